@@ -1,0 +1,72 @@
+"""The ``layoffs-tui`` command line: one click group, thin commands over the domain modules.
+
+Errors a user can cause (``LayoffsError``) print one line on stderr and exit 2; tracebacks are for bugs.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from tui import __version__
+from tui.cli.context import CliContext
+from tui.errors import LayoffsError
+
+
+class LayoffsGroup(click.Group):
+    """Turns our own errors into a clear message and exit status instead of a traceback."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except LayoffsError as error:
+            click.echo(f"layoffs-tui: {error}", err=True)
+            ctx.exit(error.exit_code)
+        except BrokenPipeError:
+            sys.stderr.close()
+            ctx.exit(1)
+
+
+@click.group(cls=LayoffsGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              envvar="LAYOFFS_TUI_CONFIG", help="Feed list (feeds.toml). Env: LAYOFFS_TUI_CONFIG.")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+              envvar="LAYOFFS_TUI_DB", help="SQLite database. Env: LAYOFFS_TUI_DB.")
+@click.version_option(__version__, prog_name="layoffs-tui")
+@click.pass_context
+def cli(ctx: click.Context, config_path: Path | None, db_path: Path | None) -> None:
+    """A terminal news reader that tracks layoffs.
+
+    Without a command, opens the app on the database and polls in the background.
+    """
+    ctx.obj = CliContext(config_path=config_path, db_path=db_path)
+    if ctx.invoked_subcommand is None:
+        from tui.cli.app_cmd import run_app
+
+        run_app(ctx.obj)
+
+
+def _register() -> None:
+    """Each command lives in its own module; they are attached here."""
+    from tui.cli.app_cmd import demo_command
+    from tui.cli.export_cmd import export_command
+    from tui.cli.extract_cmd import extract_command
+    from tui.cli.feeds_cmd import feeds_group
+    from tui.cli.opml_cmd import opml_group
+    from tui.cli.poll_cmd import poll_command
+    from tui.cli.tag_cmd import retag_command, tag_command
+
+    for command in (poll_command, feeds_group, opml_group, export_command, extract_command,
+                    retag_command, tag_command, demo_command):
+        cli.add_command(command)
+
+
+_register()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="layoffs-tui")

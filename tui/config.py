@@ -1,0 +1,245 @@
+"""feeds.toml: loaded with tomllib and validated into typed, frozen settings.
+
+Every error names the file, the line (where it can be found) and the key, and suggests the
+closest valid key, because a user editing TOML by hand mostly makes typos.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from tui.errors import ConfigError
+
+DEFAULT_INTERVAL_MINUTES = 30
+DEFAULT_CONCURRENCY = 8
+DEFAULT_TIMEOUT_SECONDS = 20.0
+
+
+@dataclass(frozen=True)
+class FeedConfig:
+    """One feed the user wants polled."""
+
+    url: str
+    name: str
+    tags: tuple[str, ...] = ()
+    enabled: bool = True
+    interval_minutes: int | None = None
+    """Overrides the global interval for this feed when set."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The ``[settings]`` table; every key is optional."""
+
+    interval_minutes: int = DEFAULT_INTERVAL_MINUTES
+    concurrency: int = DEFAULT_CONCURRENCY
+    timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS
+
+
+@dataclass(frozen=True)
+class Config:
+    """The whole feed list as the program uses it."""
+
+    path: Path | None
+    settings: Settings = field(default_factory=Settings)
+    feeds: tuple[FeedConfig, ...] = ()
+    keys: tuple[tuple[str, str], ...] = ()
+    """User key remaps from ``[keys]``: (binding id, key) pairs."""
+
+    @property
+    def enabled_feeds(self) -> tuple[FeedConfig, ...]:
+        return tuple(feed for feed in self.feeds if feed.enabled)
+
+    @property
+    def key_map(self) -> dict[str, str]:
+        return dict(self.keys)
+
+
+TOP_KEYS = {"settings": dict, "feeds": list, "keys": dict}
+SETTINGS_KEYS: dict[str, tuple[type, ...]] = {
+    "interval_minutes": (int,),
+    "concurrency": (int,),
+    "timeout_seconds": (int, float),
+}
+FEED_KEYS: dict[str, tuple[type, ...]] = {
+    "name": (str,),
+    "url": (str,),
+    "tags": (list,),
+    "enabled": (bool,),
+    "interval_minutes": (int,),
+}
+TYPE_NAMES = {int: "an integer", float: "a number", str: "a string", list: "a list", bool: "true or false",
+              dict: "a table"}
+
+
+def is_http_url(url: str) -> bool:
+    """True for an absolute http(s) URL with a host: the only kind we fetch or open."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
+def url_identity(url: str) -> str:
+    """A URL folded for duplicate detection: scheme and host are case-insensitive."""
+    parts = urlsplit(url.strip())
+    netloc = parts.netloc.lower()
+    path = parts.path or "/"
+    return f"{parts.scheme.lower()}://{netloc}{path}" + (f"?{parts.query}" if parts.query else "")
+
+
+def feed_name_from_url(url: str) -> str:
+    """A readable default name when the user gave none: the host without ``www.``."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
+class _Locator:
+    """Finds the line of a key in the raw TOML text, for messages; tomllib gives no positions."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+
+    def _table_start(self, table: str, index: int | None) -> int:
+        header = re.compile(rf"^\s*\[\[\s*{table}\s*\]\]" if index is not None else rf"^\s*\[\s*{table}\s*\]")
+        seen = -1
+        for number, line in enumerate(self.lines):
+            if header.match(line):
+                seen += 1
+                if index is None or seen == index:
+                    return number
+        return -1
+
+    def line_of(self, table: str | None, key: str | None, index: int | None = None) -> int | None:
+        start = self._table_start(table, index) if table else 0
+        if start < 0:
+            return None
+        if key is None:
+            return start + 1
+        pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+        for number in range(start + (1 if table else 0), len(self.lines)):
+            line = self.lines[number]
+            if table and number > start and re.match(r"^\s*\[", line):
+                break
+            if pattern.match(line):
+                return number + 1
+        return start + 1 if table else None
+
+
+def _suggest(key: str, valid: list[str] | set[str] | dict) -> str:
+    close = difflib.get_close_matches(key, list(valid), n=1, cutoff=0.5)
+    hint = f"did you mean '{close[0]}'?" if close else ""
+    return f"{hint} Valid keys: {', '.join(sorted(valid))}.".strip()
+
+
+class _Validator:
+    """Turns the parsed TOML document into ``Config``, raising one clear ``ConfigError``."""
+
+    def __init__(self, path: Path | None, text: str) -> None:
+        self.path = path
+        self.where_file = str(path) if path else "<feeds.toml>"
+        self.locate = _Locator(text)
+
+    def fail(self, message: str, table: str | None = None, key: str | None = None,
+             index: int | None = None) -> ConfigError:
+        line = self.locate.line_of(table, key, index)
+        where = f"{self.where_file}:{line}" if line else self.where_file
+        return ConfigError(f"{where}: {message}")
+
+    def check_type(self, value: Any, types: tuple[type, ...], label: str, table: str | None, key: str,
+                   index: int | None = None) -> None:
+        ok = isinstance(value, types) and not (bool not in types and isinstance(value, bool))
+        if not ok:
+            raise self.fail(f"{label} must be {TYPE_NAMES[types[0]]}, not {value!r}", table, key, index)
+
+    def config(self, doc: dict[str, Any]) -> Config:
+        for key, value in doc.items():
+            if key not in TOP_KEYS:
+                raise self.fail(f"unknown table '{key}'; {_suggest(key, TOP_KEYS)}", None, key)
+            if not isinstance(value, TOP_KEYS[key]):
+                kind = "[[feeds]] entries" if key == "feeds" else f"a [{key}] table"
+                raise self.fail(f"'{key}' must be {kind}", None, key)
+        settings = self.settings(doc.get("settings", {}))
+        feeds = tuple(self.feed(entry, index) for index, entry in enumerate(doc.get("feeds", [])))
+        self.check_duplicates(feeds)
+        keys = self.keys(doc.get("keys", {}))
+        return Config(path=self.path, settings=settings, feeds=feeds, keys=keys)
+
+    def settings(self, table: dict[str, Any]) -> Settings:
+        for key, value in table.items():
+            if key not in SETTINGS_KEYS:
+                raise self.fail(f"unknown key 'settings.{key}'; {_suggest(key, SETTINGS_KEYS)}", "settings", key)
+            self.check_type(value, SETTINGS_KEYS[key], f"settings.{key}", "settings", key)
+            if value <= 0:
+                raise self.fail(f"settings.{key} must be greater than 0, not {value!r}", "settings", key)
+        return Settings(**{k: (float(v) if k == "timeout_seconds" else v) for k, v in table.items()})
+
+    def feed(self, entry: Any, index: int) -> FeedConfig:
+        label = f"feeds[{index}]"
+        if not isinstance(entry, dict):
+            raise self.fail(f"{label} must be a [[feeds]] table", "feeds", None, index)
+        for key, value in entry.items():
+            if key not in FEED_KEYS:
+                raise self.fail(f"unknown key '{key}' in {label}; {_suggest(key, FEED_KEYS)}", "feeds", key, index)
+            self.check_type(value, FEED_KEYS[key], f"{label}.{key}", "feeds", key, index)
+        if "url" not in entry:
+            raise self.fail(f"{label} has no 'url'; every feed needs url = \"https://...\"", "feeds", None, index)
+        url = entry["url"].strip()
+        if not is_http_url(url):
+            raise self.fail(f"{label}.url must be an http:// or https:// URL, not {url!r}", "feeds", "url", index)
+        tags = entry.get("tags", [])
+        if not all(isinstance(tag, str) for tag in tags):
+            raise self.fail(f"{label}.tags must be a list of strings", "feeds", "tags", index)
+        interval = entry.get("interval_minutes")
+        if interval is not None and interval <= 0:
+            raise self.fail(f"{label}.interval_minutes must be greater than 0", "feeds", "interval_minutes", index)
+        name = entry.get("name", "").strip() or feed_name_from_url(url)
+        return FeedConfig(url=url, name=name, tags=tuple(tags), enabled=entry.get("enabled", True),
+                          interval_minutes=interval)
+
+    def check_duplicates(self, feeds: tuple[FeedConfig, ...]) -> None:
+        seen: dict[str, int] = {}
+        for index, feed in enumerate(feeds):
+            identity = url_identity(feed.url)
+            if identity in seen:
+                raise self.fail(f"feeds[{index}].url {feed.url!r} duplicates feeds[{seen[identity]}]; "
+                                "remove one of them", "feeds", "url", index)
+            seen[identity] = index
+
+    def keys(self, table: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+        for key, value in table.items():
+            if not isinstance(value, str) or not value.strip():
+                raise self.fail(f"keys.{key} must be a key name such as \"ctrl+r\" or \"j,down\"", "keys", key)
+        return tuple((key, value) for key, value in table.items())
+
+
+def parse_config(text: str, path: Path | None = None) -> Config:
+    """Validate the text of a feeds.toml; ``path`` is only used in messages."""
+    where = str(path) if path else "<feeds.toml>"
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{where}: not valid TOML: {error}") from None
+    return _Validator(path, text).config(doc)
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate feeds.toml at ``path``."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such file; create it or pass --config PATH") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: not UTF-8 (byte {error.start}); save it as UTF-8") from None
+    return parse_config(text, path)

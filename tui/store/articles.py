@@ -1,0 +1,74 @@
+"""Writing articles: each (feed, guid) stored once, updated when its text changes, tagged on write."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlite_utils
+
+from tui.models import EntryRecord
+from tui.store.tags import Tagger, apply_tags
+from tui.timeutil import EARLIEST, month_of, to_iso
+
+
+@dataclass
+class WriteCounts:
+    """What one feed's write did, for the poll summary and the app's notification."""
+
+    new: int = 0
+    updated: int = 0
+    new_layoffs: int = 0
+
+
+def _dates(entry: EntryRecord, fetched: datetime) -> tuple[str, int, str]:
+    """(published, known flag, month): the fetch time stands in for a missing or absurd date."""
+    published = entry.published
+    if published is None or published < EARLIEST or published > fetched.replace(year=fetched.year + 1):
+        return to_iso(fetched), 0, month_of(fetched)
+    return to_iso(published), 1, month_of(published)
+
+
+def store_entries(db: sqlite_utils.Database, feed_id: int, entries: Iterable[EntryRecord],
+                  fetched: datetime, tagger: Tagger | None) -> WriteCounts:
+    """Insert new entries and update changed ones. Call inside the feed's write transaction.
+
+    Read state and starring survive an update; the tags are recomputed because the text changed.
+    """
+    counts = WriteCounts()
+    existing = {
+        guid: (article_id, title, text)
+        for article_id, guid, title, text in db.execute(
+            "SELECT id, guid, title, text FROM articles WHERE feed_id = ?", [feed_id])
+    }
+    seen: set[str] = set()
+    for entry in entries:
+        if entry.guid in seen:
+            continue  # the same guid twice in one document: the first one wins
+        seen.add(entry.guid)
+        published, known, month = _dates(entry, fetched)
+        old = existing.get(entry.guid)
+        if old is None:
+            cursor = db.execute(
+                "INSERT INTO articles (feed_id, guid, title, link, author, text, summary_html, published, "
+                "published_known, fetched_at, month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [feed_id, entry.guid, entry.title, entry.link, entry.author, entry.text, entry.summary_html,
+                 published, known, to_iso(fetched), month])
+            counts.new += 1
+            article_id = cursor.lastrowid
+        elif (old[1], old[2]) != (entry.title, entry.text):
+            article_id = old[0]
+            db.execute(
+                "UPDATE articles SET title = ?, link = ?, author = ?, text = ?, summary_html = ? WHERE id = ?",
+                [entry.title, entry.link, entry.author, entry.text, entry.summary_html, article_id])
+            counts.updated += 1
+        else:
+            continue
+        if tagger is not None:
+            if apply_tags(db, article_id, tagger(entry.title, entry.summary_html or entry.text, published),
+                          month) and old is None:
+                counts.new_layoffs += 1
+    return counts
+
+

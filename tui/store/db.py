@@ -1,0 +1,74 @@
+"""Opening the database: WAL, a busy timeout, migrations, and ``BEGIN IMMEDIATE`` transactions.
+
+The connection runs in autocommit mode (``isolation_level=None``) so that we, not the sqlite3
+module, decide where transactions start. Writers take the lock up front with ``BEGIN IMMEDIATE``:
+a plain ``BEGIN`` upgrades to a write lock later and fails at once (SQLITE_BUSY, no retry) when
+another process wrote in between, which under WAL is exactly the poll-while-the-app-is-open case.
+One connection per thread: sqlite3 connections are not shared.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from tui.errors import StoreError
+from tui.store.schema import migrate
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def describe_sqlite_error(path: Path | str, error: sqlite3.Error) -> str:
+    """A sentence a person understands for the errors a user's environment causes."""
+    text = str(error)
+    if "locked" in text or "busy" in text:
+        return f"{path}: the database is busy (another program holds a write lock); try again"
+    if "disk is full" in text or "database or disk is full" in text:
+        return f"{path}: the disk is full; free some space and try again (nothing was lost)"
+    if "readonly" in text or "read-only" in text:
+        return f"{path}: the database is read-only; check the file's permissions"
+    if "not a database" in text or "malformed" in text:
+        return f"{path}: not a layoffs-tui database, or damaged ({text}); pass another --db"
+    if "unable to open" in text:
+        return f"{path}: cannot open the database; check that the folder exists and is writable"
+    return f"{path}: database error: {text}"
+
+
+def open_db(path: Path | str, *, migrate_schema: bool = True) -> sqlite_utils.Database:
+    """Open (creating if needed) the database at ``path``, migrated to the current schema."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
+                               check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        db = sqlite_utils.Database(conn)
+        if migrate_schema:
+            migrate(db)
+    except sqlite3.Error as error:
+        raise StoreError(describe_sqlite_error(path, error)) from None
+    except OSError as error:
+        raise StoreError(f"{path}: cannot create the database: {error.strerror}") from None
+    return db
+
+
+@contextlib.contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One ``BEGIN IMMEDIATE`` … ``COMMIT``; rolled back on any error, so a batch lands whole or not."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    else:
+        db.execute("COMMIT")

@@ -1,0 +1,134 @@
+"""The schema and its migrations: the one place that knows the tables' shape.
+
+Migrations are numbered functions run in order inside one transaction each; ``PRAGMA user_version``
+records the last one applied, so an old database opens with every later change applied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+
+def _m001_initial(db: sqlite_utils.Database) -> None:
+    """feeds, articles, events, event_removals and the FTS index."""
+    db.execute("""
+        CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            tags TEXT NOT NULL DEFAULT '[]',
+            title TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            body_hash TEXT,
+            last_polled_at TEXT,
+            last_success_at TEXT,
+            last_status TEXT,
+            last_error TEXT,
+            http_status INTEGER,
+            retry_after_until TEXT,
+            failures INTEGER NOT NULL DEFAULT 0
+        )""")
+    db.execute("""
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+            guid TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            link TEXT,
+            author TEXT,
+            text TEXT NOT NULL DEFAULT '',
+            summary_html TEXT NOT NULL DEFAULT '',
+            published TEXT NOT NULL,
+            published_known INTEGER NOT NULL DEFAULT 1,
+            fetched_at TEXT NOT NULL,
+            month TEXT NOT NULL,
+            is_read INTEGER NOT NULL DEFAULT 0,
+            starred INTEGER NOT NULL DEFAULT 0,
+            layoff INTEGER NOT NULL DEFAULT 0,
+            layoff_auto INTEGER NOT NULL DEFAULT 0,
+            layoff_manual INTEGER,
+            extractor_version TEXT,
+            UNIQUE (feed_id, guid)
+        )""")
+    db.execute("""
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            company TEXT NOT NULL,
+            parent TEXT,
+            headcount INTEGER,
+            headcount_kind TEXT NOT NULL DEFAULT 'none',
+            percent REAL,
+            evidence TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT 'auto' CHECK (source IN ('auto', 'manual')),
+            month TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE event_removals (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            company TEXT NOT NULL,
+            PRIMARY KEY (article_id, company)
+        )""")
+    for sql in (
+        "CREATE INDEX idx_articles_month ON articles(month)",
+        "CREATE INDEX idx_articles_feed ON articles(feed_id)",
+        "CREATE INDEX idx_articles_published ON articles(published)",
+        "CREATE INDEX idx_articles_layoff_published ON articles(layoff, published)",
+        "CREATE INDEX idx_events_article ON events(article_id)",
+        "CREATE INDEX idx_events_company ON events(company)",
+        "CREATE INDEX idx_events_parent ON events(parent)",
+        "CREATE INDEX idx_events_month ON events(month)",
+    ):
+        db.execute(sql)
+    # Written out rather than via enable_fts(): that uses executescript(), which commits the
+    # migration's transaction half-way.
+    db.execute("""
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content=articles, content_rowid=id, tokenize='porter unicode61')""")
+    db.execute("""
+        CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        END""")
+    db.execute("""
+        CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+        END""")
+    db.execute("""
+        CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        END""")
+
+
+MIGRATIONS: list[Migration] = [_m001_initial]
+"""Append only: never edit a migration that has shipped."""
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Apply the migrations the database lacks; returns how many ran."""
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    ran = 0
+    for number in range(current, len(MIGRATIONS)):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated while we waited for the lock.
+            if db.execute("PRAGMA user_version").fetchone()[0] > number:
+                db.execute("COMMIT")
+                continue
+            MIGRATIONS[number](db)
+            db.execute(f"PRAGMA user_version = {number + 1}")
+            db.execute("COMMIT")
+            ran += 1
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+    return ran

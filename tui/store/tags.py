@@ -1,0 +1,66 @@
+"""Events (tags) derived from an article, and the manual corrections that outlive ``retag``.
+
+Automatic events are replaced wholesale on each tagging; manual events, manual removals
+(``event_removals``) and a manual layoff verdict (``articles.layoff_manual``) are never touched by it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+import sqlite_utils
+
+
+class EventLike(Protocol):
+    company: str
+    parent: str | None
+    headcount: int | None
+    headcount_kind: str
+    percent: float | None
+    evidence: str
+
+
+class ExtractionLike(Protocol):
+    layoff: bool
+    events: tuple[Any, ...]
+
+
+Tagger = Callable[[str, str, str | None], ExtractionLike]
+"""(title, summary, published) -> extraction; ``tui.extract.extract`` in production."""
+
+
+def default_tagger() -> Tagger:
+    """The real extractor, imported late so the store can be used without it."""
+    from tui.extract import extract
+
+    return extract
+
+
+def extractor_version() -> str:
+    from tui.extract import EXTRACTOR_VERSION
+
+    return EXTRACTOR_VERSION
+
+
+def apply_tags(db: sqlite_utils.Database, article_id: int, extraction: ExtractionLike, month: str) -> bool:
+    """Replace the article's automatic events; returns the effective layoff verdict."""
+    db.execute("DELETE FROM events WHERE article_id = ? AND source = 'auto'", [article_id])
+    manual_verdict = db.execute("SELECT layoff_manual FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+    if manual_verdict != 0:
+        skip = {row[0].casefold() for row in db.execute(
+            "SELECT company FROM event_removals WHERE article_id = ? UNION "
+            "SELECT company FROM events WHERE article_id = ? AND source = 'manual'", [article_id, article_id])}
+        rows = [
+            [article_id, event.company, event.parent, event.headcount, event.headcount_kind, event.percent,
+             event.evidence, month]
+            for event in extraction.events if event.company.casefold() not in skip
+        ]
+        db.conn.executemany(
+            "INSERT INTO events (article_id, company, parent, headcount, headcount_kind, percent, evidence, "
+            "source, month) VALUES (?, ?, ?, ?, ?, ?, ?, 'auto', ?)", rows)
+    layoff_auto = int(bool(extraction.layoff))
+    db.execute(
+        "UPDATE articles SET layoff_auto = ?, layoff = coalesce(layoff_manual, ?) WHERE id = ?",
+        [layoff_auto, layoff_auto, article_id])
+    return bool(manual_verdict if manual_verdict is not None else layoff_auto)
