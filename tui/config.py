@@ -123,7 +123,7 @@ class _Locator:
             return None
         if key is None:
             return start + 1
-        pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+        pattern = re.compile(rf"^\s*(\[\[?\s*)?[\"']?{re.escape(key)}[\"']?\s*(=|\]\]?)")
         for number in range(start + (1 if table else 0), len(self.lines)):
             line = self.lines[number]
             if table and number > start and re.match(r"^\s*\[", line):
@@ -133,8 +133,15 @@ class _Locator:
         return start + 1 if table else None
 
 
+SYNONYMS = {"title": "name", "link": "url", "href": "url", "xmlurl": "url", "disabled": "enabled",
+            "category": "tags", "categories": "tags", "interval": "interval_minutes", "timeout": "timeout_seconds",
+            "feed": "feeds"}
+"""Keys other readers use for the same thing: a better hint than spelling distance."""
+
+
 def _suggest(key: str, valid: list[str] | set[str] | dict) -> str:
-    close = difflib.get_close_matches(key, list(valid), n=1, cutoff=0.5)
+    synonym = SYNONYMS.get(key.lower())
+    close = [synonym] if synonym in valid else difflib.get_close_matches(key, list(valid), n=1, cutoff=0.5)
     hint = f"did you mean '{close[0]}'?" if close else ""
     return f"{hint} Valid keys: {', '.join(sorted(valid))}.".strip()
 

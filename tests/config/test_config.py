@@ -1,0 +1,106 @@
+"""feeds.toml validation: good files load; every bad one names the file, the line or key, and a fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.config import Config, load_config, parse_config
+from tui.errors import ConfigError
+
+GOOD = """\
+[settings]
+interval_minutes = 15
+concurrency = 4
+timeout_seconds = 7.5
+
+[[feeds]]
+name = "Tech cuts"
+url = "https://example.com/cuts.rss"
+tags = ["tech", "layoffs"]
+
+[[feeds]]
+url = "http://www.example.org/feed"
+enabled = false
+interval_minutes = 60
+
+[keys]
+poll = "ctrl+r"
+"""
+
+
+def test_good_file_loads_into_frozen_settings(tmp_path: Path) -> None:
+    path = tmp_path / "feeds.toml"
+    path.write_text(GOOD)
+    config = load_config(path)
+    assert isinstance(config, Config)
+    assert config.settings.interval_minutes == 15
+    assert config.settings.concurrency == 4
+    assert config.settings.timeout_seconds == 7.5
+    assert [f.name for f in config.feeds] == ["Tech cuts", "example.org"]
+    assert config.feeds[0].tags == ("tech", "layoffs")
+    assert config.feeds[1].enabled is False and config.feeds[1].interval_minutes == 60
+    assert [f.url for f in config.enabled_feeds] == ["https://example.com/cuts.rss"]
+    assert config.key_map == {"poll": "ctrl+r"}
+    with pytest.raises(AttributeError):
+        config.feeds[0].url = "https://evil.example"  # type: ignore[misc]
+
+
+def test_empty_file_is_valid_with_defaults() -> None:
+    config = parse_config("")
+    assert config.feeds == () and config.settings.concurrency == 8
+
+
+def test_bundled_feed_list_is_valid_and_real() -> None:
+    config = load_config(Path(__file__).resolve().parents[2] / "feeds.toml")
+    assert 10 <= len(config.feeds) <= 20
+    assert all(feed.url.startswith("https://") for feed in config.feeds)
+
+
+BAD = [
+    # (file text, words the message must hold)
+    ('[[feeds]]\nurl = "https://a.example/x"\ntitle = "A"\n', ["feeds.toml:3", "'title'", "did you mean 'name'"]),
+    ('[[feeds]]\nurl = "https://a.example/x"\nenabeld = true\n', ["feeds.toml:3", "did you mean 'enabled'"]),
+    ('[setings]\nconcurrency = 2\n', ["feeds.toml:1", "'setings'", "did you mean 'settings'"]),
+    ('[settings]\nconcurency = 2\n', ["feeds.toml:2", "did you mean 'concurrency'"]),
+    ('[settings]\nconcurrency = "eight"\n', ["feeds.toml:2", "settings.concurrency", "an integer"]),
+    ('[settings]\nconcurrency = 0\n', ["feeds.toml:2", "greater than 0"]),
+    ('[settings]\ninterval_minutes = true\n', ["settings.interval_minutes", "an integer"]),
+    ('[[feeds]]\nname = "no url"\n', ["feeds.toml:1", "feeds[0]", "no 'url'"]),
+    ('[[feeds]]\nurl = "ftp://a.example/x"\n', ["feeds.toml:2", "feeds[0].url", "http:// or https://"]),
+    ('[[feeds]]\nurl = "file:///etc/passwd"\n', ["feeds[0].url", "http:// or https://"]),
+    ('[[feeds]]\nurl = "not a url"\n', ["feeds[0].url"]),
+    ('[[feeds]]\nurl = 42\n', ["feeds.toml:2", "feeds[0].url", "a string"]),
+    ('[[feeds]]\nurl = "https://a.example/x"\ntags = "tech"\n', ["feeds.toml:3", "feeds[0].tags", "a list"]),
+    ('[[feeds]]\nurl = "https://a.example/x"\ntags = [1]\n', ["feeds[0].tags", "list of strings"]),
+    ('[[feeds]]\nurl = "https://a.example/x"\nenabled = "yes"\n', ["feeds[0].enabled", "true or false"]),
+    ('[[feeds]]\nurl = "https://a.example/x"\n\n[[feeds]]\nurl = "HTTPS://A.example/x"\n',
+     ["feeds.toml:5", "duplicates feeds[0]"]),
+    ('[[feeds]]\nurl = "https://a.example/x"\n[[feeds]]\nurl = "https://b.example/x"\nnmae = "B"\n',
+     ["feeds.toml:5", "feeds[1]", "did you mean 'name'"]),
+    ('feeds = "x"\n', ["'feeds' must be"]),
+    ('[[feeds]\nurl = "x"\n', ["not valid TOML", "line 1"]),
+    ('[keys]\npoll = 3\n', ["feeds.toml:2", "keys.poll"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BAD, ids=[str(i) for i in range(len(BAD))])
+def test_bad_file_message_names_file_and_key(tmp_path: Path, text: str, expected: list[str]) -> None:
+    path = tmp_path / "feeds.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert message.startswith(str(path))
+    for words in expected:
+        assert words in message, message
+
+
+def test_missing_file_and_bad_encoding(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="no such file"):
+        load_config(tmp_path / "absent.toml")
+    path = tmp_path / "latin1.toml"
+    path.write_bytes(b'[[feeds]]\nname = "Caf\xe9"\nurl = "https://a.example/"\n')
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        load_config(path)

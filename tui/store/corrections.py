@@ -1,0 +1,158 @@
+"""Manual corrections of the extractor's tags, and ``retag`` which must never undo them.
+
+A manual event is stored with ``source = 'manual'``; removing an automatic event records the
+company in ``event_removals`` so the next ``retag`` does not bring it back; a manual verdict on
+the whole story lives in ``articles.layoff_manual`` (1 layoff, 0 not a layoff, NULL the extractor's).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from tui.errors import LayoffsError
+from tui.store.db import write_transaction
+from tui.store.tags import Tagger, apply_tags
+
+HEADCOUNT_KINDS = ("exact", "approx", "vague", "percent_only", "none")
+
+
+class CorrectionError(LayoffsError):
+    """A correction names an article or event that does not exist, or a value that makes no sense."""
+
+
+def _article_month(db: sqlite_utils.Database, article_id: int) -> str:
+    row = db.execute("SELECT month FROM articles WHERE id = ?", [article_id]).fetchone()
+    if row is None:
+        raise CorrectionError(f"no article with id {article_id}; `layoffs-tui export --all` lists the ids")
+    return row[0]
+
+
+def _kind_for(headcount: int | None, percent: float | None, kind: str | None) -> str:
+    if kind is not None:
+        if kind not in HEADCOUNT_KINDS:
+            raise CorrectionError(f"headcount kind must be one of {', '.join(HEADCOUNT_KINDS)}, not {kind!r}")
+        return kind
+    if headcount is not None:
+        return "exact"
+    return "percent_only" if percent is not None else "none"
+
+
+def _check_figures(headcount: int | None, percent: float | None) -> None:
+    if headcount is not None and headcount < 0:
+        raise CorrectionError(f"headcount must be zero or more, not {headcount}")
+    if percent is not None and not 0 < percent <= 100:
+        raise CorrectionError(f"percent must be between 0 and 100, not {percent}")
+
+
+def add_manual_event(db: sqlite_utils.Database, article_id: int, company: str, headcount: int | None = None,
+                     percent: float | None = None, parent: str | None = None,
+                     headcount_kind: str | None = None) -> int:
+    """Tag the article with a company cutting jobs; the story becomes a layoff story. Returns the event id.
+
+    An event for the same company (automatic or manual) is replaced, so adding twice edits.
+    """
+    company = company.strip()
+    if not company:
+        raise CorrectionError("a company name is needed")
+    _check_figures(headcount, percent)
+    kind = _kind_for(headcount, percent, headcount_kind)
+    with write_transaction(db):
+        month = _article_month(db, article_id)
+        db.execute("DELETE FROM events WHERE article_id = ? AND company = ? COLLATE NOCASE", [article_id, company])
+        db.execute("DELETE FROM event_removals WHERE article_id = ? AND company = ? COLLATE NOCASE",
+                   [article_id, company])
+        cursor = db.execute(
+            "INSERT INTO events (article_id, company, parent, headcount, headcount_kind, percent, evidence, "
+            "source, month) VALUES (?, ?, ?, ?, ?, ?, 'added by hand', 'manual', ?)",
+            [article_id, company, parent, headcount, kind, percent, month])
+        db.execute("UPDATE articles SET layoff_manual = 1, layoff = 1 WHERE id = ?", [article_id])
+        return int(cursor.lastrowid)
+
+
+def edit_event(db: sqlite_utils.Database, event_id: int, *, company: str | None = None,
+               headcount: int | None = None, percent: float | None = None,
+               headcount_kind: str | None = None) -> None:
+    """Change an event's figures or company; it becomes manual so ``retag`` keeps the edit."""
+    _check_figures(headcount, percent)
+    with write_transaction(db):
+        row = db.execute("SELECT article_id, company, source FROM events WHERE id = ?", [event_id]).fetchone()
+        if row is None:
+            raise CorrectionError(f"no event with id {event_id}")
+        article_id, old_company, source = row
+        new_company = (company or old_company).strip()
+        if source == "auto":
+            # Keep retag from re-adding the automatic version beside the edited one.
+            db.execute("INSERT OR IGNORE INTO event_removals (article_id, company) VALUES (?, ?)",
+                       [article_id, old_company])
+        db.execute(
+            "UPDATE events SET company = ?, headcount = ?, percent = ?, headcount_kind = ?, source = 'manual' "
+            "WHERE id = ?",
+            [new_company, headcount, percent, _kind_for(headcount, percent, headcount_kind), event_id])
+
+
+def remove_company(db: sqlite_utils.Database, article_id: int, company: str) -> int:
+    """Remove the company's events from the article and keep ``retag`` from adding them again."""
+    with write_transaction(db):
+        _article_month(db, article_id)
+        cursor = db.execute("DELETE FROM events WHERE article_id = ? AND company = ? COLLATE NOCASE",
+                            [article_id, company.strip()])
+        db.execute("INSERT OR IGNORE INTO event_removals (article_id, company) VALUES (?, ?)",
+                   [article_id, company.strip()])
+        return cursor.rowcount
+
+
+def set_not_layoff(db: sqlite_utils.Database, article_id: int, value: bool = True) -> None:
+    """Mark the story as not a layoff story (its automatic events go), or undo that mark."""
+    with write_transaction(db):
+        _article_month(db, article_id)
+        if value:
+            db.execute("DELETE FROM events WHERE article_id = ? AND source = 'auto'", [article_id])
+            db.execute("UPDATE articles SET layoff_manual = 0, layoff = 0 WHERE id = ?", [article_id])
+        else:
+            db.execute("UPDATE articles SET layoff_manual = NULL, layoff = layoff_auto WHERE id = ?",
+                       [article_id])
+
+
+@dataclass
+class RetagCounts:
+    """What a retag changed, for the command's summary."""
+
+    articles: int = 0
+    layoffs: int = 0
+    events: int = 0
+
+
+RETAG_BATCH = 500
+
+
+def retag_all(db: sqlite_utils.Database, tagger: Tagger, version: str | None = None,
+              progress: Callable[[int, int], None] | None = None) -> RetagCounts:
+    """Run the extractor over every stored article; manual corrections survive.
+
+    Batches of a few hundred articles per transaction keep the write lock short, so a poll or the
+    app can write in between.
+    """
+    counts = RetagCounts()
+    total = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    last_id = 0
+    while True:
+        batch = db.execute(
+            "SELECT id, title, summary_html, text, published, month FROM articles WHERE id > ? ORDER BY id "
+            "LIMIT ?", [last_id, RETAG_BATCH]).fetchall()
+        if not batch:
+            break
+        with write_transaction(db):
+            for article_id, title, summary_html, text, published, month in batch:
+                if apply_tags(db, article_id, tagger(title, summary_html or text, published), month):
+                    counts.layoffs += 1
+                if version is not None:
+                    db.execute("UPDATE articles SET extractor_version = ? WHERE id = ?", [version, article_id])
+                counts.articles += 1
+        last_id = batch[-1][0]
+        if progress is not None:
+            progress(counts.articles, total)
+    counts.events = db.execute("SELECT count(*) FROM events").fetchone()[0]
+    return counts
