@@ -1,0 +1,53 @@
+"""Writing a file so that readers see the old content or the new one, never half of it.
+
+The text goes to a temporary file in the same folder (``os.replace`` is only atomic within one file
+system), is flushed to disk, and then renamed over the target. On any failure the temporary file is
+removed and the target is untouched. Used by the export and by the feed-list editor.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def atomic_write_text(path: Path, text: str, *, encoding: str = "utf-8") -> None:
+    """Replace ``path`` with ``text``; raises ``OSError`` (nothing written) when it cannot.
+
+    Line ends are written exactly as given (no newline translation), so CSV keeps its CRLF. An
+    existing file keeps its permission bits.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise IsADirectoryError(21, "is a directory", str(path))
+    folder = path.parent
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(OSError):
+            os.chmod(tmp_name, path.stat().st_mode & 0o7777 if path.exists() else 0o644)
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+
+
+def describe_write_error(path: Path, error: OSError) -> str:
+    """What went wrong writing ``path``, in words, with what to do."""
+    folder = Path(path).parent
+    if isinstance(error, IsADirectoryError):
+        return f"{path}: is a folder; give a file name"
+    if isinstance(error, FileNotFoundError) or not folder.exists():
+        return f"{path}: the folder {folder} does not exist; create it or choose another path"
+    if isinstance(error, NotADirectoryError) or not folder.is_dir():
+        return f"{path}: {folder} is a file, not a folder; choose another path"
+    if isinstance(error, PermissionError):
+        return f"{path}: permission denied; choose a folder you can write to"
+    reason = error.strerror or str(error)
+    return f"{path}: cannot write ({reason}); choose another path"

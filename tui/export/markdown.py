@@ -1,0 +1,91 @@
+"""The Markdown digest: stories grouped by month (newest first), then by company, with links.
+
+Titles come from feeds, so they are escaped (a title cannot inject a link, a heading or HTML), and
+only http(s) URLs become links.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from tui.config import is_http_url
+from tui.export.stories import Story
+
+NO_COMPANY = "No company named"
+"""The group for stories without events (industry totals, or any article under ``--all``)."""
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!])")
+_URL_UNSAFE = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E"}
+
+
+def escape(text: str) -> str:
+    """Feed text as literal Markdown: specials backslash-escaped, line breaks folded to spaces."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def link(title: str, url: str | None) -> str:
+    """``[title](url)`` for an http(s) URL; the bare title otherwise (no ``javascript:`` links)."""
+    text = escape(title) or "(untitled)"
+    if not url or not is_http_url(url):
+        return text
+    safe = "".join(_URL_UNSAFE.get(char, char) for char in url.strip())
+    return f"[{text}]({safe})"
+
+
+def headcount_text(event: dict[str, Any]) -> str:
+    """"about 1,000 jobs", "12,000 jobs (10%)", "10% of staff", "number not stated"."""
+    headcount, percent, kind = event.get("headcount"), event.get("percent"), event.get("headcount_kind")
+    if headcount is not None:
+        text = f"{'about ' if kind == 'approx' else ''}{headcount:,} jobs"
+        return text + (f" ({percent}%)" if percent is not None else "")
+    if percent is not None:
+        return f"{percent}% of staff"
+    return "number not stated" if kind == "vague" else ""
+
+
+def _company_label(event: dict[str, Any]) -> str:
+    parent = event.get("parent")
+    return f"{event['company']} ({parent})" if parent else str(event["company"])
+
+
+def _line(story: Story, event: dict[str, Any] | None) -> str:
+    parts = [story.published[:10], link(story.title, story.url)]
+    if event is not None and (count := headcount_text(event)):
+        parts.append(count)
+    if story.feed:
+        parts.append(f"_{escape(story.feed)}_")
+    return "- " + " · ".join(parts)
+
+
+def render_markdown(stories: Iterable[Story]) -> str:
+    """The digest; stories keep their order (newest first) inside each company."""
+    months: dict[str, dict[str, list[str]]] = {}
+    count = 0
+    for story in stories:
+        count += 1
+        groups = months.setdefault(story.month, {})
+        if not story.events:
+            groups.setdefault(NO_COMPANY, []).append(_line(story, None))
+        seen: set[str] = set()
+        for event in story.events:
+            label = _company_label(event)
+            if label not in seen:  # the same company twice in a story is one line
+                seen.add(label)
+                groups.setdefault(label, []).append(_line(story, event))
+    lines = ["# Layoffs digest", ""]
+    if not count:
+        return "\n".join(lines + ["_No stories match._", ""])
+    summary = (f"{count} {'story' if count == 1 else 'stories'}, "
+               f"{len(months)} {'month' if len(months) == 1 else 'months'}.")
+    lines += [summary, ""]
+    for month in sorted(months, reverse=True):
+        lines += [f"## {month}", ""]
+        groups = months[month]
+        order = sorted((label for label in groups if label != NO_COMPANY), key=str.casefold)
+        if NO_COMPANY in groups:
+            order.append(NO_COMPANY)
+        for label in order:
+            lines += [f"### {escape(label)}", "", *groups[label], ""]
+    return "\n".join(lines)
