@@ -40,13 +40,14 @@ def atomic_write_text(path: Path, text: str, *, encoding: str = "utf-8") -> None
 
 def describe_write_error(path: Path, error: OSError) -> str:
     """What went wrong writing ``path``, in words, with what to do."""
-    folder = Path(path).parent
-    if isinstance(error, IsADirectoryError):
+    path = Path(path)
+    if isinstance(error, IsADirectoryError) or path.is_dir():
         return f"{path}: is a folder; give a file name"
-    if isinstance(error, FileNotFoundError) or not folder.exists():
-        return f"{path}: the folder {folder} does not exist; create it or choose another path"
-    if isinstance(error, NotADirectoryError) or not folder.is_dir():
-        return f"{path}: {folder} is a file, not a folder; choose another path"
+    blocker = next((folder for folder in path.parents if folder.is_file()), None)
+    if blocker is not None:
+        return f"{path}: {blocker} is a file, not a folder; choose another path"
+    if not path.parent.is_dir():
+        return f"{path}: the folder {path.parent} does not exist; create it or choose another path"
     if isinstance(error, PermissionError):
         return f"{path}: permission denied; choose a folder you can write to"
     reason = error.strerror or str(error)
