@@ -1,0 +1,154 @@
+"""Company knowledge: canonical names, aliases, parents, and which names are news outlets.
+
+The bundled data (data/companies.json) covers names that recur in layoff news; anything else is
+found from sentence structure in linking.py and only cleaned here. Lookups are dictionary hits
+over word tokens rather than one giant regex alternation, which keeps extraction fast.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = [
+    "Org", "canonical_company", "clean_name", "company_aliases", "find_known", "is_common", "lookup", "units_of",
+]
+
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.'+-]*[A-Za-z0-9+]|[A-Za-z0-9]|&")
+_LEGAL = re.compile(
+    r"(?:[\s,]+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|PLC|plc|AG|SA|S\.A|NV|N\.V|"
+    r"SE|GmbH|Oyj|AB|ASA|Pty|LP|L\.P|Holdings|Group)\.?)+$"
+)
+_MAX_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Org:
+    """A known organisation."""
+
+    name: str
+    parent: str | None = None
+    role: str = ""
+    """"" for employers, "media" for news outlets (usually a source), "tracker" (never an employer)."""
+
+
+def _norm(token: str) -> str:
+    return token.replace("\u2019", "'")
+
+
+@lru_cache(maxsize=1)
+def _data() -> tuple[dict[str, Org], dict[str, set[str]], dict[str, set[str]], frozenset[str]]:
+    """Alias index, aliases per canonical name, units per parent, common words. Loaded once."""
+    base = resources.files("tui.extract") / "data"
+    raw = json.loads((base / "companies.json").read_text(encoding="utf-8"))
+    common = frozenset(
+        w for line in (base / "common_words.txt").read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#") for w in line.split()
+    )
+    index: dict[str, Org] = {}
+    aliases: dict[str, set[str]] = {}
+    units: dict[str, set[str]] = {}
+    for entry in raw["entities"]:
+        org = Org(entry["name"], entry.get("parent"), entry.get("role", ""))
+        names = [entry["name"], *entry.get("aliases", [])]
+        aliases[org.name] = set(names)
+        if org.parent:
+            units.setdefault(org.parent, set()).add(org.name)
+        for name in names:
+            index.setdefault(" ".join(_norm(t) for t in _TOKEN.findall(name)), org)
+    for name in raw["startups"]:
+        key = " ".join(_TOKEN.findall(name))
+        if key.lower() not in common and key not in index:
+            index[key] = Org(name)
+            aliases[name] = {name}
+    return index, aliases, units, common
+
+
+def is_common(word: str) -> bool:
+    """True for words that alone never name an organisation ("The", "Tech", "Plans", "CEO")."""
+    return word.lower().rstrip(".") in _data()[3]
+
+
+def lookup(name: str) -> Org | None:
+    """The known organisation for a name as written, or None."""
+    index = _data()[0]
+    key = " ".join(_norm(t) for t in _TOKEN.findall(name))
+    org = index.get(key)
+    if org is None and key.endswith("'s"):
+        org = index.get(key[:-2])
+    if org is None:
+        cleaned = clean_name(name)
+        org = index.get(" ".join(_TOKEN.findall(cleaned)))
+    return org
+
+
+def find_known(text: str) -> list[tuple[int, int, Org]]:
+    """Known organisations named in `text`: (start, end, org), longest names first, no overlaps."""
+    index, _, _, common = _data()
+    tokens = [(m.start(), m.end(), _norm(m.group())) for m in _TOKEN.finditer(text)]
+    out: list[tuple[int, int, Org]] = []
+    i = 0
+    while i < len(tokens):
+        first = tokens[i][2]
+        if not (first[0].isupper() or first[0].isdigit() or first[:1] in "ei"):
+            i += 1
+            continue
+        hit = None
+        for n in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
+            words = [t[2] for t in tokens[i:i + n]]
+            if n > 1 and any(text[tokens[i + k][1]:tokens[i + k + 1][0]].strip(" ,") for k in range(n - 1)):
+                continue  # do not join across punctuation other than commas
+            key = " ".join(words)
+            org = index.get(key) or (index.get(key[:-2]) if key.endswith("'s") else None)
+            if org:
+                hit = (n, org)
+                break
+        if hit:
+            n, org = hit
+            end_tok = i + n
+            single_common = n == 1 and first.lower().removesuffix("'s") in common
+            nxt = tokens[end_tok][2] if end_tok < len(tokens) else ""
+            glued = end_tok < len(tokens) and not text[tokens[end_tok - 1][1]:tokens[end_tok][0]].strip()
+            if single_common and glued and nxt[:1].isupper() and not _LEGAL.search(" " + nxt):
+                i += 1  # "United Auto Workers" is not United Airlines
+                continue
+            out.append((tokens[i][0], tokens[end_tok - 1][1], org))
+            i = end_tok
+        else:
+            i += 1
+    return out
+
+
+def clean_name(name: str) -> str:
+    """A name as written, minus a leading "The", a possessive and legal suffixes."""
+    name = _norm(name).strip(" ,.;:\"'")
+    name = re.sub(r"^(?:the|The|THE)\s+", "", name)
+    name = re.sub(r"'s$", "", name)
+    cleaned = _LEGAL.sub("", name).strip(" ,")
+    return cleaned or name
+
+
+def canonical_company(name: str) -> tuple[str, str | None]:
+    """(canonical name, parent) for a user-typed name; unknown names come back cleaned, parent None."""
+    org = lookup(name.strip())
+    if org is None:
+        lowered = {k.lower(): v for k, v in _data()[0].items()}
+        org = lowered.get(" ".join(_TOKEN.findall(clean_name(name))).lower())
+    if org is not None:
+        return org.name, org.parent
+    return clean_name(name), None
+
+
+def company_aliases(name: str) -> set[str]:
+    """Every known name of the entity `name` refers to (itself included), for filters and export."""
+    canonical, _ = canonical_company(name)
+    return set(_data()[1].get(canonical, {canonical})) | {canonical}
+
+
+def units_of(parent: str) -> set[str]:
+    """Canonical names of the known units whose parent is `parent` (Amazon -> Twitch, Audible ...)."""
+    canonical, _ = canonical_company(parent)
+    return set(_data()[2].get(canonical, set()))

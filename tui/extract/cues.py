@@ -1,0 +1,118 @@
+"""Words that report job cuts, and the traps that look like them.
+
+A cue is a place in a sentence where the text says jobs go: "lays off", "job cuts", "cut 500
+jobs", "were let go", "out of work". Generic verbs (cut, slash, trim, reduce ...) only count when a
+job word follows (so interest-rate and cost cuts don't). A cue is dropped when it is negated or
+denied ("no layoffs", "denied reports of layoffs"), or when "layoff" means a boxer's rest.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Cue", "find_cues", "JOB_NOUN", "negative_title", "TRAP_TITLE"]
+
+JOB_NOUN = (
+    r"(?:jobs?|employees?|workers?|staff(?:ers)?|staff members|people|persons|positions?|roles?|posts?|"
+    r"layoffs?|lay-?offs?|job cuts?|personnel|professionals|techies|engineers|headcount|workforces?|"
+    r"work ?force|team members|associates|contractors|hires|employment|payrolls?|redundanc(?:y|ies))"
+)
+_INTRINSIC = (
+    r"lay(?:s|ing)?[\s-]+(?:them\s+|workers\s+|people\s+|staff\s+)?off|laid[\s-]+(?:\w+\s+)?off|"
+    r"let(?:s|ting)?\s+(?:go\s+of|off)|(?:were|was|be|been|being|are|is|get|got)\s+let\s+go|"
+    r"(?:lose|loses|lost|losing)\s+(?:their|his|her|its|the)?\s*jobs?|out of (?:a )?work|made redundant|"
+    r"pink[\s-]slips?|handing out pink slips"
+)
+_NOUN = (
+    r"layoffs|lay-offs|lay offs|layoff|lay-off|job cuts?|job losses|job reductions?|jobs? cuts|staff cuts|"
+    r"workforce reductions?|headcount reductions?|reductions? in (?:force|staff|workforce|headcount)|"
+    r"redundancies|downsizing|retrenchments?|cuts to (?:its |the )?(?:staff|workforce|jobs)"
+)
+_GENERIC = (
+    r"cut(?:s|ting)?|slash(?:es|ed|ing)?|ax(?:e|es|ed|ing)|trim(?:s|med|ming)?|shed(?:s|ding)?|"
+    r"eliminat(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|reductions?|scrap(?:s|ped|ping)?|fir(?:e|es|ed|ing)|"
+    r"sack(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|terminat(?:e|es|ed|ing)|retrench(?:es|ed|ing)?|let(?:ting)?\s+go"
+)
+_CUE = re.compile(rf"\b(?:(?P<intrinsic>{_INTRINSIC})|(?P<noun>{_NOUN})|(?P<generic>{_GENERIC}))\b", re.I)
+_JOB_AFTER = re.compile(rf"\b{JOB_NOUN}\b|%|\bper ?cent\b", re.I)
+_BLOCK_OBJECT = re.compile(
+    r"\b(?:rates?|prices?|costs?|spending|budgets?|production|output|forecasts?|outlook|guidance|emissions|"
+    r"dividends?|tax(?:es)?|ties|players?|roster|fees|hours|pay|wages?|salar(?:y|ies)|shifts|losses|debt|"
+    r"deficit|capacity|inventory|stake|investment|ribbon|deal|prison|sentence|charges|the cord|corners)\b",
+    re.I,
+)
+_JOB_BEFORE_PASSIVE = re.compile(
+    rf"\b{JOB_NOUN}\s+(?:(?:will|would|could|are|were|was|is|be|been|being|to be|have been|had been|set to be|"
+    rf"expected to be|likely to be|also)\s+)*$",
+    re.I,
+)
+_NEGATION = re.compile(
+    r"\b(?:no|not|n't|never|deny|denies|denied|denying|rules? out|ruled out|ruling out|without|avoid(?:s|ed|ing)?|"
+    r"instead of|rather than|pledge[sd]?|won't|no plans? to|no intention|spare[sd]?|halt(?:s|ed)?|"
+    r"reverse[sd]?|rescind(?:s|ed)?|prevent(?:s|ed)?)\b[^,;.]{0,40}$|\bno-$",
+    re.I,
+)
+_NEGATION_AFTER = re.compile(r"^[^,;.]{0,30}\b(?:denied|ruled out|unfounded|not planned|false|rumou?rs?)\b", re.I)
+_BOXER = re.compile(
+    r"(?:\b(?:his|her|long|lengthy|extended|injury|year-long|months-long|\d+-(?:year|month|week)|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)[\s-](?:year|month|week)s?)\s+$)",
+    re.I,
+)
+TRAP_TITLE = re.compile(
+    r"\b(?:den(?:y|ies|ied)|rules? out|no[\s-]lay-?offs?|no[\s-]job[\s-]cuts|pledges?|strikes?|striking|"
+    r"walk(?:out|s out|ed out)|unioni[sz]e|union votes?|hiring|to hire|will hire|hires|relocat\w*|"
+    r"interest rates?|rates?\s+cuts?|cuts?\s+(?:interest\s+)?rates?|create[sd]?\s+[\d,]+|creat\w* jobs|"
+    r"new jobs|adds? [\d,]+ jobs|steps down|resigns?)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A place where the text says jobs go."""
+
+    start: int
+    end: int
+    form: str
+    """"active" (a figure may follow), "passive" (the figure precedes), or "noun"."""
+
+
+def find_cues(text: str) -> tuple[list[Cue], bool]:
+    """The valid cues in a sentence, and whether a negated or denied cue was seen."""
+    cues: list[Cue] = []
+    negated = False
+    for m in _CUE.finditer(text):
+        start, end = m.start(), m.end()
+        before = text[max(0, start - 60):start]
+        after = text[end:end + 90]
+        word = m.group().lower()
+        if m.group("generic"):
+            if _JOB_BEFORE_PASSIVE.search(before):
+                form = "passive"
+            else:
+                window = re.split(r"[.;:!?]|\band (?:will|to|is|has)\b", after, maxsplit=1)[0]
+                job = _JOB_AFTER.search(window)
+                block = _BLOCK_OBJECT.search(window)
+                if not job or (block and block.start() < job.start()):
+                    continue
+                form = "active"
+        elif m.group("noun"):
+            if word in ("layoff", "lay-off") and _BOXER.search(before):
+                continue
+            form = "noun"
+        else:
+            form = "passive" if re.match(r"(?:were|was|be|been|being|are|is|get|got|lose|lost|losing|out)\b", word) \
+                or re.search(r"\b(?:were|was|be|been|being|are|is|get|got)\s+$", before) else "active"
+            if word.startswith(("lose", "lost", "losing", "out of", "made redundant")):
+                form = "passive"
+        if _NEGATION.search(before) or _NEGATION_AFTER.search(after):
+            negated = True
+            continue
+        cues.append(Cue(start, end, form))
+    return cues, negated
+
+
+def negative_title(title: str) -> bool:
+    """True when the headline frames the story as a trap (denial, pledge, strike, hiring, rates ...)."""
+    return bool(TRAP_TITLE.search(title))

@@ -1,0 +1,222 @@
+"""The extractor: is this a layoff story, which organisations cut, and how many jobs.
+
+Orchestration only: sentences.py cuts the text, cues.py finds where jobs go, figures.py judges
+the numbers, linking.py finds who cuts. This module follows the story from sentence to sentence
+(the headline's company is what "the company" means later; a heading names the next round-up
+entry), then folds every mention of one organisation into one event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tui.extract.companies import Org, find_known, lookup
+from tui.extract.cues import find_cues, negative_title
+from tui.extract.figures import Judged, _history, judge_figures
+from tui.extract.linking import Ref, find_subject, org_in_span
+from tui.extract.model import Event, Extraction
+from tui.extract.names import NAME_AT_START, valid_name
+from tui.extract.sentences import Sentence, split
+
+__all__ = ["extract"]
+
+_AGG_CONTEXT = re.compile(
+    r"\b(?:companies|firms|startups|industry|sector|employers|overall|in total|total job cuts|nationwide|"
+    r"across the (?:country|industry|sector)|trackers?|so far this year|this year alone|per month|a month|economy)\b",
+    re.I,
+)
+_START_TOPIC = re.compile(r"\s*(?:,\s*(?:a|an|the)\b|:|\s+\()")
+_CONFIRM = re.compile(r"\b(?:confirm\w*|but|however|though|instead)\b", re.I)
+
+
+@dataclass
+class _Mention:
+    order: int
+    value: float | None
+    kind: str
+    subset: bool
+    percent: float | None
+    share: bool
+    pct_subset: bool
+    evidence: str
+
+
+@dataclass
+class _Company:
+    name: str
+    parent: str | None
+    mentions: list[_Mention] = field(default_factory=list)
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+class _Story:
+    """What is known so far while reading one story."""
+
+    def __init__(self) -> None:
+        self.companies: dict[str, _Company] = {}
+        self.seen: list[str] = []
+        self.topic: Ref | None = None
+        self.order = 0
+
+    def canonical(self, ref: Ref) -> tuple[str, str | None]:
+        """Known organisations by their data; unknown ones merged with a longer name seen before."""
+        org = ref.org or lookup(ref.name)
+        if org:
+            return org.name, org.parent
+        key = _key(ref.name)
+        for seen in self.seen:
+            if _key(seen) == key or seen.lower().startswith(ref.name.lower() + " "):
+                return seen, None
+        self.seen.append(ref.name)
+        return ref.name, None
+
+    def add(self, ref: Ref, job: Judged | None, pct: Judged | None, evidence: str) -> None:
+        name, parent = self.canonical(ref)
+        company = self.companies.setdefault(_key(name), _Company(name, parent))
+        self.order += 1
+        fig = job.fig if job else None
+        company.mentions.append(_Mention(
+            self.order, fig.value if fig else None, fig.kind if fig else "none", bool(job and job.subset),
+            pct.fig.value if pct else None, bool(pct and pct.fig.share), bool(pct and pct.subset), evidence,
+        ))
+
+
+def _pick(judged: list[Judged], cue, want_pct: bool) -> Judged | None:
+    """The nearest unused figure of the wanted sort, on the side the cue's form points to."""
+    right = [j for j in judged if not j.used and (j.pct if want_pct else j.job) and j.fig.start >= cue.end
+             and j.fig.start - cue.end <= (130 if want_pct else 110)]
+    left = [j for j in judged if not j.used and (j.pct if want_pct else j.job) and j.fig.end <= cue.start
+            and cue.start - j.fig.end <= (130 if want_pct else 90)]
+    sides = (right, left[::-1]) if cue.form == "active" else (left[::-1], right)
+    for side in sides:
+        if side:
+            side[0].used = True
+            return side[0]
+    return None
+
+
+def _resolve(text: str, pos: int, known: list[tuple[int, int, Org]], story: _Story) -> Ref | None:
+    """What "the company" or "it" at `pos` refers to: an earlier employer in the sentence, else the topic."""
+    before = [Ref(o.name, a, o) for a, b, o in known if b <= pos and not o.role]
+    ref = before[-1] if before else story.topic
+    if ref is None:
+        return None
+    units = [o for a, b, o in known if a > pos and o.parent and re.search(r"\bits\b", text[pos:a])]
+    if units:
+        names = {u.name for u in units}
+        org = ref.org or lookup(ref.name)
+        if ref.name in names or (org and org.parent == units[0].parent):
+            parent = lookup(units[0].parent)
+            return Ref(units[0].parent, ref.start, parent)
+    return ref
+
+
+def _topic_from(sentence: Sentence, known: list[tuple[int, int, Org]]) -> Ref | None:
+    """A heading, or a sentence that opens with an organisation, sets what later anaphors mean."""
+    text = sentence.text
+    if known and text[:known[0][0]].strip() in ("", "The", "the") and not known[0][2].role:
+        return Ref(known[0][2].name, known[0][0], known[0][2])
+    m = NAME_AT_START.match(text)
+    if m and (sentence.heading or _START_TOPIC.match(text, m.end())):
+        name = valid_name(m.group(1))
+        if name:
+            return Ref(name, m.start(1))
+    return None
+
+
+def _fold(company: _Company) -> Event:
+    """One event from every mention of a company: the earliest firm figure wins, headline first."""
+    ms = company.mentions
+    numeric = [m for m in ms if m.value is not None]
+    chosen = next((m for m in numeric if not m.subset), numeric[0] if numeric else None)
+    pcts = [m for m in ms if m.percent is not None]
+    pct = next((m for m in pcts if not m.share and not m.pct_subset),
+               next((m for m in pcts if not m.pct_subset), pcts[0] if pcts else None))
+    percent = pct.percent if pct else None
+    if chosen:
+        headcount = int(round(chosen.value))
+        same = [m for m in numeric if m.value == chosen.value]
+        kind = "approx" if any(m.kind == "approx" for m in same) else chosen.kind
+        evidence = chosen.evidence
+    else:
+        headcount = None
+        if any(m.kind == "vague" for m in ms):
+            kind = "vague"
+        elif percent is not None:
+            kind = "percent_only"
+        else:
+            kind = "none"
+        evidence = (pct or ms[0]).evidence
+    if percent is not None and percent == int(percent):
+        percent = float(int(percent))
+    return Event(company.name, company.parent, headcount, kind, percent, evidence)
+
+
+def extract(title: str, summary: str = "", published: str | None = None) -> Extraction:
+    """Tag one story. `summary` may hold HTML; `published` (ISO date) helps date earlier rounds."""
+    sentences = split(title or "", summary or "")
+    year = int(published[:4]) if published and published[:4].isdigit() else None
+    story = _Story()
+    valid_cue = title_valid = title_negated = confirmed = False
+    for sentence in sentences:
+        text = sentence.text
+        known = [k for k in find_known(text) if k[2].role != "tracker"]
+        topic = _topic_from(sentence, known)
+        if topic:
+            story.topic = topic
+        if sentence.heading and not sentence.title:
+            continue
+        cues, negated = find_cues(text)
+        if sentence.title:
+            title_valid, title_negated = bool(cues), negated
+        if not cues:
+            continue
+
+        def org_at(start: int, end: int, anchored: bool = False, _t=text, _k=known) -> str | None:
+            ref = org_in_span(_t, _k, start, end, anchored)
+            return ref.name if ref else None
+
+        judged = judge_figures(text, year, org_at)
+        for cue in cues:
+            if _history(text, cue.start, cue.end, year):
+                continue
+            valid_cue = True
+            subject = find_subject(text, cue, known)
+            if subject.aggregate:
+                continue
+            job, pct = _pick(judged, cue, False), _pick(judged, cue, True)
+            refs = list(subject.refs)
+            structural = bool(refs)
+            if subject.anaphor is not None:
+                ref = _resolve(text, subject.anaphor, known, story)
+                refs = [ref] if ref else []
+            if job and job.bound:
+                bound = next((r for r in refs if r.name == job.bound), None)
+                if bound is None:
+                    story.add(Ref(job.bound, job.fig.start, lookup(job.bound)), job, None, text)
+                    job = None
+            if not refs and (job or pct) and not _AGG_CONTEXT.search(text):
+                before = [Ref(o.name, a, o) for a, b, o in known if b <= cue.start and not o.role]
+                refs = before[:1] or ([story.topic] if story.topic else [])
+            if (job or pct) and _CONFIRM.search(text):
+                confirmed = True
+            for ref in refs:
+                org = ref.org or lookup(ref.name)
+                if org and org.role and not structural:
+                    continue
+                story.add(ref, job if len(refs) == 1 else None, pct if len(refs) == 1 else None, text)
+            if refs and not (refs[-1].org and refs[-1].org.role):
+                story.topic = refs[-1]
+        if sentence.title and story.topic is None and known:
+            first = next((k for k in known if not k[2].role), None)
+            if first:
+                story.topic = Ref(first[2].name, first[0], first[2])
+    title_negative = (negative_title(title or "") or title_negated) and not title_valid
+    if title_negative and not confirmed:
+        return Extraction(False, ())
+    events = tuple(_fold(c) for c in story.companies.values())
+    return Extraction(valid_cue or bool(events), events)

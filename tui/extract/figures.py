@@ -1,0 +1,172 @@
+"""Which figures in a sentence are job counts or workforce shares, and which are traps.
+
+A sentence about cuts is full of other numbers: total staff ("of its 7,500 employees"), staff left
+("to about 20,500 employees"), earlier rounds ("last year's cut of 2,200"), jobs created, buyouts,
+money, years, ages, plant counts. Each figure is judged once per sentence from the words around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui.extract.cues import JOB_NOUN
+from tui.extract.numbers import Figure, find_figures
+
+__all__ = ["Judged", "judge_figures", "clause_of", "HISTORY"]
+
+_QUAL = (r"(?:(?:an?|another|an additional|additional|a further|further|about|around|approximately|roughly|nearly|"
+         r"almost|some|more than|over|up to|as many as|close to|at least|upwards of|just over|just under|"
+         r"fewer than|less than|an estimated|estimated|the)\s+)*")
+_NOT_JOBS_AFTER = re.compile(
+    r"^\s*-?\s*(?:years?|months?|weeks?|days?|hours?|fold|x\b|st\b|nd\b|rd\b|th\b|a\.m|p\.m|am\b|pm\b|:\d|"
+    r"-year|-month|-week|-day|plants?|factories|stores?|shops?|outlets|locations|offices|sites|cities|states|"
+    r"countries|markets|branches|percent|per cent|points|shares|votes|games|miles|km|units|vehicles|cars|"
+    r"models|products|SUVs|homes|customers|users|subscribers|members)\b",
+    re.I,
+)
+_JOB_AFTER = re.compile(
+    rf"^\s*(?:\+|-plus)?(?P<mid>(?:\s+(?!(?:of|in|at|by|for|to|from|per|with|on|over|this|last|next|a|an)\b)"
+    rf"[\w'.&-]+){{0,3}}?)\s+{JOB_NOUN}\b",
+    re.I,
+)
+_OF_TOTAL_AFTER = re.compile(rf"^\s+of\s+(?:the|its|their|[A-Z][\w&.-]*'s)\s+(?:[\d,.]+\s+)?(?:[\w-]+\s+){{0,3}}?{JOB_NOUN}\b", re.I)
+_OBJECT_BEFORE = re.compile(
+    rf"\b(?:lay(?:s|ing)?[\s-]+off|laid[\s-]+off|letting|cut(?:s|ting)?|slash(?:es|ed|ing)?|ax(?:e|es|ed|ing)|"
+    rf"trim(?:s|med|ming)?|shed(?:s|ding)?|eliminat(?:e|es|ed|ing)|fir(?:e|es|ed|ing)|sack(?:s|ed|ing)?|"
+    rf"reduc(?:e|es|ed|ing)|reductions? of|layoffs? of|lay-?offs? of|cuts? of|loss of)\s+{_QUAL}$",
+    re.I,
+)
+_BY_BEFORE = re.compile(rf"\bby\s+{_QUAL}$", re.I)
+_TOTAL_BEFORE = re.compile(
+    rf"(?:\b(?:of|from)\s+(?:the|its|their|his|her|our|[A-Z][\w&.-]*'s)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"|\b(?:employs?|employed|employing|workforce of|staff of|headcount of|population of|has|have|had|with|"
+    rf"currently|there are|there were|from|down to|reach(?:es|ed)?|remain(?:s|ing)?|leaving|left|total(?:s|led)?|"
+    rf"(?<!up )to|of a total)\s+{_QUAL})$",
+    re.I,
+)
+_PCT_OF_WORKFORCE = re.compile(
+    r"^\s*(?:of\s+(?:the|its|their|his|her|our|[A-Z][\w&.-]*'s)?\s*(?:[\w,.'-]+\s+){0,4}?"
+    r"(?:workforces?|work force|staff|employees|workers|headcount|personnel|jobs|roles|positions|people|"
+    r"employee base|team|payroll)\b)",
+    re.I,
+)
+_OTHER_CLAUSE = re.compile(
+    r"\b(?:creat\w*|add(?:s|ed|ing)?|hir(?:e|es|ed|ing)|recruit\w*|retain\w*|retention|save[sd]?|open roles?|"
+    r"vacan\w*|unfilled|no longer fill|transferr?\w*|relocat\w*|eligible|buyouts?|offered|on strike|picket\w*|"
+    r"walked out|strikes?|union members|outsourc\w*|contractors?)\b",
+    re.I,
+)
+HISTORY = re.compile(
+    r"\b(?:already|previous(?:ly)?|prior|last year'?s?|a year ago|years ago|in addition to|than the|"
+    r"compared (?:with|to)|comparison|a similar|earlier (?:this year|round|cuts?|layoffs?)|first round|"
+    r"last round|previous round|since then|back in)\b",
+    re.I,
+)
+_YEAR_IN = re.compile(r"\b(?:in|of|during)\s+((?:19|20)\d\d)\b")
+_SUBSET = re.compile(
+    r"\bat (?:the|its|a|an|one)\s+(?:[\w'-]+\s+){0,3}?(?:plant|factory|facility|site|store|office|mill|"
+    r"warehouse|campus|hub|location|branch)\b|\b(?:alone|of them|of which|of those|among them|where)\b|"
+    r"\bof the (?:plant|factory|site|facility)'s\b|\bin (?:its|the) [\w\s-]{0,30}?(?:division|unit|segment)\b",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(r"[;:()\u2013\u2014]|,(?!\d)|\s-\s|\bwhile\b|\bbut\b|\bwhich\b|\bwhereas\b")
+
+
+_NAME_NUMBER = re.compile(r"\b(?!(?:The|A|An|To|Of|In|At|By|For|And|Top|Over|Cut|Cuts|Off|Axe|Axes|Slash|Slashes|Trim|Trims|"
+                          r"Shed|Sheds|Lay|Lays|Laid|Eliminate|Eliminates|Fire|Fires|About|Around|Nearly|Almost|Some|"
+                          r"Another|More|Than|Up|Additional|Further|Reduce|Reduces)\b)[A-Z][a-z]\w*\s$")
+_RESPECTIVELY = re.compile(rf"^\s*(?:,\s*|\s+and\s+)(\d[\d,]*)\s+(?:[\w-]+\s+)?{JOB_NOUN},?\s+respectively", re.I)
+
+
+@dataclass
+class Judged:
+    """A figure and what it may be in this sentence."""
+
+    fig: Figure
+    job: bool = False
+    pct: bool = False
+    subset: bool = False
+    bound: str | None = None
+    """An organisation named inside the count ("400 Twitch workers", "1,100 people at X")."""
+    used: bool = False
+
+
+def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end): bounded by commas, dashes, semicolons and 'while/but/which'."""
+    left = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, start):
+        left = m.end()
+    m = _CLAUSE_BREAK.search(text, end)
+    return left, (m.start() if m else len(text))
+
+
+def _history(text: str, start: int, end: int, story_year: int | None) -> bool:
+    """An earlier round: history words near the figure in its clause (or the clause an -ing phrase hangs on)."""
+    left, right = clause_of(text, start, end)
+    if re.match(r"\s*\w+ing\b", text[left:right]) and left > 0:
+        left = clause_of(text, max(0, left - 2), max(0, left - 2))[0]
+    else:
+        left, right = max(left, start - 55), min(right, end + 30)
+    clause = text[left:right]
+    if HISTORY.search(clause):
+        return True
+    if story_year:
+        return any(int(y) < story_year for y in _YEAR_IN.findall(clause))
+    return False
+
+
+def judge_figures(text: str, story_year: int | None, org_at) -> list[Judged]:
+    """Judge every figure of a sentence. `org_at(text_span)` names an organisation inside a span, if any."""
+    out: list[Judged] = []
+    skip_until = -1
+    for fig in find_figures(text):
+        if fig.start < skip_until:
+            continue
+        judged = Judged(fig)
+        out.append(judged)
+        if fig.money:
+            continue
+        before = text[max(0, fig.start - 60):fig.start]
+        after = text[fig.end:fig.end + 70]
+        left, right = clause_of(text, fig.start, fig.end)
+        clause = text[left:right]
+        if _OTHER_CLAUSE.search(clause) or _history(text, fig.start, fig.end, story_year):
+            continue
+        judged.subset = bool(_SUBSET.search(clause))
+        if fig.percent:
+            if fig.value is None:
+                continue
+            judged.pct = bool(_PCT_OF_WORKFORCE.match(after) or _OBJECT_BEFORE.search(before)
+                              or _BY_BEFORE.search(before))
+            continue
+        if _NOT_JOBS_AFTER.match(after):
+            continue
+        if fig.value is not None and fig.value < 2:
+            continue
+        if _NAME_NUMBER.search(before) and fig.value is not None and fig.value < 100 and text[fig.start:fig.end].isdigit():
+            continue  # "Singularity 6", "Section 4": part of a name
+        job = _JOB_AFTER.match(after)
+        if fig.value is not None and 1900 <= fig.value <= 2100 and "," not in text[fig.start:fig.end] and not job:
+            continue
+        if _TOTAL_BEFORE.search(before) and not re.search(r"\bup to\s+$", before, re.I):
+            continue
+        resp = _RESPECTIVELY.match(after) if fig.value is not None else None
+        if resp:  # "221 and 62 layoffs, respectively": one organisation's per-site figures
+            judged.fig = Figure(fig.start, fig.end + resp.end(), fig.value + float(resp.group(1).replace(",", "")),
+                                fig.kind)
+            judged.job = True
+            skip_until = fig.end + resp.end()
+            continue
+        if job:
+            judged.job = True
+            mid = job.group("mid")
+            if mid.strip():
+                judged.bound = org_at(fig.end, fig.end + job.start("mid") + len(mid))
+            tail = text[fig.end + job.end():fig.end + job.end() + 60]
+            at = re.match(r"\s+(?:at|from|of)\s+(?!the\b|a\b|an\b|its\b)", tail)
+            if judged.bound is None and at:
+                judged.bound = org_at(fig.end + job.end() + at.end(), fig.end + job.end() + 60, anchored=True)
+        elif _OF_TOTAL_AFTER.match(after) or _OBJECT_BEFORE.search(before):
+            judged.job = True
+    return out

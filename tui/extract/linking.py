@@ -1,0 +1,194 @@
+"""Who cuts: the organisation a layoff cue belongs to, read from sentence structure.
+
+For each cue the subject is found by walking left over auxiliaries ("plans to", "will", "has
+already"), appositives (", a Sequoia-backed startup,") and relative pronouns (", which"); then
+"X's layoffs", "let go by X", "layoffs at X" and units "from its X division". A subject may be an
+anaphor ("the company", "it"), a list ("Ola, Oyo and Meesho"), or a generic plural ("startups",
+"IT companies") that marks an industry total, never an event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui.extract.companies import Org
+from tui.extract.cues import Cue
+from tui.extract.names import NAME_AT_END, NAME_AT_START, valid_name
+from tui.extract.numbers import word_number
+
+__all__ = ["Ref", "Subject", "find_subject", "org_in_span", "AGGREGATE", "ANAPHOR"]
+
+_AUX = frozenset(
+    "has have had will would could can may might must should shall is are was were be been being to also already "
+    "just now further reportedly officially again plans plan planned planning intends intend aims aim expects "
+    "expect expected set going poised said says announced announces announce confirmed confirms decided decides "
+    "began begins begun started starts recently quietly soon ultimately still likely then today yesterday "
+    "monday tuesday wednesday thursday friday saturday sunday abruptly quickly formally continue continues "
+    "continued once wants prepares preparing prepared needs forced this last week month on makes made make "
+    "unveiled unveils ordered orders carried carries out announcing confirming revealed reveals disclosed "
+    "discloses laying begins moves moved move look looks looking seeks seeking agreed agrees decides tells "
+    "told memo staff in january february march april june july august september october november december "
+    "late early earlier last week's".split()
+)
+_NOUN_STRIP = frozenset(
+    "a an the significant sweeping major massive mass new fresh further additional more another wave round "
+    "rounds of series deep large big widespread planned expected proposed latest recent first second third "
+    "hundreds thousands several dozens approximately about around nearly some over up to than job jobs "
+    "its their more sizable sizeable big-scale large-scale % percent per cent".split()
+)
+_TOKENS = re.compile(r"[\w&.'+%-]+|[^\w\s]")
+ANAPHOR = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|startup|studio|bank|lender|carmaker|car maker|"
+    r"automaker|auto maker|retailer|group|giant|chipmaker|conglomerate|business|maker|manufacturer|publisher|"
+    r"newspaper|outlet|platform|network|insurer|airline|carrier|operator|provider|developer|employer|"
+    r"organi[sz]ation|corporation|brand|parent|outfit|chain|service|app|site|telco|bank|producer|supplier|"
+    r"broadcaster|station|paper|agency|university|hospital|school|government|council|charity)\s*$|\bit\s*$",
+    re.I,
+)
+AGGREGATE = re.compile(
+    r"\b(?:companies|firms|startups|start-ups|employers|businesses|carriers|banks|lenders|retailers|automakers|"
+    r"carmakers|giants|industry|sector|players|makers|outfits|organi[sz]ations|corporations|others|many|several|"
+    r"some|they|we|tech|industries|sectors|economy|country|nation)'?\s*$",
+    re.I,
+)
+_JOBS_END = re.compile(r"\b(?:workers|employees|staff|people|positions|roles|jobs|staffers|members|personnel)\s*$", re.I)
+_APPOSITIVE = re.compile(
+    r"\s*(?:a|an|the|one|which|who|whose|based|known|itself|now|formerly|once|owned|backed|part|headquartered|"
+    r"founded|launched|maker|parent|owner|operator|home)\b", re.I)
+_COORD_LEFT = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:[a-z][\w-]*\s+){0,4}$")
+_COORD_RIGHT = re.compile(r"^(?:\s+[a-z][\w-]*){0,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+_RIGHT = re.compile(r"^(?:\s+[\w'-]+){0,4}?\s+(by|at|from|across|within|in)\s+(?:(its|the)\s+)?")
+_POSSESSIVE = re.compile(r"'s?\s+(?:[\w-]+\s+){0,2}$")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An organisation named in a sentence: known (org set) or found from structure (name only)."""
+
+    name: str
+    start: int
+    org: Org | None = None
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a cue's subject is: organisations, an anaphor to resolve, or an industry total."""
+
+    refs: tuple[Ref, ...] = ()
+    anaphor: int | None = None
+    aggregate: bool = False
+
+
+def org_in_span(text: str, known: list[tuple[int, int, Org]], start: int, end: int, anchored: bool = False) -> Ref | None:
+    """The first organisation in text[start:end]; with `anchored`, only one that starts right there."""
+    for a, b, org in known:
+        if start <= a < end and (not anchored or not text[start:a].strip()):
+            return Ref(org.name, a, org)
+    segment = text[start:end]
+    if anchored:
+        m = NAME_AT_START.match(segment)
+        if m and not re.match(r"\s+[a-z]+(?:ing|ed)?\s+(?:plant|factory|facility|site|office)", segment[m.end():]):
+            name = valid_name(m.group(1))
+            return Ref(name, start + m.start(1)) if name else None
+        return None
+    return None
+
+
+def _ref_at_end(text: str, end: int, known: list[tuple[int, int, Org]]) -> Ref | None:
+    """An organisation whose name ends at `end` (known first, then a capitalised run)."""
+    for a, b, org in known:
+        if b <= end and not text[b:end].strip(" '"):
+            return Ref(org.name, a, org)
+    m = NAME_AT_END.search(text, 0, end)
+    if m and m.end() >= end - 1:
+        run_start = m.start(1)
+        sentence_initial = not text[:run_start].strip(' "')
+        name = valid_name(m.group(1))
+        if name and not (sentence_initial and " " not in m.group(1) and text[m.end(1):end].strip()):
+            return Ref(name, run_start)
+    return None
+
+
+def _coordinated_left(text: str, first: Ref, known: list[tuple[int, int, Org]]) -> list[Ref]:
+    refs = [first]
+    while True:
+        m = _COORD_LEFT.search(text, 0, refs[-1].start)
+        if not m or m.end() != refs[-1].start:
+            break
+        ref = _ref_at_end(text, m.start(), known)
+        if ref is None or ref.start >= refs[-1].start:
+            break
+        refs.append(ref)
+    return refs[::-1]
+
+
+def _right(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> list[Ref]:
+    """Organisations after a passive or noun cue: "let go by X", "layoffs at X", "from its X unit"."""
+    m = _RIGHT.match(text, cue.end)
+    if not m:
+        return []
+    prep, det = m.group(1).lower(), (m.group(2) or "").lower()
+    start = m.end()
+    ref = org_in_span(text, known, start, start + 1, anchored=True) if prep in ("by", "at") and not det else None
+    if ref is None:
+        hit = next(((a, b, o) for a, b, o in known if a == start), None)
+        if hit is None or (prep in ("in", "across", "within") and not (det == "its" and hit[2].parent)):
+            return []
+        ref = Ref(hit[2].name, hit[0], hit[2])
+    refs = [ref]
+    while True:
+        end = next((b for a, b, o in known if a == refs[-1].start), refs[-1].start + len(refs[-1].name))
+        c = _COORD_RIGHT.match(text[end:])
+        if not c:
+            break
+        nxt = org_in_span(text, known, end + c.end(), end + c.end() + 1, anchored=True)
+        if nxt is None:
+            break
+        refs.append(nxt)
+    return refs
+
+
+def find_subject(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> Subject:
+    """The subject of one cue in one sentence."""
+    left = text[:cue.start]
+    if cue.form == "noun":
+        pos = _POSSESSIVE.search(left)
+        if pos:
+            if AGGREGATE.search(left, 0, pos.start() + 1) or re.search(r"s'$", left[:pos.start() + 2]):
+                return Subject(aggregate=True)
+            ref = _ref_at_end(left, pos.start(), known)
+            if ref:
+                return Subject((ref,))
+    toks = list(_TOKENS.finditer(left))
+    i = len(toks) - 1
+    while i >= 0:
+        w = toks[i].group().lower()
+        if w[0].isdigit() and i > 0 and re.fullmatch(r"\d{1,2}", w) and toks[i - 1].group()[0].isupper() \
+                and left[toks[i - 1].end():toks[i].start()] == " " and toks[i - 1].group().lower() not in _AUX:
+            break  # "Singularity 6 Layoffs": the digit belongs to the name
+        if w in _AUX or (cue.form == "noun" and (w in _NOUN_STRIP or w[0].isdigit() or word_number(w))):
+            i -= 1
+            continue
+        break
+    end = toks[i].end() if i >= 0 else 0
+    if i >= 0 and toks[i].group().lower() in ("which", "who", "that"):
+        end = toks[i].start()
+        while end > 0 and left[end - 1] in " ,":
+            end -= 1
+    rem = left[:end]
+    if ANAPHOR.search(rem):
+        return Subject(anaphor=end)
+    stripped = rem.rstrip()
+    if stripped.endswith(","):
+        comma = stripped.rfind(",", 0, len(stripped) - 1)
+        if comma > 0 and _APPOSITIVE.match(stripped[comma + 1:]):
+            end = comma
+    ref = _ref_at_end(left, end, known)
+    if ref:
+        return Subject(tuple(_coordinated_left(left, ref, known)))
+    if AGGREGATE.search(left, 0, end):
+        return Subject(aggregate=True)
+    if cue.form in ("passive", "noun") or _JOBS_END.search(left, 0, end) or end == 0:
+        return Subject(tuple(_right(text, cue, known)))
+    return Subject()

@@ -1,0 +1,143 @@
+"""Finding figures in a sentence: counts, percents and shares, with how firmly they are stated.
+
+News writes the same number many ways (1,000 / 1'000 / 1.000 / 1K / 3,00,000 / "a thousand" /
+"two dozen") and hedges it ("about", "more than", "hundreds of"). This module only reads the
+figures; deciding which one is a layoff count is left to linking.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Figure", "find_figures", "word_number"]
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
+           "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}
+_SHARES = {"half": 50.0, "third": 33.3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0, "sixth": 16.7,
+           "eighth": 12.5, "thirds": 66.7, "quarters": 75.0, "fifths": 40.0}
+
+_W = "|".join(sorted([*_UNITS, "hundred", "thousand", "million", "billion", "dozen"], key=len, reverse=True))
+_W_FIRST = "|".join(sorted(_UNITS, key=len, reverse=True))
+_WORDNUM = rf"(?:an?[\s-]+(?:hundred|thousand|million|dozen)|(?:{_W_FIRST}))(?:[\s-]+(?:and[\s-]+)?(?:{_W}))*"
+_DIGITS = (
+    r"\d{1,2}(?:,\d{2})+,\d{3}"  # Indian grouping: 3,00,000
+    r"|\d{1,3}(?:[,'\u2019]\d{3})+(?:\.\d+)?"  # 1,000 / 1'000
+    r"|\d{1,3}(?:\.\d{3})+(?![\d])"  # 1.000 in European text
+    r"|\d+(?:\.\d+)?"
+)
+_SCALE_SUFFIX = r"(?:\s*(?P<k>[kK])\b|\s+(?P<scale>million|billion|lakhs?|crores?|thousand|hundred)\b)?"
+_PERCENT = r"(?P<pct>\s*%|\s*(?:per\s?cent|percent|pc)\b)?"
+_FIGURE = re.compile(
+    rf"(?P<vague>\b(?:tens of thousands|hundreds of thousands|several (?:hundred|thousand|dozen)|"
+    rf"a few (?:hundred|thousand|dozen)|(?:many|some) hundreds?|hundreds|thousands|dozens|scores)\b)"
+    rf"|(?P<share>\b(?:(?:a|one)[\s-]+(?:half|third|quarter|fifth|sixth|tenth|eighth)|half|"
+    rf"(?:two|three|four)[\s-](?:thirds|quarters|fifths)|one[\s-]in[\s-](?P<inn>\d+|{_W}))\b)"
+    rf"|(?P<num>(?<![\w.$\u00a3\u20ac\u00a5\u20b9])(?:{_DIGITS}))(?P<money_suffix>(?:m|mn|bn|b)\b)?{_SCALE_SUFFIX}{_PERCENT}"
+    rf"|(?P<word>\b{_WORDNUM}\b){_PERCENT.replace('pct', 'wpct')}",
+    re.I,
+)
+_APPROX_BEFORE = re.compile(
+    r"(?:\b(?:about|around|approximately|roughly|nearly|almost|some|more than|over|up to|as many as|close to|"
+    r"at least|upwards of|just over|just under|fewer than|less than|under|an estimated|estimated|circa|"
+    r"in excess of|north of|well over|nearly|an additional about)|~)\s*(?:an?\s+)?$",
+    re.I,
+)
+_APPROX_AFTER = re.compile(r"^(?:\+|-plus\b|\s+or so\b|\s+odd\b)", re.I)
+_RANGE_AFTER = re.compile(rf"^\s*(?:%|percent|per cent)?\s*(?:-|\u2013|\u2014|to|or)\s*(?:{_DIGITS})", re.I)
+_RANGE_BEFORE = re.compile(rf"(?:between\s+(?:{_DIGITS})\s*%?\s*and|(?:{_DIGITS})\s*%?\s*(?:-|\u2013|to|or))\s*$", re.I)
+_MONEY_BEFORE = re.compile(r"(?:[$\u00a3\u20ac\u00a5\u20b9]|\b(?:US|C|A|HK|S|NZ)\$|\bRs\.?|\bINR|\bUSD|\bEUR)\s*$")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number as written, where it sits, and how it is hedged."""
+
+    start: int
+    end: int
+    value: float | None
+    """The number (a percent for percents and shares); None for vague amounts and ranges."""
+    kind: str
+    """exact, approx or vague."""
+    percent: bool = False
+    share: bool = False
+    """A fraction in words ("a third", "one in ten"), weaker than a stated percent."""
+    money: bool = False
+
+
+def word_number(text: str) -> int | None:
+    """The value of number words ("two dozen", "three hundred and fifty", "a thousand")."""
+    total = current = 0
+    seen = False
+    for word in re.split(r"[\s-]+", text.lower()):
+        if word in ("a", "an", "and"):
+            continue
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in _SCALES:
+            total += (current or 1) * _SCALES[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _digits(text: str) -> float:
+    """A digit string in any of the common groupings as a number."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+        return float(text.replace(".", ""))
+    return float(re.sub(r"[,'\u2019]", "", text))
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every figure in `text`, in order. Money is flagged, not dropped, so it is never taken as jobs."""
+    out: list[Figure] = []
+    for m in _FIGURE.finditer(text):
+        before = text[max(0, m.start() - 40):m.start()]
+        after = text[m.end():m.end() + 30]
+        if m.group("vague"):
+            out.append(Figure(m.start(), m.end(), None, "vague"))
+            continue
+        if m.group("share"):
+            share = m.group("share").lower()
+            if m.group("inn"):
+                inn = m.group("inn")
+                denom = float(inn) if inn.isdigit() else word_number(inn)
+                value = round(100.0 / denom, 1) if denom else None
+            else:
+                value = _SHARES.get(re.split(r"[\s-]+", share)[-1])
+            kind = "approx" if _APPROX_BEFORE.search(before) else "exact"
+            out.append(Figure(m.start(), m.end(), value, kind, percent=True, share=True))
+            continue
+        if m.group("num"):
+            value = _digits(m.group("num"))
+            if m.group("k"):
+                value *= 1000
+            elif m.group("scale"):
+                value *= _SCALES[m.group("scale").lower()]
+            pct = bool(m.group("pct"))
+            money = bool(m.group("money_suffix")) or bool(_MONEY_BEFORE.search(before))
+        else:
+            value = word_number(m.group("word"))
+            if value is None:
+                continue
+            pct = bool(m.group("wpct"))
+            money = bool(_MONEY_BEFORE.search(before))
+        kind = "exact"
+        if _RANGE_AFTER.match(after) or _RANGE_BEFORE.search(before):
+            kind, value = "vague", None
+        elif _APPROX_BEFORE.search(before) or _APPROX_AFTER.match(after):
+            kind = "approx"
+        out.append(Figure(m.start(), m.end(), value, kind, percent=pct, money=money))
+    return out
