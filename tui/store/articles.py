@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import sqlite_utils
 
 from tui.models import EntryRecord
 from tui.store.tags import Tagger, apply_tags
 from tui.timeutil import EARLIEST, month_of, to_iso
+
+FUTURE_SLACK = timedelta(days=2)
 
 
 @dataclass
@@ -25,7 +27,9 @@ class WriteCounts:
 def _dates(entry: EntryRecord, fetched: datetime) -> tuple[str, int, str]:
     """(published, known flag, month): the fetch time stands in for a missing or absurd date."""
     published = entry.published
-    if published is None or published < EARLIEST or published > fetched.replace(year=fetched.year + 1):
+    # A date more than two days ahead is a feed's mistake (a wrong zone or year); left as is it would
+    # pin the article to the top of every list for months.
+    if published is None or published < EARLIEST or published > fetched + FUTURE_SLACK:
         return to_iso(fetched), 0, month_of(fetched)
     return to_iso(published), 1, month_of(published)
 
@@ -65,10 +69,10 @@ def store_entries(db: sqlite_utils.Database, feed_id: int, entries: Iterable[Ent
             counts.updated += 1
         else:
             continue
-        if tagger is not None:
-            if apply_tags(db, article_id, tagger(entry.title, entry.summary_html or entry.text, published),
-                          month) and old is None:
-                counts.new_layoffs += 1
+        if tagger is not None and apply_tags(
+                db, article_id, tagger(entry.title, entry.summary_html or entry.text, published), month) \
+                and old is None:
+            counts.new_layoffs += 1
     return counts
 
 

@@ -1,0 +1,71 @@
+"""The store's shape: exact columns (users query these tables), migrations from empty, WAL, busy timeout."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from tui.store.db import open_db
+from tui.store.schema import SCHEMA_VERSION, migrate
+
+COLUMNS = {
+    "feeds": ["id", "url", "name", "tags", "title", "etag", "last_modified", "body_hash", "last_polled_at",
+              "last_success_at", "last_status", "last_error", "http_status", "retry_after_until", "failures"],
+    "articles": ["id", "feed_id", "guid", "title", "link", "author", "text", "summary_html", "published",
+                 "published_known", "fetched_at", "month", "is_read", "starred", "layoff", "layoff_auto",
+                 "layoff_manual", "extractor_version"],
+    "events": ["id", "article_id", "company", "parent", "headcount", "headcount_kind", "percent", "evidence",
+               "source", "month"],
+    "event_removals": ["article_id", "company"],
+}
+
+
+def test_tables_have_exactly_these_columns(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "x.db")
+    for table, columns in COLUMNS.items():
+        assert [column.name for column in db[table].columns] == columns, table
+    assert {"articles_fts"} <= set(db.table_names())
+
+
+def test_indexes_on_month_feed_and_published(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "x.db")
+    indexed = {tuple(index.columns) for index in db["articles"].indexes}
+    assert {("month",), ("feed_id",), ("published",), ("feed_id", "guid")} <= indexed
+
+
+def test_migrations_from_empty_and_again(tmp_path: Path) -> None:
+    path = tmp_path / "x.db"
+    db = open_db(path, migrate_schema=False)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 0
+    assert migrate(db) == SCHEMA_VERSION
+    assert migrate(db) == 0
+    assert open_db(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_wal_and_busy_timeout(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "x.db")
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+    with sqlite3.connect(tmp_path / "x.db") as other:
+        assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_two_connections_creating_one_database_at_once(tmp_path: Path) -> None:
+    import threading
+
+    errors: list[Exception] = []
+
+    def open_it(path: Path) -> None:
+        try:
+            open_db(path)
+        except Exception as error:  # noqa: BLE001
+            errors.append(error)
+
+    for attempt in range(20):
+        path = tmp_path / f"race{attempt}.db"
+        threads = [threading.Thread(target=open_it, args=(path,)) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert errors == []

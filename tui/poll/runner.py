@@ -1,0 +1,161 @@
+"""``poll_feeds``: every enabled feed fetched, parsed and stored, each ending in a ``FeedResult``.
+
+Safe on Textual's event loop: the only work done on the loop is HTTP; parsing runs in worker
+processes (``ParsePool``) and SQL in one store thread (``StoreThread``). A global semaphore caps the
+feeds fetched at once and a per-host one keeps us to two connections per server. One bad feed —
+or a bug tripped by one — ends in that feed's error result, never in the others'.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
+
+import httpx
+
+from tui.config import Config, FeedConfig
+from tui.poll.http import Fetched, FetchError, fetch, make_client
+from tui.poll.results import FeedResult, PollReport
+from tui.poll.storing import StoreThread, safe_tagger, write_feed, write_outcome
+from tui.poll.workers import ParseMode, ParsePool
+from tui.store.feeds import FeedState, sync_feeds
+from tui.store.tags import Tagger, default_tagger
+from tui.timeutil import utcnow
+
+log = logging.getLogger(__name__)
+PER_HOST = 2
+
+
+def resolve_tagger(tagger: Tagger | None | Literal["default"]) -> Tagger | None:
+    """"default" is the extractor when it is installed; without it articles are stored untagged."""
+    if tagger != "default":
+        return tagger  # type: ignore[return-value]
+    try:
+        return default_tagger()
+    except ImportError:
+        return None
+
+
+class _Poll:
+    """The state one poll shares between its feed tasks."""
+
+    def __init__(self, config: Config, store: StoreThread, parser: ParsePool, client: httpx.AsyncClient,
+                 now: Callable[[], datetime], tagger: Tagger | None,
+                 on_start: Callable[[FeedConfig], None] | None) -> None:
+        self.settings = config.settings
+        self.store, self.parser, self.client = store, parser, client
+        self.now, self.tagger, self.on_start = now, tagger, on_start
+        self.slots = asyncio.Semaphore(max(1, self.settings.concurrency))
+        self.hosts: defaultdict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(PER_HOST))
+
+    def result(self, feed: FeedConfig, status: str, started: float, *, http_status: int | None = None,
+               error: str | None = None, new: int = 0, updated: int = 0, new_layoffs: int = 0) -> FeedResult:
+        return FeedResult(url=feed.url, name=feed.name, status=status, http_status=http_status, new=new,
+                          updated=updated, new_layoffs=new_layoffs, error=error,
+                          elapsed=round(time.monotonic() - started, 3) if started else 0.0)
+
+    async def poll(self, feed: FeedConfig, state: FeedState) -> FeedResult:
+        """One feed from request to stored result; never raises (except cancellation)."""
+        started = 0.0
+        try:
+            now = self.now()
+            if state.retry_after_until and state.retry_after_until > now:
+                return self.result(feed, "skipped", 0.0, error="the server asked us to wait until "
+                                   f"{state.retry_after_until:%Y-%m-%d %H:%M} UTC")
+            host = (urlsplit(feed.url).hostname or "").lower()
+            async with self.hosts[host], self.slots:
+                if self.on_start:
+                    self.on_start(feed)
+                started = time.monotonic()
+                fetched = await self.fetch(feed, state, now)
+            if isinstance(fetched, FetchError):
+                await self.store.call(write_outcome, state.id, now=now, status="error",
+                                      http_status=fetched.http_status, error=str(fetched),
+                                      retry_after_until=fetched.retry_after)
+                return self.result(feed, "error", started, http_status=fetched.http_status, error=str(fetched))
+            return await self.stored(feed, state, fetched, now, started)
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:
+            log.exception("polling %s failed", feed.url)
+            return self.result(feed, "error", started, error=f"unexpected error ({type(error).__name__}: "
+                               f"{str(error)[:200]})")
+
+    async def fetch(self, feed: FeedConfig, state: FeedState, now: datetime) -> Fetched | FetchError:
+        timeout = self.settings.timeout_seconds
+        try:
+            async with asyncio.timeout(timeout):
+                return await fetch(self.client, feed.url, etag=state.etag, last_modified=state.last_modified,
+                                   now=now, timeout=timeout)
+        except TimeoutError:
+            return FetchError(f"timed out after {timeout:g} s")
+        except FetchError as error:
+            return error
+
+    async def stored(self, feed: FeedConfig, state: FeedState, fetched: Fetched, now: datetime,
+                     started: float) -> FeedResult:
+        """Record a 304 or a 200 (parsing it unless the bytes are the ones we already have)."""
+        if fetched.status == 304:
+            await self.store.call(write_outcome, state.id, now=now, status="not_modified", http_status=304,
+                                  etag=fetched.etag or state.etag,
+                                  last_modified=fetched.last_modified or state.last_modified)
+            return self.result(feed, "not_modified", started, http_status=304)
+        body_hash = hashlib.sha256(fetched.body).hexdigest()
+        if body_hash == state.body_hash:
+            await self.store.call(write_outcome, state.id, now=now, status="unchanged",
+                                  http_status=fetched.status, etag=fetched.etag,
+                                  last_modified=fetched.last_modified)
+            return self.result(feed, "unchanged", started, http_status=fetched.status)
+        parsed = await self.parser.parse(fetched.body, fetched.headers, fetched.url)
+        if parsed.error:
+            await self.store.call(write_outcome, state.id, now=now, status="error",
+                                  http_status=fetched.status, error=parsed.error)
+            return self.result(feed, "error", started, http_status=fetched.status, error=parsed.error)
+        counts = await self.store.call(write_feed, state.id, parsed, now=now, tagger=self.tagger,
+                                       http_status=fetched.status, etag=fetched.etag,
+                                       last_modified=fetched.last_modified, body_hash=body_hash)
+        status = "new" if counts.new else "updated" if counts.updated else "unchanged"
+        return self.result(feed, status, started, http_status=fetched.status, new=counts.new,
+                           updated=counts.updated, new_layoffs=counts.new_layoffs)
+
+
+async def poll_feeds(config: Config, db_path: Path, *, now: Callable[[], datetime] = utcnow,
+                     on_result: Callable[[FeedResult], None] | None = None,
+                     on_start: Callable[[FeedConfig], None] | None = None,
+                     tagger: Tagger | None | Literal["default"] = "default",
+                     parse_mode: ParseMode = "process") -> PollReport:
+    """Poll every enabled feed of ``config`` once into the database at ``db_path``.
+
+    ``on_start``/``on_result`` are called on the event loop as each feed starts and ends; results
+    come in the order feeds finish. Raises ``StoreError`` only when the database cannot be opened.
+    """
+    feeds = config.enabled_feeds
+    store = StoreThread(db_path)
+    parser = ParsePool(parse_mode)
+    results: list[FeedResult] = []
+    try:
+        states = await store.call(sync_feeds, feeds)
+        async with make_client(config.settings) as client:
+            poll = _Poll(config, store, parser, client, now, safe_tagger(resolve_tagger(tagger)), on_start)
+            tasks = [asyncio.create_task(poll.poll(feed, states[feed.url])) for feed in feeds]
+            try:
+                for next_done in asyncio.as_completed(tasks):
+                    result = await next_done
+                    results.append(result)
+                    if on_result:
+                        on_result(result)
+            finally:
+                for task in tasks:
+                    task.cancel()
+    finally:
+        parser.close()
+        store.close()
+    return PollReport(tuple(results))

@@ -1,0 +1,99 @@
+"""The poller's writes: each feed's outcome in one ``BEGIN IMMEDIATE`` transaction, in one thread.
+
+``StoreThread`` owns a single worker thread and the SQLite connection opened in it (connections
+are per thread), so the event loop never blocks on the database and a poll's writes never race
+each other. Another process (the app, a cron poll) may write at the same time: the busy timeout
+and ``BEGIN IMMEDIATE`` make the writers queue instead of failing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import sqlite_utils
+
+from tui.poll.parse import ParsedFeed
+from tui.store.articles import WriteCounts, store_entries
+from tui.store.db import open_db, write_transaction
+from tui.store.feeds import record_poll
+from tui.store.tags import ExtractionLike, Tagger
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class StoreThread:
+    """One thread, one connection: every database call of a poll goes through ``call``."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="layoffs-store")
+        self.db: sqlite_utils.Database | None = None
+
+    def _run(self, function: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
+        if self.db is None:
+            self.db = open_db(self.db_path)
+        return function(self.db, *args, **kwargs)
+
+    async def call(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``function(db, *args, **kwargs)`` in the store thread."""
+        return await asyncio.get_running_loop().run_in_executor(
+            self.executor, self._run, function, args, kwargs)
+
+    def _close(self) -> None:
+        if self.db is not None:
+            self.db.conn.close()
+            self.db = None
+
+    def close(self) -> None:
+        """Close the connection in its own thread; does not wait for the thread to end."""
+        self.executor.submit(self._close)
+        self.executor.shutdown(wait=False)
+
+
+def safe_tagger(tagger: Tagger | None) -> Tagger | None:
+    """A tagger whose bugs cost an article its tags, never the feed its articles."""
+    if tagger is None:
+        return None
+
+    def tag(title: str, summary: str, published: str | None) -> ExtractionLike:
+        try:
+            return tagger(title, summary, published)
+        except Exception:
+            log.exception("the extractor failed on %r", title[:80])
+            return _NoLayoff()
+
+    return tag
+
+
+class _NoLayoff:
+    layoff = False
+    events: tuple[Any, ...] = ()
+
+
+def write_feed(db: sqlite_utils.Database, feed_id: int, parsed: ParsedFeed, *, now: datetime,
+               tagger: Tagger | None, http_status: int, etag: str | None, last_modified: str | None,
+               body_hash: str) -> WriteCounts:
+    """A 200 with a parsed feed: articles and validators land together or not at all."""
+    with write_transaction(db):
+        counts = store_entries(db, feed_id, parsed.entries, now, tagger)
+        status = "new" if counts.new else "updated" if counts.updated else "unchanged"
+        record_poll(db, feed_id, now=now, status=status, http_status=http_status, etag=etag,
+                    last_modified=last_modified, body_hash=body_hash, title=parsed.title or None)
+    return counts
+
+
+def write_outcome(db: sqlite_utils.Database, feed_id: int, *, now: datetime, status: str,
+                  http_status: int | None, error: str | None = None, etag: str | None = None,
+                  last_modified: str | None = None, retry_after_until: datetime | None = None) -> None:
+    """Anything but a stored 200: a 304, an unchanged body, or an error (validators kept)."""
+    with write_transaction(db):
+        record_poll(db, feed_id, now=now, status=status, http_status=http_status, error=error,
+                    etag=etag, last_modified=last_modified, retry_after_until=retry_after_until,
+                    keep_validators=error is not None)

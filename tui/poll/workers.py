@@ -1,0 +1,68 @@
+"""Where parsing runs: a small process pool, started only when there is parsing to do.
+
+feedparser is pure Python and holds the GIL; in a thread it would slow the event loop that drives
+the fetching (and, in the app, the screen). Worker processes parse in parallel on the other cores.
+They are started with "spawn" (forking a process that runs threads, as the app does, is unsafe)
+and only on the first body that needs parsing, so a poll where everything is 304 never pays for them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Literal
+
+from tui.poll.parse import ParsedFeed, parse_feed
+
+ParseMode = Literal["process", "thread"]
+
+
+def _warm_up() -> None:
+    """Import feedparser once per worker, before the first job arrives."""
+    import feedparser  # noqa: F401
+
+
+def default_workers() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+class ParsePool:
+    """Runs ``parse_feed`` off the event loop; falls back to a thread if processes are unavailable."""
+
+    def __init__(self, mode: ParseMode = "process", workers: int | None = None) -> None:
+        self.mode = mode
+        self.workers = workers or default_workers()
+        self.executor: Executor | None = None
+
+    def _executor(self) -> Executor:
+        if self.executor is None:
+            if self.mode == "process":
+                try:
+                    self.executor = ProcessPoolExecutor(
+                        self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_up)
+                except (OSError, NotImplementedError, ImportError):
+                    self.mode = "thread"
+            if self.executor is None:
+                self.executor = ThreadPoolExecutor(1, thread_name_prefix="layoffs-parse")
+        return self.executor
+
+    async def parse(self, body: bytes, headers: dict[str, str], url: str) -> ParsedFeed:
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(self._executor(), parse_feed, body, headers, url)
+        except (BrokenProcessPool, RuntimeError):
+            # A worker died (out of memory, killed), or processes cannot be started here (a script
+            # without an ``if __name__ == "__main__"`` guard): parse in a thread and keep going.
+            if self.executor is not None:
+                self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = None
+            self.mode = "thread"
+            return await loop.run_in_executor(self._executor(), parse_feed, body, headers, url)
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = None
