@@ -65,7 +65,7 @@ def list_command(obj: CliContext) -> None:
     click.echo(f"{len(config.feeds)} feeds, {enabled} enabled, in {obj.resolved_config_path}")
 
 
-def _path(obj: CliContext) -> Path:
+def editable_config_path(obj: CliContext) -> Path:
     """The feed list to edit. The default one is created from the bundled list first (and the user
     told where); an explicit ``--config`` that does not exist yet is created by ``feeds add``."""
     if obj.config_path is None:
@@ -84,7 +84,7 @@ def _done(verb: str, feed: FeedConfig, obj: CliContext) -> None:
 @pass_context
 def add_command(obj: CliContext, url: str, name: str | None, tags: tuple[str, ...]) -> None:
     """Add the feed at URL (http or https) to the end of the feed list."""
-    _done("Added", add_feed(_path(obj), url, name=name, tags=tags), obj)
+    _done("Added", add_feed(editable_config_path(obj), url, name=name, tags=tags), obj)
 
 
 @feeds_group.command("remove")
@@ -92,7 +92,7 @@ def add_command(obj: CliContext, url: str, name: str | None, tags: tuple[str, ..
 @pass_context
 def remove_command(obj: CliContext, name_or_url: str) -> None:
     """Remove a feed, given its name or URL. Its stored articles stay in the database."""
-    _done("Removed", remove_feed(_path(obj), name_or_url), obj)
+    _done("Removed", remove_feed(editable_config_path(obj), name_or_url), obj)
 
 
 @feeds_group.command("enable")
@@ -100,7 +100,7 @@ def remove_command(obj: CliContext, name_or_url: str) -> None:
 @pass_context
 def enable_command(obj: CliContext, name_or_url: str) -> None:
     """Poll this feed again (given its name or URL)."""
-    _done("Enabled", set_enabled(_path(obj), name_or_url, True), obj)
+    _done("Enabled", set_enabled(editable_config_path(obj), name_or_url, True), obj)
 
 
 @feeds_group.command("disable")
@@ -108,4 +108,4 @@ def enable_command(obj: CliContext, name_or_url: str) -> None:
 @pass_context
 def disable_command(obj: CliContext, name_or_url: str) -> None:
     """Keep this feed in the list but stop polling it (given its name or URL)."""
-    _done("Disabled", set_enabled(_path(obj), name_or_url, False), obj)
+    _done("Disabled", set_enabled(editable_config_path(obj), name_or_url, False), obj)
