@@ -1,0 +1,195 @@
+"""Pilot tests of the main screen: real keys, then what the table holds and what was posted."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from tests.ui.conftest import SIZE, Recorder, settle, titles
+from tests.ui.sample_db import sample_config
+from tui.config import Config
+from tui.ui.messages import ArticleLoaded, ArticlesLoaded, FacetsLoaded
+
+ALL_LAYOFFS = 9
+AMAZON = ["Amazon cuts 500 jobs in devices unit", "Twitch lays off 35% of staff",
+          "Amazon and Google both announce cuts"]
+
+
+def stored(db: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql).fetchall()
+
+
+async def test_first_paint_shows_stored_stories(app_factory, recorder: Recorder) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await settle(pilot)
+        assert len(titles(app)) == ALL_LAYOFFS
+        assert titles(app)[0] == "Amazon cuts 500 jobs in devices unit"
+        assert "Markets rally as hiring picks up" not in titles(app)  # not a layoff story
+        companies = app.main.query_one("#companies").names
+        assert companies[:3] == [None, "Amazon", "Twitch"]  # the unit under its parent
+        assert app.main.query_one("#months").months == [None, "2024-03", "2024-02", "2024-01", "2023-12"]
+        assert recorder.of(ArticlesLoaded) and recorder.of(FacetsLoaded)
+
+
+async def test_filter_by_company_includes_units(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c", "j", "enter")  # Companies pane, down to Amazon, choose
+        await settle(pilot)
+        assert titles(app) == AMAZON
+        assert app.main.flt.companies == ("Amazon",)
+        # The Months pane counts follow the company filter.
+        assert app.main.query_one("#months").months == [None, "2024-03", "2024-02"]
+
+
+async def test_filter_by_month(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("M", "down", "enter")  # Months pane, 2024-03
+        await settle(pilot)
+        assert app.main.flt.months == ("2024-03",)
+        assert titles(app) == ["Amazon cuts 500 jobs in devices unit", "Twitch lays off 35% of staff",
+                               "Google trims hundreds of roles in hardware"]
+        # The companies pane counts follow the month filter.
+        assert app.main.query_one("#companies").names == [None, "Amazon", "Twitch", "Google"]
+
+
+async def test_company_and_month_combine_and_escape_clears(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c", "j", "enter")
+        await settle(pilot)
+        await pilot.press("M", "j", "j", "enter")  # 2024-02 under Amazon
+        await settle(pilot)
+        assert titles(app) == ["Amazon and Google both announce cuts"]
+        bar = str(app.main.query_one("#filter-bar").render())
+        assert "company: Amazon" in bar and "month: 2024-02" in bar and "1 story" in bar
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(titles(app)) == ALL_LAYOFFS
+        assert app.main.flt.companies == () and app.main.flt.months == ()
+
+
+async def test_search_narrows_and_escape_clears(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"spotif")  # a prefix matches
+        await settle(pilot)
+        assert titles(app) == ["Spotify cuts 1,500 jobs, 17% of staff"]
+        await pilot.press("enter")  # back to the table
+        assert app.focused is app.main.table
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(titles(app)) == ALL_LAYOFFS
+        assert not app.main.query_one("#search").display
+
+
+async def test_layoffs_toggle_shows_every_article(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        assert "Markets rally as hiring picks up" in titles(app)
+        assert len(titles(app)) == ALL_LAYOFFS + 1
+
+
+async def test_enter_reads_and_marks_read(app_factory, sample_db: Path, recorder: Recorder) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j", "enter")  # the Google story, unread
+        await settle(pilot)
+        loaded = recorder.of(ArticleLoaded)
+        assert loaded and loaded[-1].article_id == 3
+        text = app.main.reader.text()
+        assert "Google trims hundreds of roles in hardware" in text
+        assert "Google is cutting hundreds of roles across its hardware teams." in text  # the evidence
+        assert app.main.table.rows_by_id[3].is_read
+    assert stored(sample_db, "SELECT is_read FROM articles WHERE id = 3") == [(1,)]
+
+
+async def test_mark_unread_and_star(app_factory, sample_db: Path) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "m", "s")  # Twitch (read) -> unread, starred
+        await settle(pilot)
+        row = app.main.table.rows_by_id[2]
+        assert not row.is_read and row.starred
+    assert stored(sample_db, "SELECT is_read, starred FROM articles WHERE id = 2") == [(0, 1)]
+
+
+async def test_hostile_title_is_shown_literally(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"hostile", "enter")
+        await settle(pilot)
+        assert len(titles(app)) == 1
+        shown = titles(app)[0]
+        assert shown.startswith("[bold]Hostile[/] title [@click=app.quit]click[/]")
+        assert "\x1b" not in shown
+        await pilot.press("enter")
+        await settle(pilot)
+        text = app.main.reader.text()
+        assert "[red]not red[/red]" in text and "\x1b" not in text and "\x07" not in text
+        assert "Acme [Corp]" in text
+        await pilot.click("#articles", offset=(60, 1))  # clicking the title must not run app.quit
+        await pilot.pause()
+        assert app.is_running
+        assert "[bold]Hostile[/]" in app.export_screenshot()
+
+
+async def test_open_link_uses_the_injected_opener(app_factory) -> None:
+    opened: list[str] = []
+    app = app_factory(open_url=opened.append)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+    assert opened == ["https://news.example.com/story/1"]
+
+
+async def test_keys_can_be_remapped(sample_db: Path, app_factory) -> None:
+    config = Config(path=None, feeds=sample_config().feeds, keys=(("toggle_layoffs", "z"), ("down", "n")))
+    app = app_factory(config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        assert app.main.table.cursor_row == 1
+        await pilot.press("z")
+        await settle(pilot)
+        assert len(titles(app)) == ALL_LAYOFFS + 1
+
+
+async def test_help_lists_the_keys(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        from tui.ui.help_screen import HelpScreen
+
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main
+
+
+async def test_command_palette_runs_actions(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"Layoffs/all")
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not app.main.flt.layoffs_only

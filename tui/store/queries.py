@@ -1,0 +1,293 @@
+"""The read queries the app asks: facets, a page of rows, one article, the feed list, read/star marks.
+
+Every query is built on ``filters.where()`` so the panes, the table and the export agree on what a
+filter means, and every query that can grow with the data carries a LIMIT: the UI pages, it never
+loads a whole table. The functions take a ``sqlite_utils.Database`` opened by the caller's thread
+(connections are not shared between threads) and return plain frozen records, so the UI holds no SQL.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from tui.config import Config
+from tui.store.db import open_db, write_transaction
+from tui.store.filters import Filter, where
+
+PAGE_SIZE = 500
+"""Rows per page of the article table; the table asks for the next page near its end."""
+FACET_LIMIT = 1000
+"""Companies (top-level groups) in the Companies pane at most."""
+MONTH_LIMIT = 600
+"""Months in the Months pane at most (fifty years)."""
+
+
+_local = threading.local()
+
+
+def thread_db(path: Path | str) -> sqlite_utils.Database:
+    """This thread's own connection to ``path``, opened once and reused.
+
+    The app's thread workers run on a small pool of reused threads; a connection per (thread, path)
+    saves reopening for every query while never sharing a connection between threads.
+    """
+    cache: dict[str, sqlite_utils.Database] | None = getattr(_local, "dbs", None)
+    if cache is None:
+        cache = _local.dbs = {}
+    key = str(path)
+    db = cache.get(key)
+    if db is None:
+        db = cache[key] = open_db(path)
+    return db
+
+
+@dataclass(frozen=True)
+class CompanyFacet:
+    """One line of the Companies pane: a company (a parent) with its units under it."""
+
+    name: str
+    stories: int
+    headcount: int
+    """Sum of the known headcounts of its events (0 when none is known)."""
+    units: tuple[CompanyFacet, ...] = ()
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class MonthFacet:
+    """One line of the Months pane."""
+
+    month: str
+    stories: int
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """One layoff event as the reader shows it."""
+
+    id: int
+    company: str
+    parent: str | None
+    headcount: int | None
+    headcount_kind: str
+    percent: float | None
+    evidence: str
+    source: str
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """One row of the article table."""
+
+    id: int
+    published: str
+    title: str
+    feed: str
+    is_read: bool
+    starred: bool
+    layoff: bool
+    companies: str
+    headcount: str
+    """Already formatted: "1,200", "~1,000", "hundreds", "10%" or ""."""
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    """A page of rows and how many rows the filter matches in all."""
+
+    rows: tuple[ArticleRow, ...]
+    total: int
+    offset: int
+
+
+@dataclass(frozen=True)
+class ArticleDetail:
+    """Everything the reader pane shows about one article."""
+
+    id: int
+    title: str
+    feed: str
+    published: str
+    link: str | None
+    author: str | None
+    text: str
+    is_read: bool
+    starred: bool
+    layoff: bool
+    layoff_manual: int | None
+    events: tuple[EventRow, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class FeedRow:
+    """A feed as the feeds screen lists it: what the config says and what the last poll did."""
+
+    url: str
+    name: str
+    enabled: bool
+    in_config: bool
+    last_polled_at: str | None
+    last_status: str | None
+    last_error: str | None
+    http_status: int | None
+    articles: int
+
+
+_VAGUE = re.compile(r"\b((?:several|many|a few|some)\s+)?(hundreds|thousands|dozens|hundred|thousand)\b",
+                    re.IGNORECASE)
+
+
+def format_headcount(events: Sequence[tuple[int | None, str, float | None, str]]) -> str:
+    """The table's headcount cell from (headcount, kind, percent, evidence) of a story's events.
+
+    Known headcounts are summed ("~" when any is approximate); failing that, a percent; failing
+    that, the vague words of the evidence ("hundreds"), so the cell says what the story says.
+    """
+    known = [(count, kind) for count, kind, _, _ in events if count is not None]
+    if known:
+        total = sum(count for count, _ in known)
+        approx = any(kind == "approx" for _, kind in known)
+        return ("~" if approx else "") + f"{total:,}"
+    percents = [percent for _, _, percent, _ in events if percent is not None]
+    if percents:
+        value = max(percents)
+        return f"{value:g}%"
+    for _, kind, _, evidence in events:
+        if kind == "vague":
+            match = _VAGUE.search(evidence or "")
+            if match:
+                return (match.group(1) or "").lower() + match.group(2).lower()
+            return "some"
+    return ""
+
+
+def _group_facets(tops: Iterable[tuple[str, int, int]], units: Iterable[tuple[str, str, int, int]],
+                  limit: int) -> list[CompanyFacet]:
+    by_parent: dict[str, list[CompanyFacet]] = {}
+    for company, parent, stories, headcount in units:
+        by_parent.setdefault(parent, []).append(
+            CompanyFacet(company, stories, headcount or 0, parent=parent))
+    facets = []
+    for name, stories, headcount in tops:
+        children = tuple(sorted(by_parent.get(name, ()), key=lambda f: (-f.stories, f.name.casefold())))
+        facets.append(CompanyFacet(name, stories, headcount or 0, children))
+    facets.sort(key=lambda f: (-f.stories, f.name.casefold()))
+    return facets[:limit]
+
+
+def company_facets(db: sqlite_utils.Database, flt: Filter, *, limit: int = FACET_LIMIT) -> list[CompanyFacet]:
+    """Companies with story counts and headcount sums under every filter but the company one.
+
+    A unit (an event with a parent) is counted in its parent's group as well as on its own line,
+    as the filter does: choosing "Amazon" shows Twitch's stories too.
+    """
+    clause, params = where(flt, skip="companies")
+    tops = db.execute(
+        f"SELECT coalesce(e.parent, e.company) AS top, count(DISTINCT e.article_id), sum(e.headcount) "
+        f"FROM events e JOIN articles a ON a.id = e.article_id WHERE {clause} "
+        f"GROUP BY top ORDER BY 2 DESC LIMIT ?", [*params, limit]).fetchall()
+    units = db.execute(
+        f"SELECT e.company, e.parent, count(DISTINCT e.article_id), sum(e.headcount) "
+        f"FROM events e JOIN articles a ON a.id = e.article_id WHERE e.parent IS NOT NULL AND {clause} "
+        f"GROUP BY e.company, e.parent LIMIT ?", [*params, limit * 4]).fetchall()
+    return _group_facets(tops, units, limit)
+
+
+def month_facets(db: sqlite_utils.Database, flt: Filter, *, limit: int = MONTH_LIMIT) -> list[MonthFacet]:
+    """Months, newest first, with their story counts under every filter but the month one."""
+    clause, params = where(flt, skip="months")
+    rows = db.execute(
+        f"SELECT a.month, count(*) FROM articles a WHERE {clause} GROUP BY a.month ORDER BY a.month DESC "
+        f"LIMIT ?", [*params, limit]).fetchall()
+    return [MonthFacet(month, count) for month, count in rows]
+
+
+def count_articles(db: sqlite_utils.Database, flt: Filter) -> int:
+    """How many articles the whole filter matches (the "All" line and the table's title)."""
+    clause, params = where(flt)
+    return db.execute(f"SELECT count(*) FROM articles a WHERE {clause}", params).fetchone()[0]
+
+
+def article_page(db: sqlite_utils.Database, flt: Filter, *, offset: int = 0, limit: int = PAGE_SIZE,
+                 with_total: bool = True) -> ArticlePage:
+    """One page of the table, newest first; the companies and headcount of each row in one more query."""
+    clause, params = where(flt)
+    rows = db.execute(
+        f"SELECT a.id, a.published, a.title, coalesce(f.name, ''), a.is_read, a.starred, a.layoff "
+        f"FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id WHERE {clause} "
+        f"ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+    events: dict[int, list[tuple]] = {}
+    ids = [row[0] for row in rows]
+    if ids:
+        marks = ", ".join("?" for _ in ids)
+        for article_id, company, count, kind, percent, evidence in db.execute(
+                f"SELECT article_id, company, headcount, headcount_kind, percent, evidence FROM events "
+                f"WHERE article_id IN ({marks}) ORDER BY id", ids):
+            events.setdefault(article_id, []).append((company, count, kind, percent, evidence))
+    page = []
+    for article_id, published, title, feed, is_read, starred, layoff in rows:
+        story = events.get(article_id, [])
+        companies = ", ".join(dict.fromkeys(event[0] for event in story))
+        page.append(ArticleRow(article_id, published, title, feed, bool(is_read), bool(starred), bool(layoff),
+                               companies, format_headcount([event[1:] for event in story])))
+    total = count_articles(db, flt) if with_total else len(page) + offset
+    return ArticlePage(tuple(page), total, offset)
+
+
+def article_detail(db: sqlite_utils.Database, article_id: int) -> ArticleDetail | None:
+    """One article with its events, or None when it is gone (a feed removed meanwhile)."""
+    row = db.execute(
+        "SELECT a.id, a.title, coalesce(f.name, ''), a.published, a.link, a.author, a.text, a.is_read, "
+        "a.starred, a.layoff, a.layoff_manual FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id "
+        "WHERE a.id = ?", [article_id]).fetchone()
+    if row is None:
+        return None
+    events = tuple(EventRow(*event) for event in db.execute(
+        "SELECT id, company, parent, headcount, headcount_kind, percent, evidence, source FROM events "
+        "WHERE article_id = ? ORDER BY id LIMIT 100", [article_id]))
+    (id_, title, feed, published, link, author, text, is_read, starred, layoff, manual) = row
+    return ArticleDetail(id_, title, feed, published, link, author, text, bool(is_read), bool(starred),
+                         bool(layoff), manual, events)
+
+
+def set_read(db: sqlite_utils.Database, article_ids: Sequence[int], value: bool = True) -> None:
+    """Mark articles read or unread."""
+    if not article_ids:
+        return
+    marks = ", ".join("?" for _ in article_ids)
+    with write_transaction(db):
+        db.execute(f"UPDATE articles SET is_read = ? WHERE id IN ({marks})", [int(value), *article_ids])
+
+
+def set_starred(db: sqlite_utils.Database, article_id: int, value: bool) -> None:
+    """Star or unstar one article."""
+    with write_transaction(db):
+        db.execute("UPDATE articles SET starred = ? WHERE id = ?", [int(value), article_id])
+
+
+def feed_rows(db: sqlite_utils.Database, config: Config, *, limit: int = 5000) -> list[FeedRow]:
+    """Every configured feed with its last poll, then feeds stored but no longer in the config."""
+    stored = {row[0]: row for row in db.execute(
+        "SELECT f.url, f.name, f.last_polled_at, f.last_status, f.last_error, f.http_status, "
+        "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id) FROM feeds f LIMIT ?", [limit])}
+    rows = []
+    for feed in config.feeds:
+        state = stored.pop(feed.url, None)
+        if state is None:
+            rows.append(FeedRow(feed.url, feed.name, feed.enabled, True, None, None, None, None, 0))
+        else:
+            rows.append(FeedRow(feed.url, feed.name, feed.enabled, True, *state[2:]))
+    for url, state in stored.items():
+        rows.append(FeedRow(url, state[1], False, False, *state[2:]))
+    return rows[:limit]
+
+
+def feed_names(db: sqlite_utils.Database, *, limit: int = 5000) -> dict[int, str]:
+    """Feed ids to names, to describe a feed filter in words."""
+    return dict(db.execute("SELECT id, name FROM feeds ORDER BY name LIMIT ?", [limit]).fetchall())

@@ -1,0 +1,52 @@
+"""Asks for a feed's URL (and an optional name) to add to the feed list."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label
+
+from tui.config import is_http_url
+
+
+class AddFeedDialog(ModalScreen[tuple[str, str | None] | None]):
+    """Dismisses with (url, name or None), or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_dialog")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog") as box:
+            box.border_title = "Add a feed"
+            yield Label("URL (http or https)")
+            yield Input(placeholder="https://example.com/feed.xml", id="url")
+            yield Label("Name (optional)")
+            yield Input(id="name")
+            yield Label("", id="error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button("Add", id="ok", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#url", Input).focus()
+
+    def on_input_submitted(self) -> None:
+        self._submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            self._submit()
+        else:
+            self.dismiss(None)
+
+    def _submit(self) -> None:
+        url = self.query_one("#url", Input).value.strip()
+        if not is_http_url(url):
+            self.query_one("#error", Label).update("Enter an http:// or https:// URL.")
+            return
+        name = self.query_one("#name", Input).value.strip() or None
+        self.dismiss((url, name))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

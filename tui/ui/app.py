@@ -1,0 +1,110 @@
+"""The Textual app: wires screens, keys, polling and edits together; the work lives elsewhere.
+
+Build it with ``tui.ui.make_app`` (the CLI, the tests and the screenshot script share that factory).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.worker import Worker, WorkerState
+
+from tui.config import Config
+from tui.errors import LayoffsError
+from tui.ui.commands import LayoffsCommands
+from tui.ui.editing import EditingMixin
+from tui.ui.keys import APP_BINDINGS
+from tui.ui.main_screen import MainScreen
+from tui.ui.messages import ArticlesChanged
+from tui.ui.polling import Poller, PollingMixin
+
+RELOAD_DELAY = 0.5
+"""Seconds between table reloads while a poll brings new stories in (a final one follows the poll)."""
+
+
+class LayoffsApp(PollingMixin, EditingMixin, App[None]):
+    """Browse layoff stories by company and month while feeds poll in the background."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "layoffs-tui"
+    BINDINGS = APP_BINDINGS
+    COMMANDS = App.COMMANDS | {LayoffsCommands}
+
+    def __init__(self, config: Config, db_path: Path, *, now: Callable[[], datetime],
+                 poll_on_start: bool = True, poller: Poller | None = None,
+                 open_url: Callable[[str], Any] | None = None, title: str | None = None) -> None:
+        super().__init__()
+        self.config = config
+        self.db_path = db_path
+        self.now = now
+        """The clock; fixed in tests and screenshots."""
+        self.poll_on_start = poll_on_start
+        self.poller = poller
+        self.open_url = open_url or _open_in_browser
+        self._reload_timer: Any = None
+        if title:
+            self.sub_title = title
+
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen()
+
+    @property
+    def main(self) -> MainScreen:
+        """The main screen (always at the bottom of the stack)."""
+        return next(s for s in self.screen_stack if isinstance(s, MainScreen))
+
+    def on_mount(self) -> None:
+        self.set_keymap(self.config.key_map)
+        if self.poll_on_start:
+            self.call_after_refresh(self.action_poll)
+            self.set_interval(self.config.settings.interval_minutes * 60, self.action_poll)
+
+    def action_help(self) -> None:
+        """Show every key."""
+        from tui.ui.help_screen import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.config.key_map))
+
+    def action_feeds(self) -> None:
+        """Show the feeds screen."""
+        from tui.ui.feeds_screen import FeedsScreen
+
+        if not isinstance(self.screen, FeedsScreen):
+            self.push_screen(FeedsScreen())
+
+    def on_articles_changed(self, message: ArticlesChanged) -> None:
+        """Stories changed: reload the main screen soon (at most every ``RELOAD_DELAY``) keeping its place."""
+        if not self.polling:
+            self._reload_now()
+        elif self._reload_timer is None:
+            self._reload_timer = self.set_timer(RELOAD_DELAY, self._reload_now)
+
+    def _reload_now(self) -> None:
+        if self._reload_timer is not None:
+            self._reload_timer.stop()
+            self._reload_timer = None
+        self.main.reload("refresh")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one place worker errors surface: ours as a notification, bugs with their type."""
+        if event.state != WorkerState.ERROR or event.worker.error is None:
+            return
+        error = event.worker.error
+        if event.worker.group == "poll":
+            self.polling = False
+            for status in self._poll_statuses():
+                status.finished()
+        text = str(error) if isinstance(error, LayoffsError) else f"{type(error).__name__}: {error}"
+        self.notify(text, title="Error", severity="error", markup=False)
+
+
+def _open_in_browser(url: str) -> None:
+    """The default opener: the standard library's, which runs the browser with an argv, never a shell."""
+    import webbrowser
+
+    webbrowser.open(url, new=2)

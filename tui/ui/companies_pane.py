@@ -1,0 +1,81 @@
+"""The Companies pane: "All", then each company with its units indented under it.
+
+Each line shows the number of stories and the sum of known headcounts under the *other* filters, so
+the counts answer "who cut jobs in March" once a month is chosen. Enter chooses a company.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.store.queries import CompanyFacet
+from tui.ui.keys import vim_bindings
+from tui.ui.safe import clean
+
+
+def facet_line(name: str, stories: int, headcount: int, *, indent: int = 0, width: int = 30) -> Text:
+    """``Amazon ······ 12 · 27,000``: the name cut to fit, the figures right-aligned."""
+    figures = f"{stories:,}" + (f" · {headcount:,}" if headcount else "")
+    prefix = "  └ " if indent else ""
+    room = max(4, width - len(prefix) - len(figures) - 1)
+    label = clean(name, single_line=True)
+    if len(label) > room:
+        label = label[: room - 1] + "…"
+    line = Text(prefix, style="dim")
+    line.append(label)
+    line.append(" " * max(1, width - len(prefix) - len(label) - len(figures)))
+    line.append(figures, style="dim")
+    return line
+
+
+class CompaniesPane(OptionList):
+    """An option list of companies; posts ``CompanyChosen`` (None for "All")."""
+
+    BINDINGS = vim_bindings("cursor_down", "cursor_up", "first", "last")
+
+    class CompanyChosen(Message):
+        """The user chose a company (None: all companies)."""
+
+        def __init__(self, company: str | None) -> None:
+            super().__init__()
+            self.company = company
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._names: list[str | None] = []
+        self.border_title = "Companies"
+
+    def show(self, facets: list[CompanyFacet], total: int, selected: str | None) -> None:
+        """Replace the lines, keeping the highlight on the chosen company (or on the same line)."""
+        width = max(12, self.scrollable_content_region.width - 1 or 30)
+        previous = self.highlighted
+        names: list[str | None] = [None]
+        options = [Option(facet_line("All", total, 0, width=width))]
+        for facet in facets:
+            names.append(facet.name)
+            options.append(Option(facet_line(facet.name, facet.stories, facet.headcount, width=width)))
+            for unit in facet.units:
+                names.append(unit.name)
+                options.append(Option(facet_line(unit.name, unit.stories, unit.headcount, indent=1,
+                                                 width=width)))
+        self._names = names
+        self.set_options(options)
+        if selected in names:
+            self.highlighted = names.index(selected)
+        elif previous is not None:
+            self.highlighted = min(previous, len(names) - 1)
+        else:
+            self.highlighted = 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if 0 <= event.option_index < len(self._names):
+            self.post_message(self.CompanyChosen(self._names[event.option_index]))
+
+    @property
+    def names(self) -> list[str | None]:
+        """The company of each line (None for "All"), for tests and the palette."""
+        return list(self._names)

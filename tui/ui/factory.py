@@ -1,0 +1,31 @@
+"""``make_app``: the one way to build the app, shared by the CLI, the tests, the screenshots and the bench."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from tui.config import Config
+from tui.timeutil import utcnow
+from tui.ui.app import LayoffsApp
+from tui.ui.polling import Poller
+
+
+def make_app(config: Config, db_path: Path, *, now: Callable[[], datetime] | datetime | None = None,
+             poll_on_start: bool = True, poller: Poller | None = None,
+             open_url: Callable[[str], Any] | None = None, title: str | None = None) -> LayoffsApp:
+    """The app over ``db_path`` with the feeds of ``config``.
+
+    ``now`` is the clock (a fixed datetime pins it, for snapshots); ``poll_on_start`` polls at once
+    and every ``settings.interval_minutes``; ``poller`` replaces ``tui.poll.poll_feeds`` and
+    ``open_url`` the browser, for tests.
+    """
+    if isinstance(now, datetime):
+        fixed = now
+        clock: Callable[[], datetime] = lambda: fixed  # noqa: E731
+    else:
+        clock = now or utcnow
+    return LayoffsApp(config, Path(db_path), now=clock, poll_on_start=poll_on_start, poller=poller,
+                      open_url=open_url, title=title)

@@ -1,0 +1,62 @@
+"""The help: every key with its description, as remapped by the user's ``[keys]`` table."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.ui.keys import APP_BINDINGS, FEEDS_BINDINGS, MAIN_BINDINGS, OTHER_KEYS, vim_bindings
+
+KEY_NAMES = {"question_mark": "?", "slash": "/", "escape": "Esc", "space": "Space", "enter": "Enter"}
+
+
+def key_label(binding: Binding, keymap: dict[str, str]) -> str:
+    """The keys that trigger ``binding`` now, in the form a user types them."""
+    keys = keymap.get(binding.id or "", binding.key)
+    return " / ".join(KEY_NAMES.get(key.strip(), key.strip()) for key in keys.split(","))
+
+
+def help_table(keymap: dict[str, str]) -> Table:
+    """A two-column table of keys and what they do, grouped by where they work."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", min_width=14)
+    table.add_column()
+    sections = [
+        ("Everywhere", APP_BINDINGS),
+        ("Main screen", MAIN_BINDINGS),
+        ("Lists and reader", vim_bindings("", "", "", "")),
+        ("Feeds screen", FEEDS_BINDINGS),
+    ]
+    for title, bindings in sections:
+        table.add_row(Text(title, style="bold underline"), "")
+        for binding in bindings:
+            table.add_row(key_label(binding, keymap), Text(binding.description or binding.action))
+        table.add_row("", "")
+    table.add_row(Text("Textual", style="bold underline"), "")
+    for key, what in OTHER_KEYS:
+        table.add_row(key, what)
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys; any of Esc, q or ? closes it."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="close_help")]
+
+    def __init__(self, keymap: dict[str, str]) -> None:
+        super().__init__()
+        self.keymap = keymap
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box") as box:
+            box.border_title = "Keys"
+            box.border_subtitle = "Esc closes · keys can be remapped in [keys] of feeds.toml"
+            yield Static(help_table(self.keymap), id="help-body")
+
+    def action_dismiss(self) -> None:  # type: ignore[override]
+        self.dismiss(None)

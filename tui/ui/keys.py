@@ -1,0 +1,64 @@
+"""Every binding of the app in one place, each with a description and an ``id``.
+
+The ``id`` is what a user writes in the ``[keys]`` table of feeds.toml to remap a key
+(``poll = "ctrl+r"``); the help screen and the command palette read this same list, so what they
+show is what the keys do.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+APP_BINDINGS: list[Binding] = [
+    Binding("question_mark", "help", "Help", id="help"),
+    Binding("r", "poll", "Poll", id="poll"),
+    Binding("F", "feeds", "Feeds", id="feeds"),
+    Binding("q", "quit", "Quit", id="quit"),
+]
+"""Keys that work on every screen."""
+
+MAIN_BINDINGS: list[Binding] = [
+    Binding("slash", "search", "Search", id="search"),
+    Binding("escape", "clear_filter", "Clear", id="clear_filter"),
+    Binding("l", "toggle_layoffs", "Layoffs/all", id="toggle_layoffs"),
+    Binding("u", "toggle_unread", "Unread only", id="toggle_unread", show=False),
+    Binding("m", "toggle_read", "Read", id="toggle_read"),
+    Binding("s", "toggle_star", "Star", id="toggle_star"),
+    Binding("o", "open_link", "Open", id="open_link"),
+    Binding("t", "edit_tags", "Tags", id="edit_tags"),
+    Binding("x", "toggle_not_layoff", "Not a layoff", id="toggle_not_layoff", show=False),
+    Binding("e", "export", "Export", id="export"),
+    Binding("c", "focus_pane('companies')", "Companies pane", id="focus_companies", show=False),
+    Binding("M", "focus_pane('months')", "Months pane", id="focus_months", show=False),
+    Binding("a", "focus_pane('articles')", "Articles pane", id="focus_articles", show=False),
+]
+"""Keys of the main screen (panes, table, reader)."""
+
+def vim_bindings(down: str, up: str, first: str, last: str) -> list[Binding]:
+    """j/k and g/G beside the arrows for a pane whose actions are named ``down``/``up``/...; the same ids
+    everywhere so one ``[keys]`` entry remaps them in every pane."""
+    return [
+        Binding("j", down, "Down", show=False, id="down"),
+        Binding("k", up, "Up", show=False, id="up"),
+        Binding("g", first, "First", show=False, id="first"),
+        Binding("G", last, "Last", show=False, id="last"),
+    ]
+
+
+FEEDS_BINDINGS: list[Binding] = [
+    Binding("a", "add_feed", "Add feed", id="add_feed"),
+    Binding("d", "remove_feed", "Remove", id="remove_feed"),
+    Binding("space", "toggle_feed", "Enable/disable", id="toggle_feed"),
+    Binding("escape", "close", "Back", id="close_feeds"),
+]
+"""Keys of the feeds screen."""
+
+OTHER_KEYS: list[tuple[str, str]] = [
+    ("enter", "Read the article / choose the company or month"),
+    ("tab / shift+tab", "Next / previous pane"),
+    ("j / k, ↑ / ↓", "Move down / up"),
+    ("g / G", "First / last row"),
+    ("ctrl+p", "Command palette: every action by name"),
+    ("ctrl+q", "Quit"),
+]
+"""Keys that belong to Textual or to the widgets, listed in the help for completeness."""

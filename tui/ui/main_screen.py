@@ -1,0 +1,276 @@
+"""The main screen: Companies and Months panes, the filter line, the article table and the reader.
+
+The filter is one reactive ``Filter``; every change starts thread workers (their own SQLite
+connection each) that post ``ArticlesLoaded`` / ``FacetsLoaded`` back. Results for a filter that is no
+longer current are dropped, so fast typing never shows stale rows.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input
+
+from tui.store.filters import Filter
+from tui.store.queries import (
+    PAGE_SIZE,
+    article_detail,
+    article_page,
+    company_facets,
+    count_articles,
+    month_facets,
+    set_read,
+    set_starred,
+    thread_db,
+)
+from tui.ui.article_table import ArticleTable
+from tui.ui.companies_pane import CompaniesPane
+from tui.ui.filter_bar import FilterBar
+from tui.ui.keys import MAIN_BINDINGS
+from tui.ui.messages import ArticleLoaded, ArticlesLoaded, FacetsLoaded
+from tui.ui.months_pane import MonthsPane
+from tui.ui.poll_status import PollStatus
+from tui.ui.reader_pane import ReaderPane
+
+if TYPE_CHECKING:
+    from tui.ui.app import LayoffsApp
+
+
+class MainScreen(Screen):
+    """Browse stories by company and month; read one; correct its tags."""
+
+    BINDINGS = MAIN_BINDINGS
+
+    flt: reactive[Filter] = reactive(Filter(), init=False)
+    """What the table shows; the panes count under every filter but their own."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.facets_ready = False
+        """True once the panes show the current filter's counts (tests, bench)."""
+        self.articles_ready = False
+        """True once the table shows the current filter's first page."""
+
+    @property
+    def layoffs_app(self) -> LayoffsApp:
+        return cast("LayoffsApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            with Vertical(id="sidebar"):
+                yield CompaniesPane(id="companies")
+                yield MonthsPane(id="months")
+            with Vertical(id="content"):
+                yield FilterBar(id="filter-bar")
+                yield Input(placeholder="Search titles and text…", id="search")
+                yield ArticleTable(id="articles")
+                yield ReaderPane(id="reader")
+        yield PollStatus(id="poll-status")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#search", Input).display = False
+        self.query_one(PollStatus).display = False
+        self.table.focus()
+        self.reload("filter")
+
+    # -- widgets ---------------------------------------------------------------------------------
+
+    @property
+    def table(self) -> ArticleTable:
+        return self.query_one(ArticleTable)
+
+    @property
+    def reader(self) -> ReaderPane:
+        return self.query_one(ReaderPane)
+
+    @property
+    def poll_status(self) -> PollStatus:
+        return self.query_one(PollStatus)
+
+    # -- loading ---------------------------------------------------------------------------------
+
+    def watch_flt(self, flt: Filter) -> None:
+        self.query_one(FilterBar).show(flt, None)
+        self.reload("filter")
+
+    def reload(self, reason: str = "refresh") -> None:
+        """Reload the table and the panes for the current filter ("refresh" keeps the cursor)."""
+        self.articles_ready = self.facets_ready = False
+        limit = max(PAGE_SIZE, self.table.row_count) if reason == "refresh" else PAGE_SIZE
+        self.load_articles(self.flt, reason, 0, limit)
+        self.load_facets(self.flt)
+        if reason == "refresh" and self.reader.detail is not None:
+            self.load_article(self.reader.detail.id)
+
+    @work(thread=True, exclusive=True, group="articles", exit_on_error=False)
+    def load_articles(self, flt: Filter, reason: str, offset: int, limit: int) -> None:
+        """A page of rows for ``flt``, in a thread with its own connection."""
+        page = article_page(thread_db(self.layoffs_app.db_path), flt, offset=offset, limit=limit)
+        self.post_message(ArticlesLoaded(flt, page, reason))
+
+    @work(thread=True, exclusive=True, group="more", exit_on_error=False)
+    def load_more(self, flt: Filter, offset: int) -> None:
+        """The next page, appended when it arrives."""
+        page = article_page(thread_db(self.layoffs_app.db_path), flt, offset=offset, with_total=False)
+        self.post_message(ArticlesLoaded(flt, page, "more"))
+
+    @work(thread=True, exclusive=True, group="facets", exit_on_error=False)
+    def load_facets(self, flt: Filter) -> None:
+        """The panes' counts, each under every filter but its own."""
+        db = thread_db(self.layoffs_app.db_path)
+        companies = company_facets(db, flt)
+        company_total = count_articles(db, flt.but(companies=()))
+        months = month_facets(db, flt)
+        month_total = count_articles(db, flt.but(months=()))
+        self.post_message(FacetsLoaded(flt, companies, company_total, months, month_total))
+
+    @work(thread=True, exclusive=True, group="reader", exit_on_error=False)
+    def load_article(self, article_id: int) -> None:
+        """One article with its events for the reader."""
+        self.post_message(ArticleLoaded(article_id, article_detail(thread_db(self.layoffs_app.db_path),
+                                                                   article_id)))
+
+    @work(thread=True, group="writes", exit_on_error=False)
+    def write_read(self, article_ids: list[int], value: bool) -> None:
+        set_read(thread_db(self.layoffs_app.db_path), article_ids, value)
+
+    @work(thread=True, group="writes", exit_on_error=False)
+    def write_star(self, article_id: int, value: bool) -> None:
+        set_starred(thread_db(self.layoffs_app.db_path), article_id, value)
+
+    def on_articles_loaded(self, message: ArticlesLoaded) -> None:
+        if message.flt != self.flt:
+            return  # an older filter's answer
+        if message.reason == "more":
+            self.table.show_page(message.page, "more")
+            return
+        self.table.show_page(message.page, message.reason)
+        self.query_one(FilterBar).show(message.flt, message.page.total)
+        self.articles_ready = True
+
+    def on_facets_loaded(self, message: FacetsLoaded) -> None:
+        if message.flt != self.flt:
+            return
+        selected_company = self.flt.companies[0] if self.flt.companies else None
+        selected_month = self.flt.months[0] if self.flt.months else None
+        self.query_one(CompaniesPane).show(message.companies, message.company_total, selected_company)
+        self.query_one(MonthsPane).show(message.months, message.month_total, selected_month)
+        self.facets_ready = True
+
+    def on_article_loaded(self, message: ArticleLoaded) -> None:
+        self.reader.show(message.detail)
+
+    # -- choosing --------------------------------------------------------------------------------
+
+    def on_companies_pane_company_chosen(self, message: CompaniesPane.CompanyChosen) -> None:
+        self.flt = self.flt.but(companies=(message.company,) if message.company else ())
+
+    def on_months_pane_month_chosen(self, message: MonthsPane.MonthChosen) -> None:
+        self.flt = self.flt.but(months=(message.month,) if message.month else ())
+
+    @on(Input.Changed, "#search")
+    def search_changed(self, event: Input.Changed) -> None:
+        self.flt = self.flt.but(search=event.value.strip())
+
+    @on(Input.Submitted, "#search")
+    def search_submitted(self) -> None:
+        self.table.focus()
+
+    def on_article_table_more_wanted(self, message: ArticleTable.MoreWanted) -> None:
+        self.load_more(self.flt, message.offset)
+
+    @on(DataTable.RowSelected, "#articles")
+    def row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter: show the story in the reader and mark it read."""
+        article_id = int(event.row_key.value) if event.row_key.value else None
+        if article_id is None:
+            return
+        self.load_article(article_id)
+        row = self.table.rows_by_id.get(article_id)
+        if row is not None and not row.is_read:
+            self.table.update_marks(article_id, is_read=True)
+            self.write_read([article_id], True)
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        """Show the search box and type into it; the table follows each key."""
+        box = self.query_one("#search", Input)
+        box.display = True
+        box.focus()
+
+    def action_clear_filter(self) -> None:
+        """Escape: back to every company, month and word (the layoffs/all choice stays)."""
+        box = self.query_one("#search", Input)
+        with box.prevent(Input.Changed):
+            box.value = ""
+        box.display = False
+        if self.focused is box:
+            self.table.focus()
+        self.flt = Filter(layoffs_only=self.flt.layoffs_only)
+
+    def action_toggle_layoffs(self) -> None:
+        """Layoff stories only, or every article."""
+        self.flt = self.flt.but(layoffs_only=not self.flt.layoffs_only)
+
+    def action_toggle_unread(self) -> None:
+        """Only unread stories, or all."""
+        self.flt = self.flt.but(unread_only=not self.flt.unread_only)
+
+    def action_toggle_read(self) -> None:
+        """Mark the story under the cursor read or unread."""
+        article_id = self.table.selected_id
+        row = self.table.rows_by_id.get(article_id) if article_id is not None else None
+        if row is None:
+            return
+        self.table.update_marks(row.id, is_read=not row.is_read)
+        self.write_read([row.id], not row.is_read)
+
+    def action_toggle_star(self) -> None:
+        """Star or unstar the story under the cursor."""
+        article_id = self.table.selected_id
+        row = self.table.rows_by_id.get(article_id) if article_id is not None else None
+        if row is None:
+            return
+        self.table.update_marks(row.id, starred=not row.starred)
+        self.write_star(row.id, not row.starred)
+
+    def action_open_link(self) -> None:
+        """Open the story's link in the browser (http(s) only)."""
+        article_id = self._current_article_id()
+        if article_id is not None:
+            self.layoffs_app.open_article_link(article_id)
+
+    def action_edit_tags(self) -> None:
+        """Add, edit or remove an event of the story in the reader (or under the cursor)."""
+        article_id = self._current_article_id()
+        if article_id is not None:
+            self.layoffs_app.edit_tags(article_id)
+
+    def action_toggle_not_layoff(self) -> None:
+        """Mark the story not a layoff (or undo that)."""
+        article_id = self._current_article_id()
+        row = self.table.rows_by_id.get(article_id) if article_id is not None else None
+        layoff = row.layoff if row is not None else bool(self.reader.detail and self.reader.detail.layoff)
+        if article_id is not None:
+            self.layoffs_app.set_not_layoff(article_id, layoff)
+
+    def action_export(self) -> None:
+        """Export what the filters show."""
+        self.layoffs_app.export(self.flt)
+
+    def action_focus_pane(self, name: str) -> None:
+        """Jump to a pane by name."""
+        self.query_one(f"#{name}").focus()
+
+    def _current_article_id(self) -> int | None:
+        """The story under the cursor when the table has focus, else the one in the reader."""
+        if self.focused is not self.table and self.reader.detail is not None:
+            return self.reader.detail.id
+        return self.table.selected_id

@@ -1,0 +1,99 @@
+"""App-level messages: facts in the past tense, posted by workers and handled by the app or a screen.
+
+Workers run in threads; ``post_message`` is thread-safe, so results travel back to the event loop
+only through these.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.message import Message
+
+from tui.store.filters import Filter
+from tui.store.queries import ArticleDetail, ArticlePage, CompanyFacet, FeedRow, MonthFacet
+
+
+class ArticlesLoaded(Message):
+    """A page of the article table for ``flt`` is ready.
+
+    ``reason`` is "filter" (a new filter: cursor to the top), "more" (the next page, appended) or
+    "refresh" (the same filter after a poll or a correction: keep the cursor and the scroll).
+    """
+
+    def __init__(self, flt: Filter, page: ArticlePage, reason: str) -> None:
+        super().__init__()
+        self.flt = flt
+        self.page = page
+        self.reason = reason
+
+
+class FacetsLoaded(Message):
+    """The Companies and Months panes' lines for ``flt`` are ready."""
+
+    def __init__(self, flt: Filter, companies: list[CompanyFacet], company_total: int,
+                 months: list[MonthFacet], month_total: int) -> None:
+        super().__init__()
+        self.flt = flt
+        self.companies = companies
+        self.company_total = company_total
+        self.months = months
+        self.month_total = month_total
+
+
+class ArticleLoaded(Message):
+    """The reader's article (with its events) is ready; None when it no longer exists."""
+
+    def __init__(self, article_id: int, detail: ArticleDetail | None) -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.detail = detail
+
+
+class ArticlesChanged(Message):
+    """Stored articles changed (a poll, a correction): every view reloads, keeping its place."""
+
+
+class PollStarted(Message):
+    """A poll of ``total`` feeds began."""
+
+    def __init__(self, total: int) -> None:
+        super().__init__()
+        self.total = total
+
+
+class FeedPolled(Message):
+    """One feed of the running poll answered (or failed); ``result`` is a ``tui.poll.FeedResult``."""
+
+    def __init__(self, result: Any, done: int, total: int) -> None:
+        super().__init__()
+        self.result = result
+        self.done = done
+        self.total = total
+
+
+class PollFinished(Message):
+    """The poll ended; ``report`` is a ``tui.poll.PollReport`` or None when it could not run."""
+
+    def __init__(self, report: Any, error: str | None = None) -> None:
+        super().__init__()
+        self.report = report
+        self.error = error
+
+
+class FeedsLoaded(Message):
+    """The feeds screen's rows are ready."""
+
+    def __init__(self, rows: list[FeedRow]) -> None:
+        super().__init__()
+        self.rows = rows
+
+
+class ExportWritten(Message):
+    """An export from the app finished."""
+
+    def __init__(self, path: Path, count: int) -> None:
+        super().__init__()
+        self.path = path
+        self.count = count

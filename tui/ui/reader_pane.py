@@ -1,0 +1,98 @@
+"""The reader pane: title, feed, date, link, the layoff events with their evidence, and the text.
+
+Built from ``Text`` objects only, so nothing from the feed is read as markup.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from tui.store.queries import ArticleDetail, EventRow, format_headcount
+from tui.ui.keys import vim_bindings
+from tui.ui.safe import clean, plain
+
+KIND_WORDS = {"exact": "", "approx": "about ", "vague": "", "percent_only": "", "none": ""}
+
+
+def event_line(event: EventRow) -> Text:
+    """``• Twitch (Amazon) — ~500 jobs · 35%  [manual]`` and the evidence sentence under it."""
+    line = Text("• ", style="bold")
+    line.append(clean(event.company, single_line=True), style="bold")
+    if event.parent:
+        line.append(f" ({clean(event.parent, single_line=True)})", style="dim")
+    figures = format_headcount([(event.headcount, event.headcount_kind, None, event.evidence)])
+    parts = []
+    if figures:
+        parts.append(f"{figures} jobs")
+    if event.percent is not None:
+        parts.append(f"{event.percent:g}% of staff")
+    if parts:
+        line.append(" — " + " · ".join(parts))
+    if event.source == "manual":
+        line.append("  manual", style="italic dim")
+    if event.evidence:
+        line.append("\n   “")
+        line.append(clean(event.evidence, single_line=True), style="italic")
+        line.append("”")
+    return line
+
+
+def render_article(detail: ArticleDetail) -> Text:
+    """The whole reader content for one article."""
+    out = Text()
+    out.append_text(plain(detail.title, "bold", single_line=True))
+    out.append("\n")
+    meta = [clean(detail.feed, single_line=True), detail.published.replace("T", " ").rstrip("Z")]
+    if detail.author:
+        meta.append(clean(detail.author, single_line=True))
+    out.append(" · ".join(part for part in meta if part), style="dim")
+    if detail.starred:
+        out.append("  ★", style="bold yellow")
+    out.append("\n")
+    if detail.link:
+        out.append(clean(detail.link, single_line=True), style="underline")
+        out.append("\n")
+    out.append("\n")
+    if detail.events:
+        out.append("Layoffs\n", style="bold")
+        for event in detail.events:
+            out.append_text(event_line(event))
+            out.append("\n")
+    elif detail.layoff:
+        out.append("A layoff story with no named company.\n", style="dim")
+    else:
+        verdict = "marked not a layoff by you" if detail.layoff_manual == 0 else "not tagged as a layoff"
+        out.append(f"({verdict})\n", style="dim")
+    out.append("\n")
+    out.append(clean(detail.text) or "(no text in the feed)")
+    return out
+
+
+class ReaderPane(VerticalScroll):
+    """Shows one article; scrolls with j/k and the arrows when focused."""
+
+    BINDINGS = vim_bindings("scroll_down", "scroll_up", "scroll_home", "scroll_end")
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.detail: ArticleDetail | None = None
+        self.border_title = "Reader"
+
+    def compose(self):  # type: ignore[override]
+        yield Static(Text("Press Enter on a story to read it here.", style="dim"), id="reader-body")
+
+    def show(self, detail: ArticleDetail | None) -> None:
+        """Show ``detail`` from its top (or a note when the article is gone)."""
+        self.detail = detail
+        body = self.query_one("#reader-body", Static)
+        if detail is None:
+            body.update(Text("This article is no longer stored.", style="dim"))
+        else:
+            body.update(render_article(detail))
+        self.scroll_home(animate=False)
+
+    def text(self) -> str:
+        """What the pane shows, as plain text (tests)."""
+        return render_article(self.detail).plain if self.detail else ""
