@@ -16,7 +16,7 @@ __all__ = ["Cue", "find_cues", "JOB_NOUN", "negative_title", "TRAP_TITLE"]
 JOB_NOUN = (
     r"(?:jobs?|employees?|workers?|staff(?:ers)?|staff members|people|persons|positions?|roles?|posts?|"
     r"layoffs?|lay-?offs?|job cuts?|personnel|professionals|techies|engineers|headcount|workforces?|"
-    r"work ?force|team members|associates|contractors|hires|employment|payrolls?|redundanc(?:y|ies))"
+    r"work ?force|team members|associates|hires|employment|payrolls?|redundanc(?:y|ies))"
 )
 _INTRINSIC = (
     r"lay(?:s|ing)?[\s-]+(?:them\s+|workers\s+|people\s+|staff\s+)?off|laid[\s-]+(?:\w+\s+)?off|"
@@ -91,7 +91,7 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
             if _JOB_BEFORE_PASSIVE.search(before):
                 form = "passive"
             else:
-                window = re.split(r"[.;:!?]|\band (?:will|to|is|has)\b", after, maxsplit=1)[0]
+                window = re.split(r"[.;:!?](?!\d)|\band (?:will|to|is|has)\b", after, maxsplit=1)[0]
                 job = _JOB_AFTER.search(window)
                 block = _BLOCK_OBJECT.search(window)
                 if not job or (block and block.start() < job.start()):

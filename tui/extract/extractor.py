@@ -208,7 +208,8 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
                 org = ref.org or lookup(ref.name)
                 if org and org.role and not structural:
                     continue
-                story.add(ref, job if len(refs) == 1 else None, pct if len(refs) == 1 else None, text)
+                shared = len(refs) == 1 or (job is not None and job.fig.value is None)
+                story.add(ref, job if shared else None, pct if len(refs) == 1 else None, text)
             if refs and not (refs[-1].org and refs[-1].org.role):
                 story.topic = refs[-1]
         if sentence.title and story.topic is None and known:

@@ -22,7 +22,7 @@ _NOT_JOBS_AFTER = re.compile(
     r"^\s*-?\s*(?:years?|months?|weeks?|days?|hours?|fold|x\b|st\b|nd\b|rd\b|th\b|a\.m|p\.m|am\b|pm\b|:\d|"
     r"-year|-month|-week|-day|plants?|factories|stores?|shops?|outlets|locations|offices|sites|cities|states|"
     r"countries|markets|branches|percent|per cent|points|shares|votes|games|miles|km|units|vehicles|cars|"
-    r"models|products|SUVs|homes|customers|users|subscribers|members)\b",
+    r"models|products|SUVs|homes|customers|users|subscribers|members|contractors|temps|interns)\b",
     re.I,
 )
 _JOB_AFTER = re.compile(
@@ -54,7 +54,7 @@ _PCT_OF_WORKFORCE = re.compile(
 _OTHER_CLAUSE = re.compile(
     r"\b(?:creat\w*|add(?:s|ed|ing)?|hir(?:e|es|ed|ing)|recruit\w*|retain\w*|retention|save[sd]?|open roles?|"
     r"vacan\w*|unfilled|no longer fill|transferr?\w*|relocat\w*|eligible|buyouts?|offered|on strike|picket\w*|"
-    r"walked out|strikes?|union members|outsourc\w*|contractors?)\b",
+    r"walked out|strikes?|union members|outsourc\w*)\b",
     re.I,
 )
 HISTORY = re.compile(
@@ -77,6 +77,9 @@ _NAME_NUMBER = re.compile(r"\b(?!(?:The|A|An|To|Of|In|At|By|For|And|Top|Over|Cut
                           r"Shed|Sheds|Lay|Lays|Laid|Eliminate|Eliminates|Fire|Fires|About|Around|Nearly|Almost|Some|"
                           r"Another|More|Than|Up|Additional|Further|Reduce|Reduces)\b)[A-Z][a-z]\w*\s$")
 _RESPECTIVELY = re.compile(rf"^\s*(?:,\s*|\s+and\s+)(\d[\d,]*)\s+(?:[\w-]+\s+)?{JOB_NOUN},?\s+respectively", re.I)
+
+
+_VAGUE_OF = re.compile(rf"\s+of(?P<mid>\s+(?:[\w-]+\s+){{0,2}}?){JOB_NOUN}\b", re.I)
 
 
 @dataclass
@@ -130,10 +133,10 @@ def judge_figures(text: str, story_year: int | None, org_at) -> list[Judged]:
         before = text[max(0, fig.start - 60):fig.start]
         after = text[fig.end:fig.end + 70]
         left, right = clause_of(text, fig.start, fig.end)
-        clause = text[left:right]
-        if _OTHER_CLAUSE.search(clause) or _history(text, fig.start, fig.end, story_year):
+        near = text[max(left, fig.start - 50):min(right, fig.end + 45)]
+        if _OTHER_CLAUSE.search(near) or _history(text, fig.start, fig.end, story_year):
             continue
-        judged.subset = bool(_SUBSET.search(clause))
+        judged.subset = bool(_SUBSET.search(near))
         if fig.percent:
             if fig.value is None:
                 continue
@@ -146,14 +149,14 @@ def judge_figures(text: str, story_year: int | None, org_at) -> list[Judged]:
             continue
         if _NAME_NUMBER.search(before) and fig.value is not None and fig.value < 100 and text[fig.start:fig.end].isdigit():
             continue  # "Singularity 6", "Section 4": part of a name
-        job = _JOB_AFTER.match(after)
+        job = _JOB_AFTER.match(after) or (_VAGUE_OF.match(after) if fig.kind == "vague" else None)
         if fig.value is not None and 1900 <= fig.value <= 2100 and "," not in text[fig.start:fig.end] and not job:
             continue
         if _TOTAL_BEFORE.search(before) and not re.search(r"\bup to\s+$", before, re.I):
             continue
         resp = _RESPECTIVELY.match(after) if fig.value is not None else None
         if resp:  # "221 and 62 layoffs, respectively": one organisation's per-site figures
-            judged.fig = Figure(fig.start, fig.end + resp.end(), fig.value + float(resp.group(1).replace(",", "")),
+            judged.fig = Figure(fig.start, fig.end + resp.end(1), fig.value + float(resp.group(1).replace(",", "")),
                                 fig.kind)
             judged.job = True
             skip_until = fig.end + resp.end()

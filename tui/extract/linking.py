@@ -57,8 +57,8 @@ _APPOSITIVE = re.compile(
     r"\s*(?:a|an|the|one|which|who|whose|based|known|itself|now|formerly|once|owned|backed|part|headquartered|"
     r"founded|launched|maker|parent|owner|operator|home)\b", re.I)
 _COORD_LEFT = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:[a-z][\w-]*\s+){0,4}$")
-_COORD_RIGHT = re.compile(r"^(?:\s+[a-z][\w-]*){0,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
-_RIGHT = re.compile(r"^(?:\s+[\w'-]+){0,4}?\s+(by|at|from|across|within|in)\s+(?:(its|the)\s+)?")
+_COORD_RIGHT = re.compile(r"(?:\s+[a-z][\w-]*){0,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+_RIGHT = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(by|at|from|across|within|in)\s+(?:(its|the)\s+)?")
 _POSSESSIVE = re.compile(r"'s?\s+(?:[\w-]+\s+){0,2}$")
 
 
@@ -88,7 +88,8 @@ def org_in_span(text: str, known: list[tuple[int, int, Org]], start: int, end: i
     segment = text[start:end]
     if anchored:
         m = NAME_AT_START.match(segment)
-        if m and not re.match(r"\s+[a-z]+(?:ing|ed)?\s+(?:plant|factory|facility|site|office)", segment[m.end():]):
+        rest = segment[m.end():] if m else ""
+        if m and not re.match(r"\s+[a-z]+(?:ing|ed)?\s+(?:plant|factory|facility|site|office)|'s?\s+[a-z]", rest):
             name = valid_name(m.group(1))
             return Ref(name, start + m.start(1)) if name else None
         return None
@@ -130,7 +131,7 @@ def _right(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> list[Ref]:
         return []
     prep, det = m.group(1).lower(), (m.group(2) or "").lower()
     start = m.end()
-    ref = org_in_span(text, known, start, start + 1, anchored=True) if prep in ("by", "at") and not det else None
+    ref = org_in_span(text, known, start, start + 80, anchored=True) if prep in ("by", "at") and not det else None
     if ref is None:
         hit = next(((a, b, o) for a, b, o in known if a == start), None)
         if hit is None or (prep in ("in", "across", "within") and not (det == "its" and hit[2].parent)):
@@ -142,7 +143,7 @@ def _right(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> list[Ref]:
         c = _COORD_RIGHT.match(text[end:])
         if not c:
             break
-        nxt = org_in_span(text, known, end + c.end(), end + c.end() + 1, anchored=True)
+        nxt = org_in_span(text, known, end + c.end(), end + c.end() + 80, anchored=True)
         if nxt is None:
             break
         refs.append(nxt)
