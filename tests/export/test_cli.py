@@ -53,6 +53,16 @@ class TestExportCommand:
         assert result.exit_code == 0, result.output
         assert _ids(result.stdout) == ids
 
+    @pytest.mark.parametrize(("company", "ids"), [("Facebook", [2]), ("Nestle", [4]), ("AMAZON", [2])])
+    def test_aliases_through_the_extractor(self, run, company, ids):
+        extract = pytest.importorskip("tui.extract", reason="the extractor is not in this tree")
+        if not hasattr(extract, "canonical_company"):
+            pytest.skip("the extractor does not expose canonical_company yet")
+
+        result = run("--format", "jsonl", "--company", company)
+        assert result.exit_code == 0, result.output
+        assert _ids(result.stdout) == ids
+
     def test_output_file(self, run, tmp_path):
         out = tmp_path / "digest.md"
         result = run("--format", "md", "-o", str(out))

@@ -8,18 +8,31 @@ selects Twitch's events too.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import sqlite_utils
 
 
-def _extractor_canonical() -> Callable[[str], tuple[str, str | None]] | None:
-    """``tui.extract.canonical_company`` when the extractor provides it, else None."""
-    try:
-        from tui.extract import canonical_company
-    except ImportError:  # the extractor is optional here: fall back to the stored names
-        return None
-    return canonical_company
+class _Extractor:
+    """The extractor's name knowledge, when it can be imported; else each name stands for itself."""
+
+    def __init__(self) -> None:
+        try:
+            from tui.extract import canonical_company, company_aliases
+        except ImportError:  # the extractor is optional here: fall back to the stored names
+            self._canonical = self._aliases = None
+        else:
+            self._canonical, self._aliases = canonical_company, company_aliases
+
+    def canonical(self, name: str) -> str:
+        return (self._canonical(name)[0] or name) if self._canonical else name
+
+    def names(self, name: str) -> set[str]:
+        """``name``, its canonical form and every alias."""
+        names = {name, self.canonical(name)}
+        if self._aliases:
+            names |= set(self._aliases(name))
+        return names
 
 
 def stored_company_names(db: sqlite_utils.Database) -> list[str]:
@@ -29,19 +42,22 @@ def stored_company_names(db: sqlite_utils.Database) -> list[str]:
 
 
 def resolve_companies(db: sqlite_utils.Database, names: Iterable[str]) -> tuple[str, ...]:
-    """Canonical names for ``names``, in order, without duplicates."""
-    canonical = _extractor_canonical()
-    stored: dict[str, str] | None = None
+    """The names to filter on for ``names``, in order, without duplicates.
+
+    Each typed name gives its canonical form plus every stored name that is the same company:
+    equal ignoring case to the name, its canonical form or an alias, or with the same canonical
+    form (so "Nestle" finds events stored as "Nestlé" by an older extractor).
+    """
+    extractor = _Extractor()
+    stored = [(name, extractor.canonical(name).casefold()) for name in stored_company_names(db)]
     resolved: list[str] = []
     for raw in names:
-        name = raw.strip()
-        if not name:
+        typed = raw.strip()
+        if not typed:
             continue
-        if canonical is not None:
-            name = canonical(name)[0] or name
-        if stored is None:
-            stored = {stored_name.casefold(): stored_name for stored_name in stored_company_names(db)}
-        name = stored.get(name.casefold(), name)
-        if name not in resolved:
-            resolved.append(name)
+        wanted = {name.casefold() for name in extractor.names(typed)}
+        matches = [name for name, canonical in stored if name.casefold() in wanted or canonical in wanted]
+        for name in (extractor.canonical(typed), *matches):
+            if name not in resolved:
+                resolved.append(name)
     return tuple(resolved)
