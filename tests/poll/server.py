@@ -69,6 +69,7 @@ class FeedServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # else headers and body, written apart, wait on a delayed ACK
 
             def log_message(self, *args: object) -> None:
                 pass
