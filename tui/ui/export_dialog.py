@@ -26,7 +26,6 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
         self.flt = flt
         self.formats = formats
         self.default_path = default_path
-        self._edited = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
@@ -47,13 +46,10 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         """Follow the format in the default path until the user edits it."""
-        if not self._edited and isinstance(event.value, str):
-            box = self.query_one("#path", Input)
-            with box.prevent(Input.Changed):
-                box.value = str(self.default_path(event.value))
-
-    def on_input_changed(self) -> None:
-        self._edited = True
+        box = self.query_one("#path", Input)
+        defaults = {str(self.default_path(fmt)) for fmt in self.formats}
+        if isinstance(event.value, str) and box.value in defaults:
+            box.value = str(self.default_path(event.value))
 
     def on_input_submitted(self) -> None:
         self._submit()

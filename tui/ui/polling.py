@@ -7,6 +7,7 @@ are turned into ``FeedPolled`` messages. One poll at a time (``exclusive`` in th
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
@@ -33,6 +34,27 @@ def poll_message(report: Any) -> str:
     if failed:
         head += f", {failed} feed{'s' if failed != 1 else ''} failed"
     return head
+
+
+def ensure_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with the real stderr.
+
+    The poller parses in a "spawn" process pool. Inside a running Textual app ``sys.stderr`` is a
+    capture object whose ``fileno()`` is -1, and the tracker (started lazily by the first pool)
+    fails to spawn with "bad value(s) in fds_to_keep". Started once with the real stderr, it is
+    simply reused by every later pool.
+    """
+    from multiprocessing import resource_tracker
+
+    saved = sys.stderr
+    try:
+        if sys.__stderr__ is not None:
+            sys.stderr = sys.__stderr__
+        resource_tracker.ensure_running()
+    except Exception:  # noqa: BLE001 - without it the poller falls back to parsing in a thread
+        pass
+    finally:
+        sys.stderr = saved
 
 
 class PollingMixin:
@@ -74,6 +96,7 @@ class PollingMixin:
             post(FeedPolled(result, done, total))
 
         post(PollStarted(total))
+        ensure_resource_tracker()
         try:
             report = await poller(config, self.db_path, now=self.now, on_result=on_result)
         except LayoffsError as error:

@@ -1,0 +1,89 @@
+"""Tag corrections from the reader and the export dialog, through the real domain modules."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from tests.ui.conftest import SIZE, settle, titles
+from tui.ui.export_dialog import ExportDialog
+from tui.ui.tag_dialog import TagDialog
+
+
+def stored(db: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql).fetchall()
+
+
+async def test_edit_an_event_from_the_reader(app_factory, sample_db: Path) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "t")  # read the Amazon story, then its tags
+        await settle(pilot)
+        assert isinstance(app.screen, TagDialog)
+        await pilot.press("tab", *"600", "enter")  # company kept, headcount 600
+        await settle(pilot)
+        assert app.screen is app.main
+        assert app.main.table.rows_by_id[1].headcount == "600"
+        assert "Amazon — 600 jobs" in app.main.reader.text()
+    assert stored(sample_db, "SELECT company, headcount, source FROM events WHERE article_id = 1") == [
+        ("Amazon", 600, "manual")]
+
+
+async def test_add_and_remove_an_event(app_factory, sample_db: Path) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, TagDialog)
+        dialog.query_one("#event").value = -1  # "New event"
+        await pilot.pause()
+        await pilot.press(*"Ring", "tab", *"50", "enter")
+        await settle(pilot)
+        assert "Amazon, Ring" == app.main.table.rows_by_id[1].companies
+        await pilot.press("t")
+        await settle(pilot)
+        dialog = app.screen
+        dialog.query_one("#event").value = dialog.detail.events[-1].id
+        await pilot.pause()
+        await pilot.click("#remove")
+        await settle(pilot)
+        assert app.main.table.rows_by_id[1].companies == "Amazon"
+    assert stored(sample_db, "SELECT company FROM event_removals WHERE article_id = 1") == [("Ring",)]
+
+
+async def test_mark_not_a_layoff(app_factory, sample_db: Path) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        assert "Amazon cuts 500 jobs in devices unit" not in titles(app)
+    assert stored(sample_db, "SELECT layoff, layoff_manual FROM articles WHERE id = 1") == [(0, 0)]
+
+
+async def test_export_writes_what_the_filters_show(app_factory, tmp_path: Path) -> None:
+    app = app_factory()
+    target = tmp_path / "out.json"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c", "j", "enter")  # Amazon
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.query_one("#path").value.endswith(".csv")
+        dialog.query_one("#format").value = "json"
+        await pilot.pause()
+        assert dialog.query_one("#path").value.endswith(".json")
+        dialog.query_one("#path").value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any(str(target) in n.message and "3 stories" in n.message for n in app._notifications)
+    stories = json.loads(target.read_text(encoding="utf-8"))
+    assert sorted(story["id"] for story in stories) == [1, 2, 6]

@@ -1,0 +1,140 @@
+"""The feeds screen and a background poll against a local HTTP server while the user moves around."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from tests.ui.conftest import SIZE, Recorder, settle, titles
+from tui.config import load_config
+from tui.ui.feeds_screen import FeedsScreen
+from tui.ui.messages import FeedPolled, PollFinished, PollStarted
+
+RSS = b"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Local news</title><link>http://127.0.0.1/</link>
+<item><title>Globex cuts 300 jobs at its Springfield plant</title><guid>globex-1</guid>
+<link>https://local.example/globex</link><pubDate>Fri, 29 Mar 2024 08:00:00 GMT</pubDate>
+<description>Globex said on Friday it will cut 300 jobs at its Springfield plant.</description></item>
+<item><title>Initech lays off 120 workers</title><guid>initech-1</guid>
+<link>https://local.example/initech</link><pubDate>Fri, 29 Mar 2024 07:00:00 GMT</pubDate>
+<description>Initech is laying off 120 workers, the company said.</description></item>
+</channel></rss>"""
+
+
+class FeedHandler(BaseHTTPRequestHandler):
+    """/feed.rss answers the RSS above; anything else is a 404."""
+
+    def do_GET(self) -> None:  # noqa: N802
+        if self.path == "/feed.rss":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml; charset=utf-8")
+            self.send_header("Content-Length", str(len(RSS)))
+            self.send_header("ETag", '"v1"')
+            self.end_headers()
+            self.wfile.write(RSS)
+        else:
+            self.send_response(404)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def feed_server() -> Iterator[str]:
+    """A real HTTP server on 127.0.0.1; yields its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FeedHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def write_feed_list(path: Path, base: str) -> Path:
+    path.write_text(
+        "# my feeds\n[settings]\ntimeout_seconds = 5\n\n"
+        f'[[feeds]]\nname = "Local news"\nurl = "{base}/feed.rss"\n\n'
+        f'[[feeds]]\nname = "Broken"\nurl = "{base}/missing.rss"\n', encoding="utf-8")
+    return path
+
+
+async def test_poll_brings_new_rows_without_moving_the_cursor(app_factory, feed_server: str, tmp_path: Path,
+                                                             recorder: Recorder) -> None:
+    config = load_config(write_feed_list(tmp_path / "feeds.toml", feed_server))
+    app = app_factory(config)
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await settle(pilot)
+        await pilot.press("l")  # every article, so the test does not depend on the extractor
+        await settle(pilot)
+        await pilot.press("j", "j")
+        selected = app.main.table.selected_id
+        await pilot.press("r")
+        for key in ("j", "k", "c", "j", "a"):  # the user keeps moving while feeds are fetched
+            await pilot.press(key)
+        await pilot.press("k")
+        selected = app.main.table.selected_id
+        for _ in range(200):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if recorder.of(PollFinished):
+                break
+        await settle(pilot)
+        assert recorder.of(PollStarted)[0].total == 2
+        assert len(recorder.of(FeedPolled)) == 2
+        report = recorder.of(PollFinished)[0].report
+        assert report.new == 2 and report.failed == 1
+        assert "Globex cuts 300 jobs at its Springfield plant" in titles(app)
+        assert app.main.table.selected_id == selected  # the cursor stayed on the same story
+        assert any("1 feed failed" in n.message for n in app._notifications)
+
+
+async def test_feeds_screen_lists_status_and_errors(app_factory, recorder: Recorder) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, FeedsScreen)
+        assert [row.name for row in screen.rows] == ["Tech Cuts", "Business Desk", "Work Markets"]
+        broken = screen.rows[2]
+        assert broken.last_status == "error" and broken.last_error == "timed out after 20 s"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main
+
+
+async def test_feeds_screen_adds_disables_and_removes(app_factory, tmp_path: Path) -> None:
+    path = tmp_path / "feeds.toml"
+    path.write_text('# keep me\n[[feeds]]\nname = "Tech Cuts"\nurl = "https://news.example.com/tech.rss"\n',
+                    encoding="utf-8")
+    app = app_factory(load_config(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"https://new.example.com/rss", "tab", *"New one", "enter")
+        await settle(pilot)
+        assert [feed.name for feed in app.config.feeds] == ["Tech Cuts", "New one"]
+        assert "# keep me" in path.read_text(encoding="utf-8")
+        screen = app.screen
+        assert isinstance(screen, FeedsScreen)
+        assert [row.name for row in screen.rows if row.in_config] == ["Tech Cuts", "New one"]
+        await pilot.press("space")  # the cursor is on Tech Cuts
+        await settle(pilot)
+        assert not app.config.feeds[0].enabled
+        await pilot.press("j", "d")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert [feed.name for feed in app.config.feeds] == ["Tech Cuts"]
