@@ -179,3 +179,23 @@ class TestMarkdownSafety:
         assert r"- 2024-03-05 · \[click\](http://evil) \*bold\* \<b\> · about 1,000 jobs" in text
         assert "javascript:" not in text
         assert "(https://biz.example/a%20%28b%29)" in text
+
+
+class TestHeadcountWords:
+    @pytest.mark.parametrize(("event", "text"), [
+        ({"headcount": 12000, "headcount_kind": "exact", "percent": None}, "12,000 jobs"),
+        ({"headcount": 1000, "headcount_kind": "approx", "percent": None}, "about 1,000 jobs"),
+        ({"headcount": 1000, "headcount_kind": "exact", "percent": 10}, "1,000 jobs (10%)"),
+        ({"headcount": None, "headcount_kind": "percent_only", "percent": 12.5}, "12.5% of staff"),
+        ({"headcount": None, "headcount_kind": "vague", "percent": None}, "number not stated"),
+        ({"headcount": None, "headcount_kind": "none", "percent": None}, ""),
+    ])
+    def test_cases(self, event, text):
+        from tui.export.markdown import headcount_text
+
+        assert headcount_text(event) == text
+
+
+def test_search_filter_goes_through_where(db):
+    assert [story.id for story in select_stories(db, Filter(search="nestl"))] == [4]
+    assert [story.id for story in select_stories(db, Filter(search="apple", layoffs_only=False))] == [5]
