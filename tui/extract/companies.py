@@ -22,7 +22,9 @@ _LEGAL = re.compile(
     r"(?:[\s,]+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|PLC|plc|AG|SA|S\.A|NV|N\.V|"
     r"SE|GmbH|Oyj|AB|ASA|Pty|LP|L\.P|Holdings|Group)\.?)+$"
 )
-_MAX_WORDS = 6
+_CANDIDATE = re.compile(r"(?<![A-Za-z0-9&.'+-])(?:[A-Z0-9]|[a-z]{1,2}(?=[A-Z]))[A-Za-z0-9&.'+-]*[A-Za-z0-9+]|"
+                        r"(?<![A-Za-z0-9&.'+-])[A-Z0-9](?![A-Za-z0-9])")
+_NEXT_TOKEN = re.compile(r"[ ,]{1,2}(?<!, ,)([A-Za-z0-9][A-Za-z0-9&.'+-]*[A-Za-z0-9+]|[A-Za-z0-9]|&)")
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,16 @@ def _data() -> tuple[dict[str, Org], dict[str, set[str]], dict[str, set[str]], f
     return index, aliases, units, common
 
 
+@lru_cache(maxsize=1)
+def _firsts() -> dict[str, int]:
+    """For each first word of a known name (possessive stripped too), the most words a name starting so has."""
+    firsts: dict[str, int] = {}
+    for key in _data()[0]:
+        words = key.split(" ")
+        firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
+    return firsts
+
+
 def is_common(word: str) -> bool:
     """True for words that alone never name an organisation ("The", "Tech", "Plans", "CEO")."""
     return word.lower().rstrip(".") in _data()[3]
@@ -86,39 +98,46 @@ def lookup(name: str) -> Org | None:
 
 
 def find_known(text: str) -> list[tuple[int, int, Org]]:
-    """Known organisations named in `text`: (start, end, org), longest names first, no overlaps."""
+    """Known organisations named in `text`: (start, end, org), longest names first, no overlaps.
+
+    Only tokens that can open a name (capitalised, digits, "eBay"-style) start a lookup; the
+    following words are read on demand, which keeps this cheap on long sentences.
+    """
     index, _, _, common = _data()
-    tokens = [(m.start(), m.end(), _norm(m.group())) for m in _TOKEN.finditer(text)]
+    firsts = _firsts()
+    text = _norm(text)
     out: list[tuple[int, int, Org]] = []
-    i = 0
-    while i < len(tokens):
-        first = tokens[i][2]
-        if not (first[0].isupper() or first[0].isdigit() or first[:1] in "ei"):
-            i += 1
+    pos = 0
+    for m in _CANDIDATE.finditer(text):
+        if m.start() < pos:
             continue
+        first = m.group()
+        most = firsts.get(first) or (firsts.get(first[:-2]) if first.endswith("'s") else None)
+        if not most:
+            continue
+        tokens = [(m.start(), m.end(), first)]
+        while len(tokens) < most:
+            nxt = _NEXT_TOKEN.match(text, tokens[-1][1])
+            if nxt is None:
+                break
+            tokens.append((nxt.start(1), nxt.end(1), nxt.group(1)))
         hit = None
-        for n in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
-            words = [t[2] for t in tokens[i:i + n]]
-            if n > 1 and any(text[tokens[i + k][1]:tokens[i + k + 1][0]].strip(" ,") for k in range(n - 1)):
-                continue  # do not join across punctuation other than commas
-            key = " ".join(words)
+        for n in range(len(tokens), 0, -1):
+            key = " ".join(t[2] for t in tokens[:n])
             org = index.get(key) or (index.get(key[:-2]) if key.endswith("'s") else None)
             if org:
                 hit = (n, org)
                 break
-        if hit:
-            n, org = hit
-            end_tok = i + n
-            single_common = n == 1 and first.lower().removesuffix("'s") in common
-            nxt = tokens[end_tok][2] if end_tok < len(tokens) else ""
-            glued = end_tok < len(tokens) and not text[tokens[end_tok - 1][1]:tokens[end_tok][0]].strip()
-            if single_common and glued and nxt[:1].isupper() and not _LEGAL.search(" " + nxt):
-                i += 1  # "United Auto Workers" is not United Airlines
-                continue
-            out.append((tokens[i][0], tokens[end_tok - 1][1], org))
-            i = end_tok
-        else:
-            i += 1
+        if hit is None:
+            continue
+        n, org = hit
+        if n == 1 and first.lower().removesuffix("'s") in common:
+            after = text[m.end():m.end() + 30]
+            glued = re.match(r" ([A-Z][\w.]*)", after)
+            if glued and not _LEGAL.search(" " + glued.group(1)):
+                continue  # "United Auto Workers" is not United Airlines
+        out.append((tokens[0][0], tokens[n - 1][1], org))
+        pos = tokens[n - 1][1]
     return out
 
 

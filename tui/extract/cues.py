@@ -20,8 +20,9 @@ JOB_NOUN = (
 )
 _INTRINSIC = (
     r"lay(?:s|ing)?[\s-]+(?:them\s+|workers\s+|people\s+|staff\s+)?off|laid[\s-]+(?:\w+\s+)?off|"
-    r"let(?:s|ting)?\s+(?:go\s+of|off)|(?:were|was|be|been|being|are|is|get|got)\s+let\s+go|"
-    r"(?:lose|loses|lost|losing)\s+(?:their|his|her|its|the)?\s*jobs?|out of (?:a )?work|made redundant|"
+    r"let(?:s|ting)?\s+(?:go\s+of|off)|were\s+let\s+go|was\s+let\s+go|be(?:en|ing)?\s+let\s+go|"
+    r"are\s+let\s+go|is\s+let\s+go|g[eo]t\s+let\s+go|"
+    r"los(?:e|es|t|ing)\s+(?:their|his|her|its|the)?\s*jobs?|out of (?:a )?work|made redundant|"
     r"pink[\s-]slips?|handing out pink slips"
 )
 _NOUN = (
@@ -34,37 +35,67 @@ _GENERIC = (
     r"eliminat(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|reductions?|scrap(?:s|ped|ping)?|fir(?:e|es|ed|ing)|"
     r"sack(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|terminat(?:e|es|ed|ing)|retrench(?:es|ed|ing)?|let(?:ting)?\s+go"
 )
-_CUE = re.compile(rf"\b(?:(?P<intrinsic>{_INTRINSIC})|(?P<noun>{_NOUN})|(?P<generic>{_GENERIC}))\b", re.I)
-_JOB_AFTER = re.compile(rf"\b{JOB_NOUN}\b|%|\bper ?cent\b", re.I)
+
+
+def _top_level(pattern: str) -> list[str]:
+    """The alternatives of a pattern, split at '|' outside parentheses."""
+    out, depth, start = [], 0, 0
+    for i, char in enumerate(pattern):
+        if char == "(" and pattern[i - 1:i] != "\\":
+            depth += 1
+        elif char == ")" and pattern[i - 1:i] != "\\":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+    return [*out, pattern[start:]]
+
+
+def _by_first_letter(categories: dict[str, str]) -> str:
+    """One alternation grouped by first letter, so each word start costs a few checks, not sixty.
+
+    Each branch is a named group `<category>_<letter>`; `match.lastgroup` tells the category.
+    """
+    groups: dict[str, dict[str, list[str]]] = {}
+    for category, pattern in categories.items():
+        for alternative in _top_level(pattern):
+            groups.setdefault(alternative[0], {}).setdefault(category, []).append(alternative[1:])
+    branches = []
+    for letter, cats in sorted(groups.items()):
+        inner = "|".join(f"(?P<{cat}_{letter}>{'|'.join(alts)})" for cat, alts in cats.items())
+        branches.append(f"{letter}(?:{inner})")
+    return "|".join(branches)
+
+
+_CUE = re.compile(rf"\b(?:{_by_first_letter({'intrinsic': _INTRINSIC, 'noun': _NOUN, 'generic': _GENERIC})})\b")
+"""Matched against lower-cased text: much faster than re.I over whole sentences."""
+_JOB_AFTER = re.compile(rf"\b{JOB_NOUN}\b|%|\bper ?cent\b")
 _BLOCK_OBJECT = re.compile(
     r"\b(?:rates?|prices?|costs?|spending|budgets?|production|output|forecasts?|outlook|guidance|emissions|"
     r"dividends?|tax(?:es)?|ties|players?|roster|fees|hours|pay|wages?|salar(?:y|ies)|shifts|losses|debt|"
-    r"deficit|capacity|inventory|stake|investment|ribbon|deal|prison|sentence|charges|the cord|corners)\b",
-    re.I,
+    r"deficit|capacity|inventory|stake|investment|ribbon|deal|prison|sentence|charges|the cord|corners)\b"
 )
 _JOB_BEFORE_PASSIVE = re.compile(
     rf"\b{JOB_NOUN}\s+(?:(?:will|would|could|are|were|was|is|be|been|being|to be|have been|had been|set to be|"
-    rf"expected to be|likely to be|also)\s+)*$",
-    re.I,
+    rf"expected to be|likely to be|also)\s+)*$"
 )
 _NEGATION = re.compile(
     r"\b(?:no|not|n't|never|deny|denies|denied|denying|rules? out|ruled out|ruling out|without|avoid(?:s|ed|ing)?|"
     r"instead of|rather than|pledge[sd]?|won't|no plans? to|no intention|spare[sd]?|halt(?:s|ed)?|"
-    r"reverse[sd]?|rescind(?:s|ed)?|prevent(?:s|ed)?)\b[^,;.]{0,40}$|\bno-$",
-    re.I,
+    r"reverse[sd]?|rescind(?:s|ed)?|prevent(?:s|ed)?)\b|\bno-$"
 )
-_NEGATION_AFTER = re.compile(r"^[^,;.]{0,30}\b(?:denied|ruled out|unfounded|not planned|false|rumou?rs?)\b", re.I)
+"""Searched in the clause tail before a cue (at most 40 characters back to a comma or full stop)."""
+_PASSIVE_LAST = re.compile(rf"(?:{JOB_NOUN}|will|would|could|are|were|was|is|be|been|being|also)")
+_NEGATION_AFTER = re.compile(r"^[^,;.]{0,30}\b(?:denied|ruled out|unfounded|not planned|false|rumou?rs?)\b")
 _BOXER = re.compile(
     r"(?:\b(?:his|her|long|lengthy|extended|injury|year-long|months-long|\d+-(?:year|month|week)|"
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)[\s-](?:year|month|week)s?)\s+$)",
-    re.I,
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)[\s-](?:year|month|week)s?)\s+$)"
 )
 TRAP_TITLE = re.compile(
     r"\b(?:den(?:y|ies|ied)|rules? out|no[\s-]lay-?offs?|no[\s-]job[\s-]cuts|pledges?|strikes?|striking|"
     r"walk(?:out|s out|ed out)|unioni[sz]e|union votes?|hiring|to hire|will hire|hires|relocat\w*|"
     r"interest rates?|rates?\s+cuts?|cuts?\s+(?:interest\s+)?rates?|create[sd]?\s+[\d,]+|creat\w* jobs|"
-    r"new jobs|adds? [\d,]+ jobs|steps down|resigns?)\b",
-    re.I,
+    r"new jobs|adds? [\d,]+ jobs|steps down|resigns?)\b"
 )
 
 
@@ -82,13 +113,18 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
     """The valid cues in a sentence, and whether a negated or denied cue was seen."""
     cues: list[Cue] = []
     negated = False
-    for m in _CUE.finditer(text):
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for m in _CUE.finditer(lowered):
         start, end = m.start(), m.end()
-        before = text[max(0, start - 60):start]
-        after = text[end:end + 90]
-        word = m.group().lower()
-        if m.group("generic"):
-            if _JOB_BEFORE_PASSIVE.search(before):
+        before = lowered[max(0, start - 60):start]
+        after = lowered[end:end + 90]
+        word = m.group()
+        category = m.lastgroup.partition("_")[0]
+        if category == "generic":
+            last = before.rsplit(None, 1)[-1:]
+            if last and _PASSIVE_LAST.fullmatch(last[0]) and _JOB_BEFORE_PASSIVE.search(before):
                 form = "passive"
             else:
                 window = re.split(r"[.;:!?](?!\d)|\band (?:will|to|is|has)\b", after, maxsplit=1)[0]
@@ -97,7 +133,7 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
                 if not job or (block and block.start() < job.start()):
                     continue
                 form = "active"
-        elif m.group("noun"):
+        elif category == "noun":
             if word in ("layoff", "lay-off") and _BOXER.search(before):
                 continue
             form = "noun"
@@ -106,7 +142,9 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
                 or re.search(r"\b(?:were|was|be|been|being|are|is|get|got)\s+$", before) else "active"
             if word.startswith(("lose", "lost", "losing", "out of", "made redundant")):
                 form = "passive"
-        if _NEGATION.search(before) or _NEGATION_AFTER.search(after):
+        tail = before[-40:]
+        tail = tail[max(tail.rfind(","), tail.rfind(";"), tail.rfind(".")) + 1:]
+        if _NEGATION.search(tail) or _NEGATION_AFTER.search(after):
             negated = True
             continue
         cues.append(Cue(start, end, form))
@@ -115,4 +153,4 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
 
 def negative_title(title: str) -> bool:
     """True when the headline frames the story as a trap (denial, pledge, strike, hiring, rates ...)."""
-    return bool(TRAP_TITLE.search(title))
+    return bool(TRAP_TITLE.search(title.lower()))

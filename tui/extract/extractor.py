@@ -164,13 +164,15 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
     valid_cue = title_valid = title_negated = confirmed = False
     for sentence in sentences:
         text = sentence.text
-        known = [k for k in find_known(text) if k[2].role != "tracker"]
+        cues, negated = find_cues(text)
+        # Without a cue only the opening words matter (they may set the topic): cheaper lookup.
+        scope = text if cues or sentence.title or sentence.heading else text[:80]
+        known = [k for k in find_known(scope) if k[2].role != "tracker"]
         topic = _topic_from(sentence, known)
         if topic:
             story.topic = topic
         if sentence.heading and not sentence.title:
             continue
-        cues, negated = find_cues(text)
         if sentence.title:
             title_valid, title_negated = bool(cues), negated
         if not cues:
@@ -180,7 +182,7 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
             ref = org_in_span(_t, _k, start, end, anchored)
             return ref.name if ref else None
 
-        judged = judge_figures(text, year, org_at)
+        judged = judge_figures(text, year, org_at, [(c.start, c.end) for c in cues])
         for cue in cues:
             if _history(text, cue.start, cue.end, year):
                 continue
@@ -202,7 +204,7 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
             if not refs and (job or pct) and not _AGG_CONTEXT.search(text):
                 before = [Ref(o.name, a, o) for a, b, o in known if b <= cue.start and not o.role]
                 refs = before[:1] or ([story.topic] if story.topic else [])
-            if (job or pct) and _CONFIRM.search(text):
+            if (job or pct) and not confirmed and _CONFIRM.search(text):
                 confirmed = True
             for ref in refs:
                 org = ref.org or lookup(ref.name)

@@ -8,7 +8,9 @@ money, years, ages, plant counts. Each figure is judged once per sentence from t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tui.extract.cues import JOB_NOUN
 from tui.extract.numbers import Figure, find_figures
@@ -55,22 +57,19 @@ _OTHER_CLAUSE = re.compile(
     r"\b(?:creat\w*|add(?:s|ed|ing)?|hir(?:e|es|ed|ing)|recruit\w*|retain\w*|retention|save[sd]?|open roles?|"
     r"vacan\w*|unfilled|no longer fill|transferr?\w*|relocat\w*|eligible|buyouts?|offered|on strike|picket\w*|"
     r"walked out|strikes?|union members|outsourc\w*)\b",
-    re.I,
 )
 HISTORY = re.compile(
     r"\b(?:already|previous(?:ly)?|prior|last year'?s?|a year ago|years ago|in addition to|than the|"
     r"compared (?:with|to)|comparison|a similar|earlier (?:this year|round|cuts?|layoffs?)|first round|"
     r"last round|previous round|since then|back in)\b",
-    re.I,
 )
 _YEAR_IN = re.compile(r"\b(?:in|of|during)\s+((?:19|20)\d\d)\b")
 _SUBSET = re.compile(
     r"\bat (?:the|its|a|an|one)\s+(?:[\w'-]+\s+){0,3}?(?:plant|factory|facility|site|store|office|mill|"
     r"warehouse|campus|hub|location|branch)\b|\b(?:alone|of them|of which|of those|among them|where)\b|"
     r"\bof the (?:plant|factory|site|facility)'s\b|\bin (?:its|the) [\w\s-]{0,30}?(?:division|unit|segment)\b",
-    re.I,
 )
-_CLAUSE_BREAK = re.compile(r"[;:()\u2013\u2014]|,(?!\d)|\s-\s|\bwhile\b|\bbut\b|\bwhich\b|\bwhereas\b")
+_CLAUSE_BREAK = re.compile(r"[;:()\u2013\u2014]|,(?!\d)|\s-\s|\b(?:wh(?:ile|ich|ereas)|but)\b")
 
 
 _NAME_NUMBER = re.compile(r"\b(?!(?:The|A|An|To|Of|In|At|By|For|And|Top|Over|Cut|Cuts|Off|Axe|Axes|Slash|Slashes|Trim|Trims|"
@@ -95,13 +94,20 @@ class Judged:
     used: bool = False
 
 
+@lru_cache(maxsize=64)
+def _breaks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Clause breaks of a sentence, computed once: (starts, ends)."""
+    found = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)]
+    return tuple(a for a, _ in found), tuple(b for _, b in found)
+
+
 def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause around [start, end): bounded by commas, dashes, semicolons and 'while/but/which'."""
-    left = 0
-    for m in _CLAUSE_BREAK.finditer(text, 0, start):
-        left = m.end()
-    m = _CLAUSE_BREAK.search(text, end)
-    return left, (m.start() if m else len(text))
+    starts, ends = _breaks(text)
+    i = bisect_right(ends, start) - 1
+    left = ends[i] if i >= 0 else 0
+    j = bisect_left(starts, end)
+    return left, (starts[j] if j < len(starts) else len(text))
 
 
 def _history(text: str, start: int, end: int, story_year: int | None) -> bool:
@@ -111,7 +117,7 @@ def _history(text: str, start: int, end: int, story_year: int | None) -> bool:
         left = clause_of(text, max(0, left - 2), max(0, left - 2))[0]
     else:
         left, right = max(left, start - 55), min(right, end + 30)
-    clause = text[left:right]
+    clause = text[left:right].lower()
     if HISTORY.search(clause):
         return True
     if story_year:
@@ -119,8 +125,11 @@ def _history(text: str, start: int, end: int, story_year: int | None) -> bool:
     return False
 
 
-def judge_figures(text: str, story_year: int | None, org_at) -> list[Judged]:
-    """Judge every figure of a sentence. `org_at(text_span)` names an organisation inside a span, if any."""
+def judge_figures(text: str, story_year: int | None, org_at, near: list[tuple[int, int]] | None = None) -> list[Judged]:
+    """Judge the figures of a sentence. `org_at(start, end)` names an organisation inside a span, if any.
+
+    With `near` (cue spans), figures too far from every cue to be picked are left unjudged.
+    """
     out: list[Judged] = []
     skip_until = -1
     for fig in find_figures(text):
@@ -130,13 +139,15 @@ def judge_figures(text: str, story_year: int | None, org_at) -> list[Judged]:
         out.append(judged)
         if fig.money:
             continue
-        before = text[max(0, fig.start - 60):fig.start]
+        if near is not None and not any(a - 140 <= fig.end and fig.start <= b + 140 for a, b in near):
+            continue
+        before = text[max(0, fig.start - 45):fig.start]
         after = text[fig.end:fig.end + 70]
         left, right = clause_of(text, fig.start, fig.end)
-        near = text[max(left, fig.start - 50):min(right, fig.end + 45)]
-        if _OTHER_CLAUSE.search(near) or _history(text, fig.start, fig.end, story_year):
+        window = text[max(left, fig.start - 50):min(right, fig.end + 45)].lower()
+        if _OTHER_CLAUSE.search(window) or _history(text, fig.start, fig.end, story_year):
             continue
-        judged.subset = bool(_SUBSET.search(near))
+        judged.subset = bool(_SUBSET.search(window))
         if fig.percent:
             if fig.value is None:
                 continue

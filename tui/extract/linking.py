@@ -89,7 +89,9 @@ def org_in_span(text: str, known: list[tuple[int, int, Org]], start: int, end: i
     if anchored:
         m = NAME_AT_START.match(segment)
         rest = segment[m.end():] if m else ""
-        if m and not re.match(r"\s+[a-z]+(?:ing|ed)?\s+(?:plant|factory|facility|site|office)|'s?\s+[a-z]", rest):
+        possessive_of_noun = m is not None and re.match(r"(?:'s?)?\s+[a-z]", m.group(1)[-2:] + rest) is not None \
+            and (m.group(1).endswith(("'s", "s'")) or rest.startswith("'"))
+        if m and not possessive_of_noun and not re.match(r"\s+[a-z]+(?:ing|ed)?\s+(?:plant|factory|facility|site|office)", rest):
             name = valid_name(m.group(1))
             return Ref(name, start + m.start(1)) if name else None
         return None
@@ -101,7 +103,7 @@ def _ref_at_end(text: str, end: int, known: list[tuple[int, int, Org]]) -> Ref |
     for a, b, org in known:
         if b <= end and not text[b:end].strip(" '"):
             return Ref(org.name, a, org)
-    m = NAME_AT_END.search(text, 0, end)
+    m = NAME_AT_END.search(text, max(0, end - 70), end)
     if m and m.end() >= end - 1:
         run_start = m.start(1)
         sentence_initial = not text[:run_start].strip(' "')
@@ -114,7 +116,7 @@ def _ref_at_end(text: str, end: int, known: list[tuple[int, int, Org]]) -> Ref |
 def _coordinated_left(text: str, first: Ref, known: list[tuple[int, int, Org]]) -> list[Ref]:
     refs = [first]
     while True:
-        m = _COORD_LEFT.search(text, 0, refs[-1].start)
+        m = _COORD_LEFT.search(text, max(0, refs[-1].start - 60), refs[-1].start)
         if not m or m.end() != refs[-1].start:
             break
         ref = _ref_at_end(text, m.start(), known)
@@ -154,14 +156,14 @@ def find_subject(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> Subj
     """The subject of one cue in one sentence."""
     left = text[:cue.start]
     if cue.form == "noun":
-        pos = _POSSESSIVE.search(left)
+        pos = _POSSESSIVE.search(left, max(0, len(left) - 50))
         if pos:
-            if AGGREGATE.search(left, 0, pos.start() + 1) or re.search(r"s'$", left[:pos.start() + 2]):
+            if AGGREGATE.search(left, max(0, pos.start() - 40), pos.start() + 1) or re.search(r"s'$", left[:pos.start() + 2]):
                 return Subject(aggregate=True)
             ref = _ref_at_end(left, pos.start(), known)
             if ref:
                 return Subject((ref,))
-    toks = list(_TOKENS.finditer(left))
+    toks = list(_TOKENS.finditer(left, max(0, len(left) - 120)))
     i = len(toks) - 1
     while i >= 0:
         w = toks[i].group().lower()
@@ -178,7 +180,7 @@ def find_subject(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> Subj
         while end > 0 and left[end - 1] in " ,":
             end -= 1
     rem = left[:end]
-    if ANAPHOR.search(rem):
+    if ANAPHOR.search(rem, max(0, len(rem) - 70)):
         return Subject(anaphor=end)
     stripped = rem.rstrip()
     if stripped.endswith(","):
@@ -188,7 +190,7 @@ def find_subject(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> Subj
     ref = _ref_at_end(left, end, known)
     if ref:
         return Subject(tuple(_coordinated_left(left, ref, known)))
-    if AGGREGATE.search(left, 0, end):
+    if AGGREGATE.search(left, max(0, end - 40), end):
         return Subject(aggregate=True)
     if cue.form in ("passive", "noun") or _JOBS_END.search(left, 0, end) or end == 0:
         return Subject(tuple(_right(text, cue, known)))

@@ -23,8 +23,18 @@ _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_
 _SHARES = {"half": 50.0, "third": 33.3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0, "sixth": 16.7,
            "eighth": 12.5, "thirds": 66.7, "quarters": 75.0, "fifths": 40.0}
 
-_W = "|".join(sorted([*_UNITS, "hundred", "thousand", "million", "billion", "dozen"], key=len, reverse=True))
-_W_FIRST = "|".join(sorted(_UNITS, key=len, reverse=True))
+
+
+def _literal_trie(words: list[str]) -> str:
+    """An alternation of literal words grouped by first letter (cheaper for the regex engine)."""
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        by_first.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in sorted(by_first.items()))
+
+
+_W = _literal_trie([*_UNITS, "hundred", "thousand", "million", "billion", "dozen"])
+_W_FIRST = _literal_trie(list(_UNITS))
 _WORDNUM = rf"(?:an?[\s-]+(?:hundred|thousand|million|dozen)|(?:{_W_FIRST}))(?:[\s-]+(?:and[\s-]+)?(?:{_W}))*"
 _DIGITS = (
     r"\d{1,2}(?:,\d{2})+,\d{3}"  # Indian grouping: 3,00,000
@@ -32,23 +42,20 @@ _DIGITS = (
     r"|\d{1,3}(?:\.\d{3})+(?![\d])"  # 1.000 in European text
     r"|\d+(?:\.\d+)?"
 )
-_SCALE_SUFFIX = r"(?:\s*(?P<k>[kK])\b|\s+(?P<scale>million|billion|lakhs?|crores?|thousand|hundred)\b)?"
+_SCALE_SUFFIX = r"(?:\s*(?P<k>k)\b|\s+(?P<scale>million|billion|lakhs?|crores?|thousand|hundred)\b)?"
 _PERCENT = r"(?P<pct>\s*%|\s*(?:per\s?cent|percent|pc)\b)?"
-_FIGURE = re.compile(
-    rf"(?P<vague>\b(?:tens of thousands|hundreds of thousands|several (?:hundred|thousand|dozen)|"
+_FIGURE = re.compile(  # run on lower-cased text: case-insensitive matching is several times slower
+    rf"\b(?=[\dadefhmnost])(?:(?P<vague>\b(?:tens of thousands|hundreds of thousands|several (?:hundred|thousand|dozen)|"
     rf"a few (?:hundred|thousand|dozen)|(?:many|some) hundreds?|hundreds|thousands|dozens|scores)\b)"
     rf"|(?P<share>\b(?:(?:a|one)[\s-]+(?:half|third|quarter|fifth|sixth|tenth|eighth)|half|"
     rf"(?:two|three|four)[\s-](?:thirds|quarters|fifths)|one[\s-]in[\s-](?P<inn>\d+|{_W}))\b)"
     rf"|(?P<num>(?<![\w.$\u00a3\u20ac\u00a5\u20b9])(?:{_DIGITS}))(?P<money_suffix>(?:m|mn|bn|b)\b)?{_SCALE_SUFFIX}{_PERCENT}"
-    rf"|(?P<word>\b{_WORDNUM}\b){_PERCENT.replace('pct', 'wpct')}",
-    re.I,
+    rf"|(?P<word>\b{_WORDNUM}\b){_PERCENT.replace('pct', 'wpct')})",
 )
-_APPROX_BEFORE = re.compile(
-    r"(?:\b(?:about|around|approximately|roughly|nearly|almost|some|more than|over|up to|as many as|close to|"
-    r"at least|upwards of|just over|just under|fewer than|less than|under|an estimated|estimated|circa|"
-    r"in excess of|north of|well over|nearly|an additional about)|~)\s*(?:an?\s+)?$",
-    re.I,
-)
+_APPROX_1 = frozenset("about around approximately roughly nearly almost some over under circa estimated ~ c.".split())
+_APPROX_2 = frozenset(("more than", "up to", "close to", "at least", "upwards of", "just over", "just under",
+                       "fewer than", "less than", "an estimated", "north of", "well over", "nearly all"))
+_APPROX_3 = frozenset(("as many as", "in excess of", "a little over", "a little under"))
 _APPROX_AFTER = re.compile(r"^(?:\+|-plus\b|\s+or so\b|\s+odd\b)", re.I)
 _RANGE_AFTER = re.compile(rf"^\s*(?:%|percent|per cent)?\s*(?:-|\u2013|\u2014|to|or)\s*(?:{_DIGITS})", re.I)
 _RANGE_BEFORE = re.compile(rf"(?:between\s+(?:{_DIGITS})\s*%?\s*and|(?:{_DIGITS})\s*%?\s*(?:-|\u2013|to|or))\s*$", re.I)
@@ -93,6 +100,18 @@ def word_number(text: str) -> int | None:
     return total + current if seen else None
 
 
+def _approx_before(before: str) -> bool:
+    """A hedge ("about", "more than", "as many as") right before a figure; word sets beat a $-anchored regex."""
+    words = before.lower().split()[-4:]
+    if words and words[-1] in ("a", "an"):
+        words.pop()
+    if not words:
+        return False
+    if words[-1] in _APPROX_1 or before.endswith("~"):
+        return True
+    return " ".join(words[-2:]) in _APPROX_2 or " ".join(words[-3:]) in _APPROX_3
+
+
 def _digits(text: str) -> float:
     """A digit string in any of the common groupings as a number."""
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
@@ -100,10 +119,18 @@ def _digits(text: str) -> float:
     return float(re.sub(r"[,'\u2019]", "", text))
 
 
+def _money_before(before: str) -> bool:
+    tail = before[-6:]
+    return any(c in tail for c in "$\u00a3\u20ac\u00a5\u20b9RIUE") and bool(_MONEY_BEFORE.search(before))
+
+
 def find_figures(text: str) -> list[Figure]:
     """Every figure in `text`, in order. Money is flagged, not dropped, so it is never taken as jobs."""
     out: list[Figure] = []
-    for m in _FIGURE.finditer(text):
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few Unicode letters change length when lower-cased
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for m in _FIGURE.finditer(lowered):
         before = text[max(0, m.start() - 40):m.start()]
         after = text[m.end():m.end() + 30]
         if m.group("vague"):
@@ -117,7 +144,7 @@ def find_figures(text: str) -> list[Figure]:
                 value = round(100.0 / denom, 1) if denom else None
             else:
                 value = _SHARES.get(re.split(r"[\s-]+", share)[-1])
-            kind = "approx" if _APPROX_BEFORE.search(before) else "exact"
+            kind = "approx" if _approx_before(before) else "exact"
             out.append(Figure(m.start(), m.end(), value, kind, percent=True, share=True))
             continue
         if m.group("num"):
@@ -127,17 +154,19 @@ def find_figures(text: str) -> list[Figure]:
             elif m.group("scale"):
                 value *= _SCALES[m.group("scale").lower()]
             pct = bool(m.group("pct"))
-            money = bool(m.group("money_suffix")) or bool(_MONEY_BEFORE.search(before))
+            money = bool(m.group("money_suffix")) or _money_before(before)
         else:
             value = word_number(m.group("word"))
             if value is None:
                 continue
             pct = bool(m.group("wpct"))
-            money = bool(_MONEY_BEFORE.search(before))
+            money = _money_before(before)
         kind = "exact"
-        if _RANGE_AFTER.match(after) or _RANGE_BEFORE.search(before):
+        tail = before[-12:]
+        ranged = any(t in tail for t in ("-", "\u2013", "to", "and", "or")) and _RANGE_BEFORE.search(before)
+        if _RANGE_AFTER.match(after) or ranged:
             kind, value = "vague", None
-        elif _APPROX_BEFORE.search(before) or _APPROX_AFTER.match(after):
+        elif _approx_before(before) or _APPROX_AFTER.match(after):
             kind = "approx"
         out.append(Figure(m.start(), m.end(), value, kind, percent=pct, money=money))
     return out

@@ -17,8 +17,8 @@ __all__ = ["Sentence", "clean", "split"]
 _BLOCK_TAG = re.compile(r"<\s*/?\s*(?:p|br|div|li|ul|ol|h[1-6]|tr|table|blockquote|section|article)\b[^>]*>", re.I)
 _ANY_TAG = re.compile(r"<[^>]{0,500}>")
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
-_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
-_TRANSLATE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00ad": None})
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]{2,}|[\t\u00a0\u2009\u202f]")
+_REPLACEMENTS = (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u00ad", ""))
 _BOUNDARY = re.compile(r"""[.!?]+["')\]]*\s+(?=["'(\[]?[A-Z0-9])""")
 _LAST_WORD = re.compile(r"([A-Za-z.]+)[.!?]+[\"')\]]*\s+$")
 _ABBREVIATIONS = frozenset(
@@ -46,12 +46,17 @@ def clean(text: str) -> str:
         text = _ANY_TAG.sub(" ", text)
     if "&" in text:
         text = html.unescape(text)
-    return _SPACES.sub(" ", text.translate(_TRANSLATE))
+    for old, new in _REPLACEMENTS:
+        if old in text:
+            text = text.replace(old, new)
+    if "  " in text or "\t" in text or "\u00a0" in text or "\u2009" in text or "\u202f" in text:
+        text = _SPACES.sub(" ", text)
+    return text
 
 
 def _is_abbreviation(chunk: str) -> bool:
     """True when the full stop ending `chunk` belongs to an abbreviation ("Co.", "N.H.")."""
-    match = _LAST_WORD.search(chunk)
+    match = _LAST_WORD.search(chunk, max(0, len(chunk) - 24))
     if not match:
         return False
     word = match.group(1)
