@@ -22,8 +22,8 @@ _LEGAL = re.compile(
     r"(?:[\s,]+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|PLC|plc|AG|SA|S\.A|NV|N\.V|"
     r"SE|GmbH|Oyj|AB|ASA|Pty|LP|L\.P|Holdings|Group)\.?)+$"
 )
-_CANDIDATE = re.compile(r"(?<![A-Za-z0-9&.'+-])(?:[A-Z0-9]|[a-z]{1,2}(?=[A-Z]))[A-Za-z0-9&.'+-]*[A-Za-z0-9+]|"
-                        r"(?<![A-Za-z0-9&.'+-])[A-Z0-9](?![A-Za-z0-9])")
+_CANDIDATE = re.compile(r"\b(?:[A-Z0-9]|[a-z]{1,2}[A-Z])[\w&.'+-]*")
+"""Tokens that can open a known name: capitalised, digits, or "eBay"/"iRobot" style."""
 _NEXT_TOKEN = re.compile(r"[ ,]{1,2}(?<!, ,)([A-Za-z0-9][A-Za-z0-9&.'+-]*[A-Za-z0-9+]|[A-Za-z0-9]|&)")
 
 
@@ -109,13 +109,15 @@ def find_known(text: str) -> list[tuple[int, int, Org]]:
     out: list[tuple[int, int, Org]] = []
     pos = 0
     for m in _CANDIDATE.finditer(text):
-        if m.start() < pos:
+        if m.start() < pos or (m.start() and text[m.start() - 1] in "&.'+-"):
             continue
-        first = m.group()
+        first = m.group().rstrip(".'-+&")
+        if not first:
+            continue
         most = firsts.get(first) or (firsts.get(first[:-2]) if first.endswith("'s") else None)
         if not most:
             continue
-        tokens = [(m.start(), m.end(), first)]
+        tokens = [(m.start(), m.start() + len(first), first)]
         while len(tokens) < most:
             nxt = _NEXT_TOKEN.match(text, tokens[-1][1])
             if nxt is None:

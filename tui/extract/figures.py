@@ -69,7 +69,7 @@ _SUBSET = re.compile(
     r"warehouse|campus|hub|location|branch)\b|\b(?:alone|of them|of which|of those|among them|where)\b|"
     r"\bof the (?:plant|factory|site|facility)'s\b|\bin (?:its|the) [\w\s-]{0,30}?(?:division|unit|segment)\b",
 )
-_CLAUSE_BREAK = re.compile(r"[;:()\u2013\u2014]|,(?!\d)|\s-\s|\b(?:wh(?:ile|ich|ereas)|but)\b")
+_CLAUSE_BREAK = re.compile(r"[;:()\u2013\u2014]|,(?!\d)| (?:- |wh(?:ile|ich|ereas) |but )")
 
 
 _NAME_NUMBER = re.compile(r"\b(?!(?:The|A|An|To|Of|In|At|By|For|And|Top|Over|Cut|Cuts|Off|Axe|Axes|Slash|Slashes|Trim|Trims|"
