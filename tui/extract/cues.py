@@ -67,7 +67,9 @@ def _by_first_letter(categories: dict[str, str]) -> str:
     return "|".join(branches)
 
 
-_CUE = re.compile(rf"\b(?:{_by_first_letter({'intrinsic': _INTRINSIC, 'noun': _NOUN, 'generic': _GENERIC})})\b")
+_CUE = re.compile(
+    rf"\b(?:{_by_first_letter({'intrinsic': _INTRINSIC, 'noun': _NOUN, 'generic': _GENERIC})})\b(?![.-]\w)"
+)
 """Matched against lower-cased text: much faster than re.I over whole sentences."""
 _JOB_AFTER = re.compile(rf"\b{JOB_NOUN}\b|%|\bper ?cent\b")
 _BLOCK_OBJECT = re.compile(

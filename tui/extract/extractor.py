@@ -26,7 +26,12 @@ _AGG_CONTEXT = re.compile(
     r"across the (?:country|industry|sector)|trackers?|so far this year|this year alone|per month|a month|economy)\b",
     re.I,
 )
-_START_TOPIC = re.compile(r"\s*(?:,\s*(?:a|an|the)\b|:|\s+\()")
+_START_TOPIC = re.compile(
+    r"\s*(?:,\s*(?:a|an|the)\b|:|\s+\()|\s+(?!(?:said|says|told|added|wrote|noted|explained|reports?|reported)\b)[a-z]"
+)
+_PLURAL_VERB = re.compile(r"\s+(?:are|were|have|do|say)\b")
+"""A capitalised plural noun opening a sentence ("Notices were sent") is not a company."""
+_SPEAKER = re.compile(r"\s+(?:said|says|told|added|noted|explained|announced|confirmed)\b")
 _CONFIRM = re.compile(r"\b(?:confirm\w*|but|however|though|instead)\b", re.I)
 
 
@@ -102,7 +107,12 @@ def _pick(judged: list[Judged], cue, want_pct: bool) -> Judged | None:
 def _resolve(text: str, pos: int, known: list[tuple[int, int, Org]], story: _Story) -> Ref | None:
     """What "the company" or "it" at `pos` refers to: an earlier employer in the sentence, else the topic."""
     before = [Ref(o.name, a, o) for a, b, o in known if b <= pos and not o.role]
-    ref = before[-1] if before else story.topic
+    ref = before[-1] if before else None
+    if ref is None and re.search(r"\bit\s*$", text[max(0, pos - 4):pos]):
+        m = NAME_AT_START.match(text)  # "Brava Telecom said it would cut": people are not "it"
+        name = valid_name(m.group(1)) if m and _SPEAKER.match(text, m.end()) else None
+        ref = Ref(name, m.start(1)) if name else None
+    ref = ref or story.topic
     if ref is None:
         return None
     units = [o for a, b, o in known if a > pos and o.parent and re.search(r"\bits\b", text[pos:a])]
@@ -121,10 +131,11 @@ def _topic_from(sentence: Sentence, known: list[tuple[int, int, Org]]) -> Ref | 
     if known and text[:known[0][0]].strip() in ("", "The", "the") and not known[0][2].role:
         return Ref(known[0][2].name, known[0][0], known[0][2])
     m = NAME_AT_START.match(text)
-    if m and (sentence.heading or _START_TOPIC.match(text, m.end())):
+    if m and (sentence.heading or _START_TOPIC.match(text, m.end())) and not _PLURAL_VERB.match(text, m.end()):
         name = valid_name(m.group(1))
-        if name:
-            return Ref(name, m.start(1))
+        org = lookup(name) if name else None
+        if name and not (org and org.role):
+            return Ref(name, m.start(1), org)
     return None
 
 

@@ -59,6 +59,8 @@ _APPOSITIVE = re.compile(
 _COORD_LEFT = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:[a-z][\w-]*\s+){0,4}$")
 _COORD_RIGHT = re.compile(r"(?:\s+[a-z][\w-]*){0,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 _RIGHT = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(by|at|from|across|within|in)\s+(?:(its|the)\s+)?")
+_FACILITY_AFTER = re.compile(r"\s+(?:[a-z]+(?:ing|ed)?\s+)?(?:plant|factory|facility|site|office|store|mill|"
+                             r"warehouse|campus|hub|location|branch|headquarters)s?\b", re.I)
 _POSSESSIVE = re.compile(r"'s?\s+(?:[\w-]+\s+){0,2}$")
 
 
@@ -91,7 +93,7 @@ def org_in_span(text: str, known: list[tuple[int, int, Org]], start: int, end: i
         rest = segment[m.end():] if m else ""
         possessive_of_noun = m is not None and re.match(r"(?:'s?)?\s+[a-z]", m.group(1)[-2:] + rest) is not None \
             and (m.group(1).endswith(("'s", "s'")) or rest.startswith("'"))
-        if m and not possessive_of_noun and not re.match(r"\s+[a-z]+(?:ing|ed)?\s+(?:plant|factory|facility|site|office)", rest):
+        if m and not possessive_of_noun and not _FACILITY_AFTER.match(rest):
             name = valid_name(m.group(1))
             return Ref(name, start + m.start(1)) if name else None
         return None
@@ -170,10 +172,19 @@ def find_subject(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> Subj
         if w[0].isdigit() and i > 0 and re.fullmatch(r"\d{1,2}", w) and toks[i - 1].group()[0].isupper() \
                 and left[toks[i - 1].end():toks[i].start()] == " " and toks[i - 1].group().lower() not in _AUX:
             break  # "Singularity 6 Layoffs": the digit belongs to the name
+        if w in ("and", "or", "to") and cue.form == "noun" and i > 0 and toks[i - 1].group()[0].isdigit():
+            i -= 1
+            continue
         if w in _AUX or (cue.form == "noun" and (w in _NOUN_STRIP or w[0].isdigit() or word_number(w))):
             i -= 1
             continue
         break
+    if i >= 0 and toks[i].group().lower() == "and" and cue.form != "noun":
+        start = NAME_AT_START.match(left)  # "X will close 45 stores and lay off 600": the clause's subject
+        name = valid_name(start.group(1)) if start else None
+        known_start = next((Ref(o.name, a, o) for a, b, o in known if not left[:a].strip(" \"'")), None)
+        if known_start or name:
+            return Subject((known_start or Ref(name, start.start(1)),))
     end = toks[i].end() if i >= 0 else 0
     if i >= 0 and toks[i].group().lower() in ("which", "who", "that"):
         end = toks[i].start()

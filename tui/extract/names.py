@@ -30,6 +30,25 @@ _TRAIL_STOP = frozenset(
     "announce confirms confirmed lays laying laid slashes slashing axes trims sheds cutting reportedly also just "
     "now today ceo he she it they his her its their".split()
 )
+_LEAD_STOP = frozenset(
+    "the a an this that these those its their his her our your my meanwhile however also separately elsewhere "
+    "likewise additionally similarly now today yesterday earlier later finally still then and but or so while "
+    "struggling troubled embattled beleaguered ailing listed industrial careers career site firm company "
+    "tech technology giant giants maker chipmaker carmaker automaker retailer lender bank insurer telco startup "
+    "start-up studio publisher platform network operator provider developer group conglomerate rival rivals "
+    "global local national international domestic regional dutch german french british english american canadian "
+    "australian japanese chinese indian korean european asian african swiss swedish italian spanish irish israeli "
+    "brazilian mexican russian us u.s. uk u.k. eu australia china india japan germany france britain america "
+    "breaking exclusive update report watch live news opinion analysis "
+    "ceo cfo chief executive president founder co-founder chairman director head boss "
+    "when after before as if because since although though where why how what who which "
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "layoffs layoff lay-offs jobs job cuts workers employees staff about around nearly almost some more over up "
+    "approximately roughly another further additional several hundreds thousands dozens".split()
+)
+_PLACES_OF_WORK = frozenset("plant plants factory factories facility site office offices headquarters hq campus "
+                            "warehouse mill store stores hub center centre".split())
 _ADJECTIVE = re.compile(r"-(?:linked|related|driven|led|backed|based|owned|focused|hit|wide|style|like|era)$", re.I)
 
 
@@ -40,11 +59,17 @@ def valid_name(run: str) -> str | None:
         words[-1] = words[-1][:-2]
     if any(w.lower().strip(".,") in _ROLES for w in words):
         return None
-    while words and is_common(words[0]):
+    while words and (words[0].lower() in _LEAD_STOP or (len(words) > 1 and is_common(words[0])
+                                                       and words[1].lower() in _LEAD_STOP)):
         words.pop(0)
     while words and (words[-1].lower() in _TRAIL_STOP or words[-1] == "&"):
         words.pop()
-    if not words or all(is_common(w) for w in words):
+    lettered = [w for w in words if re.search("[A-Za-z]", w)]
+    if not lettered or (len(lettered) < 2 and is_common(lettered[0])):
+        return None
+    if all(w.lower() in _LEAD_STOP or w.lower() in _TRAIL_STOP for w in words):
+        return None
+    if words[-1].lower() in _PLACES_OF_WORK:
         return None
     if len(words) == 1 and _ADJECTIVE.search(words[0]):
         return None

@@ -164,7 +164,7 @@ def find_figures(text: str) -> list[Figure]:
         kind = "exact"
         tail = before[-12:]
         ranged = any(t in tail for t in ("-", "\u2013", "to", "and", "or")) and _RANGE_BEFORE.search(before)
-        if _RANGE_AFTER.match(after) or ranged:
+        if _RANGE_AFTER.match(after) or ranged or (before.lower().endswith("between ") and after.lower().startswith(" and ")):
             kind, value = "vague", None
         elif _approx_before(before) or _APPROX_AFTER.match(after):
             kind = "approx"
