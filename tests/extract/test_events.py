@@ -26,7 +26,7 @@ CASES = [
     ("Orbital Apps slashes a third of its workforce", "", [E(("Orbital Apps", None, "percent_only", 33.3))]),
     ("Game studio Nightjar trims staff by 15%", "", [E(("Nightjar", None, "percent_only", 15.0))]),
     ("Section9 has laid off about a quarter of its employees", "", [E(("Section9", None, "percent_only", 25.0))]),
-    ("Orbit 9 Layoffs: Team Cut By Half", "", [E(("Orbit 9", None, "none", None))]),
+    ("Orbit 9 Layoffs: Team Cut By Half", "", [E(("Orbit 9", None, "percent_only", 50.0))]),
     ("Crestline Steel to eliminate 450 positions", "", [E(("Crestline Steel", 450, "exact", None))]),
     ("Veridian Energy shedding 2,000 jobs", "", [E(("Veridian Energy", 2000, "exact", None))]),
     ("Pemberton Media confirms redundancies", "", [E(("Pemberton Media", None, "none", None))]),

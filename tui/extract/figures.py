@@ -75,7 +75,10 @@ _CLAUSE_BREAK = re.compile(r"[;:()\u2013\u2014]|,(?!\d)| (?:- |wh(?:ile|ich|erea
 _NAME_NUMBER = re.compile(r"\b(?!(?:The|A|An|To|Of|In|At|By|For|And|Top|Over|Cut|Cuts|Off|Axe|Axes|Slash|Slashes|Trim|Trims|"
                           r"Shed|Sheds|Lay|Lays|Laid|Eliminate|Eliminates|Fire|Fires|About|Around|Nearly|Almost|Some|"
                           r"Another|More|Than|Up|Additional|Further|Reduce|Reduces)\b)[A-Z][a-z]\w*\s$")
-_RESPECTIVELY = re.compile(rf"^\s*(?:,\s*|\s+and\s+)(\d[\d,]*)\s+(?:[\w-]+\s+)?{JOB_NOUN},?\s+respectively", re.I)
+_RESPECTIVELY = re.compile(
+    rf"^(?:,\s*|\s+and\s+)(\d[\d,]*)\s+(?:(?:[\w-]+\s+)?{JOB_NOUN},?\s+respectively|{JOB_NOUN}\b)", re.I
+)
+"""Two counts sharing one job noun ("221 and 62 layoffs, respectively") add up to one figure."""
 
 
 _VAGUE_OF = re.compile(rf"\s+of(?P<mid>\s+(?:[\w-]+\s+){{0,2}}?){JOB_NOUN}\b", re.I)
@@ -165,8 +168,8 @@ def judge_figures(text: str, story_year: int | None, org_at, near: list[tuple[in
             continue
         if _TOTAL_BEFORE.search(before) and not re.search(r"\bup to\s+$", before, re.I):
             continue
-        resp = _RESPECTIVELY.match(after) if fig.value is not None else None
-        if resp:  # "221 and 62 layoffs, respectively": one organisation's per-site figures
+        resp = _RESPECTIVELY.match(after) if fig.value is not None and not fig.percent else None
+        if resp:
             judged.fig = Figure(fig.start, fig.end + resp.end(1), fig.value + float(resp.group(1).replace(",", "")),
                                 fig.kind)
             judged.job = True
