@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tui.extract import extract  # noqa: E402
+from tui.extract import extract
 
 CASES = ROOT.parent / "shared" / "fixtures" / "dev_cases.jsonl"
 FALLBACK = [

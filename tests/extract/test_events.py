@@ -123,8 +123,8 @@ CASES = [
     ("Tech industry lost 168,000 jobs in 2023", "", []),
     ("Banks shed 60,000 jobs in first half", "", []),
     # --- round-ups -------------------------------------------------------------------------------
-    ("Layoffs this week", "Crescent Bio laid off 45 employees. Vela Robotics cut 30% of its staff. "
-     "Meanwhile Opaline Pay laid off about 120 people.",
+    ("Layoffs this week", ("Crescent Bio laid off 45 employees. Vela Robotics cut 30% of its staff. "
+     "Meanwhile Opaline Pay laid off about 120 people."),
      [E(("Crescent Bio", 45, "exact", None)), E(("Vela Robotics", None, "percent_only", 30.0)),
       E(("Opaline Pay", 120, "approx", None))]),
     ("Layoff tracker", "Cab aggregator Roda, food app Mensa, and e-tailer Kirana have also slashed their workforces.",
@@ -139,8 +139,8 @@ CASES = [
      [E(("Google", None, "none", None)), E(("Amazon", None, "none", None))]),
     # --- parents and units -------------------------------------------------------------------------
     ("Twitch lays off hundreds amid Amazon cuts",
-     "More than 400 Twitch workers were affected by Amazon's layoffs. The company cut 9,000 jobs across its "
-     "Amazon Web Services and Twitch divisions.",
+     ("More than 400 Twitch workers were affected by Amazon's layoffs. The company cut 9,000 jobs across its "
+     "Amazon Web Services and Twitch divisions."),
      [E(("Twitch", 400, "approx", None)), E(("Amazon", 9000, "exact", None))]),
     ("More cuts in streaming", "Hundreds of roles were eliminated from its Audible and Twitch units.",
      [E(("Audible", None, "vague", None)), E(("Twitch", None, "vague", None))]),

@@ -12,7 +12,13 @@ from tui.extract.extractor import extract
 from tui.extract.model import Event, Extraction
 
 __all__ = [
-    "Event", "Extraction", "extract", "EXTRACTOR_VERSION", "canonical_company", "company_aliases", "units_of",
+    "EXTRACTOR_VERSION",
+    "Event",
+    "Extraction",
+    "canonical_company",
+    "company_aliases",
+    "extract",
+    "units_of",
 ]
 
 EXTRACTOR_VERSION = "1"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Cue", "find_cues", "JOB_NOUN", "negative_title", "TRAP_TITLE"]
+__all__ = ["JOB_NOUN", "TRAP_TITLE", "Cue", "find_cues", "negative_title"]
 
 JOB_NOUN = (
     r"(?:jobs?|employees?|workers?|staff(?:ers)?|staff members|people|persons|positions?|roles?|posts?|"

@@ -24,7 +24,7 @@ __all__ = ["extract"]
 _AGG_CONTEXT = re.compile(
     r"\b(?:companies|firms|startups|industry|sector|employers|overall|in total|total job cuts|nationwide|"
     r"across the (?:country|industry|sector)|trackers?|so far this year|this year alone|per month|a month|economy)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _START_TOPIC = re.compile(
     r"\s*(?:,\s*(?:a|an|the)\b|:|\s+\()|\s+(?!(?:said|says|told|added|wrote|noted|explained|reports?|reported)\b)[a-z]"
@@ -32,7 +32,7 @@ _START_TOPIC = re.compile(
 _PLURAL_VERB = re.compile(r"\s+(?:are|were|have|do|say)\b")
 """A capitalised plural noun opening a sentence ("Notices were sent") is not a company."""
 _SPEAKER = re.compile(r"\s+(?:said|says|told|added|noted|explained|announced|confirmed)\b")
-_CONFIRM = re.compile(r"\b(?:confirm\w*|but|however|though|instead)\b", re.I)
+_CONFIRM = re.compile(r"\b(?:confirm\w*|but|however|though|instead)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -149,7 +149,7 @@ def _fold(company: _Company) -> Event:
                next((m for m in pcts if not m.pct_subset), pcts[0] if pcts else None))
     percent = pct.percent if pct else None
     if chosen:
-        headcount = int(round(chosen.value))
+        headcount = round(chosen.value)
         same = [m for m in numeric if m.value == chosen.value]
         kind = "approx" if any(m.kind == "approx" for m in same) else chosen.kind
         evidence = chosen.evidence

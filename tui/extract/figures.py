@@ -15,7 +15,7 @@ from functools import lru_cache
 from tui.extract.cues import JOB_NOUN
 from tui.extract.numbers import Figure, find_figures
 
-__all__ = ["Judged", "judge_figures", "clause_of", "HISTORY"]
+__all__ = ["HISTORY", "Judged", "clause_of", "judge_figures"]
 
 _QUAL = (r"(?:(?:an?|another|an additional|additional|a further|further|about|around|approximately|roughly|nearly|"
          r"almost|some|more than|over|up to|as many as|close to|at least|upwards of|just over|just under|"
@@ -25,33 +25,33 @@ _NOT_JOBS_AFTER = re.compile(
     r"-year|-month|-week|-day|plants?|factories|stores?|shops?|outlets|locations|offices|sites|cities|states|"
     r"countries|markets|branches|percent|per cent|points|shares|votes|games|miles|km|units|vehicles|cars|"
     r"models|products|SUVs|homes|customers|users|subscribers|members|contractors|temps|interns)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _JOB_AFTER = re.compile(
     rf"^\s*(?:\+|-plus)?(?P<mid>(?:\s+(?!(?:of|in|at|by|for|to|from|per|with|on|over|this|last|next|a|an)\b)"
     rf"[\w'.&-]+){{0,3}}?)\s+{JOB_NOUN}\b",
-    re.I,
+    re.IGNORECASE,
 )
-_OF_TOTAL_AFTER = re.compile(rf"^\s+of\s+(?:the|its|their|[A-Z][\w&.-]*'s)\s+(?:[\d,.]+\s+)?(?:[\w-]+\s+){{0,3}}?{JOB_NOUN}\b", re.I)
+_OF_TOTAL_AFTER = re.compile(rf"^\s+of\s+(?:the|its|their|[A-Z][\w&.-]*'s)\s+(?:[\d,.]+\s+)?(?:[\w-]+\s+){{0,3}}?{JOB_NOUN}\b", re.IGNORECASE)
 _OBJECT_BEFORE = re.compile(
     rf"\b(?:lay(?:s|ing)?[\s-]+off|laid[\s-]+off|letting|cut(?:s|ting)?|slash(?:es|ed|ing)?|ax(?:e|es|ed|ing)|"
     rf"trim(?:s|med|ming)?|shed(?:s|ding)?|eliminat(?:e|es|ed|ing)|fir(?:e|es|ed|ing)|sack(?:s|ed|ing)?|"
     rf"reduc(?:e|es|ed|ing)|reductions? of|layoffs? of|lay-?offs? of|cuts? of|loss of)\s+{_QUAL}$",
-    re.I,
+    re.IGNORECASE,
 )
-_BY_BEFORE = re.compile(rf"\bby\s+{_QUAL}$", re.I)
+_BY_BEFORE = re.compile(rf"\bby\s+{_QUAL}$", re.IGNORECASE)
 _TOTAL_BEFORE = re.compile(
     rf"(?:\b(?:of|from)\s+(?:the|its|their|his|her|our|[A-Z][\w&.-]*'s)\s+(?:[\w-]+\s+){{0,3}}?"
     rf"|\b(?:employs?|employed|employing|workforce of|staff of|headcount of|population of|has|have|had|with|"
     rf"currently|there are|there were|from|down to|reach(?:es|ed)?|remain(?:s|ing)?|leaving|left|total(?:s|led)?|"
     rf"(?<!up )to|of a total)\s+{_QUAL})$",
-    re.I,
+    re.IGNORECASE,
 )
 _PCT_OF_WORKFORCE = re.compile(
     r"^\s*(?:of\s+(?:the|its|their|his|her|our|[A-Z][\w&.-]*'s)?\s*(?:[\w,.'-]+\s+){0,4}?"
     r"(?:workforces?|work force|staff|employees|workers|headcount|personnel|jobs|roles|positions|people|"
     r"employee base|team|payroll)\b)",
-    re.I,
+    re.IGNORECASE,
 )
 _OTHER_CLAUSE = re.compile(
     r"\b(?:creat\w*|add(?:s|ed|ing)?|hir(?:e|es|ed|ing)|recruit\w*|retain\w*|retention|save[sd]?|open roles?|"
@@ -76,12 +76,12 @@ _NAME_NUMBER = re.compile(r"\b(?!(?:The|A|An|To|Of|In|At|By|For|And|Top|Over|Cut
                           r"Shed|Sheds|Lay|Lays|Laid|Eliminate|Eliminates|Fire|Fires|About|Around|Nearly|Almost|Some|"
                           r"Another|More|Than|Up|Additional|Further|Reduce|Reduces)\b)[A-Z][a-z]\w*\s$")
 _RESPECTIVELY = re.compile(
-    rf"^(?:,\s*|\s+and\s+)(\d[\d,]*)\s+(?:(?:[\w-]+\s+)?{JOB_NOUN},?\s+respectively|{JOB_NOUN}\b)", re.I
+    rf"^(?:,\s*|\s+and\s+)(\d[\d,]*)\s+(?:(?:[\w-]+\s+)?{JOB_NOUN},?\s+respectively|{JOB_NOUN}\b)", re.IGNORECASE
 )
 """Two counts sharing one job noun ("221 and 62 layoffs, respectively") add up to one figure."""
 
 
-_VAGUE_OF = re.compile(rf"\s+of(?P<mid>\s+(?:[\w-]+\s+){{0,2}}?){JOB_NOUN}\b", re.I)
+_VAGUE_OF = re.compile(rf"\s+of(?P<mid>\s+(?:[\w-]+\s+){{0,2}}?){JOB_NOUN}\b", re.IGNORECASE)
 
 
 @dataclass
@@ -166,7 +166,7 @@ def judge_figures(text: str, story_year: int | None, org_at, near: list[tuple[in
         job = _JOB_AFTER.match(after) or (_VAGUE_OF.match(after) if fig.kind == "vague" else None)
         if fig.value is not None and 1900 <= fig.value <= 2100 and "," not in text[fig.start:fig.end] and not job:
             continue
-        if _TOTAL_BEFORE.search(before) and not re.search(r"\bup to\s+$", before, re.I):
+        if _TOTAL_BEFORE.search(before) and not re.search(r"\bup to\s+$", before, re.IGNORECASE):
             continue
         resp = _RESPECTIVELY.match(after) if fig.value is not None and not fig.percent else None
         if resp:

@@ -17,10 +17,10 @@ from tui.extract.cues import Cue
 from tui.extract.names import NAME_AT_END, NAME_AT_START, valid_name
 from tui.extract.numbers import word_number
 
-__all__ = ["Ref", "Subject", "find_subject", "org_in_span", "AGGREGATE", "ANAPHOR"]
+__all__ = ["AGGREGATE", "ANAPHOR", "Ref", "Subject", "find_subject", "org_in_span"]
 
 _AUX = frozenset(
-    "has have had will would could can may might must should shall is are was were be been being to also already "
+    "has have had will would could can may might must should shall is are was were be been being to also already "  # noqa: SIM905
     "just now further reportedly officially again plans plan planned planning intends intend aims aim expects "
     "expect expected set going poised said says announced announces announce confirmed confirms decided decides "
     "began begins begun started starts recently quietly soon ultimately still likely then today yesterday "
@@ -32,7 +32,7 @@ _AUX = frozenset(
     "late early earlier last week's".split()
 )
 _NOUN_STRIP = frozenset(
-    "a an the significant sweeping major massive mass new fresh further additional more another wave round "
+    "a an the significant sweeping major massive mass new fresh further additional more another wave round "  # noqa: SIM905
     "rounds of series deep large big widespread planned expected proposed latest recent first second third "
     "hundreds thousands several dozens approximately about around nearly some over up to than job jobs "
     "its their more sizable sizeable big-scale large-scale % percent per cent".split()
@@ -44,23 +44,23 @@ ANAPHOR = re.compile(
     r"newspaper|outlet|platform|network|insurer|airline|carrier|operator|provider|developer|employer|"
     r"organi[sz]ation|corporation|brand|parent|outfit|chain|service|app|site|telco|bank|producer|supplier|"
     r"broadcaster|station|paper|agency|university|hospital|school|government|council|charity)\s*$|\bit\s*$",
-    re.I,
+    re.IGNORECASE,
 )
 AGGREGATE = re.compile(
     r"\b(?:companies|firms|startups|start-ups|employers|businesses|carriers|banks|lenders|retailers|automakers|"
     r"carmakers|giants|industry|sector|players|makers|outfits|organi[sz]ations|corporations|others|many|several|"
     r"some|they|we|tech|industries|sectors|economy|country|nation)'?\s*$",
-    re.I,
+    re.IGNORECASE,
 )
-_JOBS_END = re.compile(r"\b(?:workers|employees|staff|people|positions|roles|jobs|staffers|members|personnel)\s*$", re.I)
+_JOBS_END = re.compile(r"\b(?:workers|employees|staff|people|positions|roles|jobs|staffers|members|personnel)\s*$", re.IGNORECASE)
 _APPOSITIVE = re.compile(
     r"\s*(?:a|an|the|one|which|who|whose|based|known|itself|now|formerly|once|owned|backed|part|headquartered|"
-    r"founded|launched|maker|parent|owner|operator|home)\b", re.I)
+    r"founded|launched|maker|parent|owner|operator|home)\b", re.IGNORECASE)
 _COORD_LEFT = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:[a-z][\w-]*\s+){0,4}$")
 _COORD_RIGHT = re.compile(r"(?:\s+[a-z][\w-]*){0,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 _RIGHT = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(by|at|from|across|within|in)\s+(?:(its|the)\s+)?")
 _FACILITY_AFTER = re.compile(r"\s+(?:[a-z]+(?:ing|ed)?\s+)?(?:plant|factory|facility|site|office|store|mill|"
-                             r"warehouse|campus|hub|location|branch|headquarters)s?\b", re.I)
+                             r"warehouse|campus|hub|location|branch|headquarters)s?\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"'s?\s+(?:[\w-]+\s+){0,2}$")
 
 

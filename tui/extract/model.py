@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Event", "Extraction", "HEADCOUNT_KINDS"]
+__all__ = ["HEADCOUNT_KINDS", "Event", "Extraction"]
 
 HEADCOUNT_KINDS = ("exact", "approx", "vague", "percent_only", "none")
 """How firmly the story states the number of jobs cut (DESIGN.md, "Extractor I/O")."""

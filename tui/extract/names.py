@@ -19,19 +19,19 @@ _RUN = rf"{_WORD}(?:\s+(?:&\s+)?(?:{_WORD}|\d+(?![\d,.]*\d)\b))*"
 NAME_AT_END = re.compile(rf"({_RUN})\s*$")
 NAME_AT_START = re.compile(rf"^\s*({_RUN})")
 _ROLES = frozenset(
-    "ceo cfo coo cto chief chairman chairwoman founder co-founder cofounder president director executive manager "
+    "ceo cfo coo cto chief chairman chairwoman founder co-founder cofounder president director executive manager "  # noqa: SIM905
     "head spokesperson spokesman spokeswoman analyst analysts minister secretary governor mayor senator official "
     "mr mrs ms dr sir professor prof editor reporter he she they we i you".split()
 )
 
 _TRAIL_STOP = frozenset(
-    "layoffs layoff lay-offs lay-off jobs job cuts cut workers employees staff staffers plans plan says said to "
+    "layoffs layoff lay-offs lay-off jobs job cuts cut workers employees staff staffers plans plan says said to "  # noqa: SIM905
     "the a an and of in at for on by is are was were will amid after more news report update announces announced "
     "announce confirms confirmed lays laying laid slashes slashing axes trims sheds cutting reportedly also just "
     "now today ceo he she it they his her its their".split()
 )
 _LEAD_STOP = frozenset(
-    "the a an this that these those its their his her our your my meanwhile however also separately elsewhere "
+    "the a an this that these those its their his her our your my meanwhile however also separately elsewhere "  # noqa: SIM905
     "likewise additionally similarly now today yesterday earlier later finally still then and but or so while "
     "struggling troubled embattled beleaguered ailing listed industrial careers career site firm company "
     "tech technology giant giants maker chipmaker carmaker automaker retailer lender bank insurer telco startup "
@@ -47,9 +47,9 @@ _LEAD_STOP = frozenset(
     "layoffs layoff lay-offs jobs job cuts workers employees staff about around nearly almost some more over up "
     "approximately roughly another further additional several hundreds thousands dozens".split()
 )
-_PLACES_OF_WORK = frozenset("plant plants factory factories facility site office offices headquarters hq campus "
+_PLACES_OF_WORK = frozenset("plant plants factory factories facility site office offices headquarters hq campus "  # noqa: SIM905
                             "warehouse mill store stores hub center centre".split())
-_ADJECTIVE = re.compile(r"-(?:linked|related|driven|led|backed|based|owned|focused|hit|wide|style|like|era)$", re.I)
+_ADJECTIVE = re.compile(r"-(?:linked|related|driven|led|backed|based|owned|focused|hit|wide|style|like|era)$", re.IGNORECASE)
 
 
 def valid_name(run: str) -> str | None:

@@ -52,13 +52,13 @@ _FIGURE = re.compile(  # run on lower-cased text: case-insensitive matching is s
     rf"|(?P<num>(?<![\w.$\u00a3\u20ac\u00a5\u20b9])(?:{_DIGITS}))(?P<money_suffix>(?:m|mn|bn|b)\b)?{_SCALE_SUFFIX}{_PERCENT}"
     rf"|(?P<word>\b{_WORDNUM}\b){_PERCENT.replace('pct', 'wpct')})",
 )
-_APPROX_1 = frozenset("about around approximately roughly nearly almost some over under circa estimated ~ c.".split())
+_APPROX_1 = frozenset("about around approximately roughly nearly almost some over under circa estimated ~ c.".split())  # noqa: SIM905
 _APPROX_2 = frozenset(("more than", "up to", "close to", "at least", "upwards of", "just over", "just under",
                        "fewer than", "less than", "an estimated", "north of", "well over", "nearly all"))
 _APPROX_3 = frozenset(("as many as", "in excess of", "a little over", "a little under"))
-_APPROX_AFTER = re.compile(r"^(?:\+|-plus\b|\s+or so\b|\s+odd\b)", re.I)
-_RANGE_AFTER = re.compile(rf"^\s*(?:%|percent|per cent)?\s*(?:-|\u2013|\u2014|to|or)\s*(?:{_DIGITS})", re.I)
-_RANGE_BEFORE = re.compile(rf"(?:between\s+(?:{_DIGITS})\s*%?\s*and|(?:{_DIGITS})\s*%?\s*(?:-|\u2013|to|or))\s*$", re.I)
+_APPROX_AFTER = re.compile(r"^(?:\+|-plus\b|\s+or so\b|\s+odd\b)", re.IGNORECASE)
+_RANGE_AFTER = re.compile(rf"^\s*(?:%|percent|per cent)?\s*(?:-|\u2013|\u2014|to|or)\s*(?:{_DIGITS})", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(rf"(?:between\s+(?:{_DIGITS})\s*%?\s*and|(?:{_DIGITS})\s*%?\s*(?:-|\u2013|to|or))\s*$", re.IGNORECASE)
 _MONEY_BEFORE = re.compile(r"(?:[$\u00a3\u20ac\u00a5\u20b9]|\b(?:US|C|A|HK|S|NZ)\$|\bRs\.?|\bINR|\bUSD|\bEUR)\s*$")
 
 

@@ -14,15 +14,15 @@ from dataclasses import dataclass
 
 __all__ = ["Sentence", "clean", "split"]
 
-_BLOCK_TAG = re.compile(r"<\s*/?\s*(?:p|br|div|li|ul|ol|h[1-6]|tr|table|blockquote|section|article)\b[^>]*>", re.I)
+_BLOCK_TAG = re.compile(r"<\s*/?\s*(?:p|br|div|li|ul|ol|h[1-6]|tr|table|blockquote|section|article)\b[^>]*>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[^>]{0,500}>")
-_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]{2,}|[\t\u00a0\u2009\u202f]")
 _REPLACEMENTS = (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u00ad", ""))
 _BOUNDARY = re.compile(r"""[.!?]+["')\]]*\s+(?=["'(\[]?[A-Z0-9])""")
 _LAST_WORD = re.compile(r"([A-Za-z.]+)[.!?]+[\"')\]]*\s+$")
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st co inc corp ltd jr sr no vs gen gov sen rep jan feb mar apr jun jul aug sep sept oct nov dec"
+    "mr mrs ms dr st co inc corp ltd jr sr no vs gen gov sen rep jan feb mar apr jun jul aug sep sept oct nov dec"  # noqa: SIM905
     " mt ft approx est dept univ bros".split()
 )
 _HEADING_END = re.compile(r"[.!?:;,\"']$")
