@@ -40,6 +40,8 @@ class ParsedFeed:
     entries: tuple[EntryRecord, ...]
     error: str | None = None
     """Set when the document is not a feed at all (an HTML page, garbage): the poll fails."""
+    extractions: dict[str, Any] | None = None
+    """Tags computed in the worker, by guid (see ``tui.poll.tagging``)."""
 
 
 def parse_feed(body: bytes, headers: dict[str, str], url: str) -> ParsedFeed:

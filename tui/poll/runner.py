@@ -26,33 +26,47 @@ from tui.poll.http import Fetched, FetchError, fetch, make_client
 from tui.poll.results import FeedResult, PollReport
 from tui.poll.storing import StoreThread, safe_tagger, write_feed, write_outcome
 from tui.poll.workers import ParseMode, ParsePool
+from tui.store.articles import article_fingerprints
 from tui.store.feeds import FeedState, sync_feeds
-from tui.store.tags import Tagger, default_tagger
+from tui.store.tags import ExtractionLike, Tagger, default_tagger
 from tui.timeutil import utcnow
 
 log = logging.getLogger(__name__)
 PER_HOST = 2
 
 
-def resolve_tagger(tagger: Tagger | None | Literal["default"]) -> Tagger | None:
-    """"default" is the extractor when it is installed; without it articles are stored untagged."""
-    if tagger != "default":
-        return tagger  # type: ignore[return-value]
-    try:
-        return default_tagger()
-    except ImportError:
-        return None
+class LazyDefaultTagger:
+    """The extractor, imported on first use (a poll where nothing is new never loads it); until the
+    extractor is installed it tags nothing."""
+
+    def __init__(self) -> None:
+        self.tagger: Tagger | None = None
+        self.loaded = False
+
+    def __call__(self, title: str, summary: str, published: str | None) -> ExtractionLike | None:
+        if not self.loaded:
+            self.loaded = True
+            try:
+                self.tagger = default_tagger()
+            except Exception as error:  # noqa: BLE001 - missing, or broken mid-edit: store untagged
+                log.warning("the extractor cannot be loaded (%s); articles are stored untagged", error)
+                self.tagger = None
+        return self.tagger(title, summary, published) if self.tagger else None
 
 
 class _Poll:
     """The state one poll shares between its feed tasks."""
 
     def __init__(self, config: Config, store: StoreThread, parser: ParsePool, client: httpx.AsyncClient,
-                 now: Callable[[], datetime], tagger: Tagger | None,
+                 now: Callable[[], datetime], tagger: Tagger | None | Literal["default"],
                  on_start: Callable[[FeedConfig], None] | None) -> None:
         self.settings = config.settings
         self.store, self.parser, self.client = store, parser, client
-        self.now, self.tagger, self.on_start = now, tagger, on_start
+        self.now, self.on_start = now, on_start
+        # The default extractor runs in the parse workers; the store thread only tags what they
+        # missed. A tagger passed in (tests, tools) runs in the store thread.
+        self.tag_in_workers = tagger == "default"
+        self.tagger = safe_tagger(LazyDefaultTagger() if tagger == "default" else tagger)  # type: ignore[arg-type]
         self.slots = asyncio.Semaphore(max(1, self.settings.concurrency))
         self.hosts: defaultdict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(PER_HOST))
 
@@ -114,7 +128,8 @@ class _Poll:
                                   http_status=fetched.status, etag=fetched.etag,
                                   last_modified=fetched.last_modified)
             return self.result(feed, "unchanged", started, http_status=fetched.status)
-        parsed = await self.parser.parse(fetched.body, fetched.headers, fetched.url)
+        known = await self.store.call(article_fingerprints, state.id) if self.tag_in_workers else None
+        parsed = await self.parser.parse(fetched.body, fetched.headers, fetched.url, known, now)
         if parsed.error:
             await self.store.call(write_outcome, state.id, now=now, status="error",
                                   http_status=fetched.status, error=parsed.error)
@@ -144,7 +159,7 @@ async def poll_feeds(config: Config, db_path: Path, *, now: Callable[[], datetim
     try:
         states = await store.call(sync_feeds, feeds)
         async with make_client(config.settings) as client:
-            poll = _Poll(config, store, parser, client, now, safe_tagger(resolve_tagger(tagger)), on_start)
+            poll = _Poll(config, store, parser, client, now, tagger, on_start)
             tasks = [asyncio.create_task(poll.poll(feed, states[feed.url])) for feed in feeds]
             try:
                 for next_done in asyncio.as_completed(tasks):

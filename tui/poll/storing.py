@@ -82,7 +82,7 @@ def write_feed(db: sqlite_utils.Database, feed_id: int, parsed: ParsedFeed, *, n
                body_hash: str) -> WriteCounts:
     """A 200 with a parsed feed: articles and validators land together or not at all."""
     with write_transaction(db):
-        counts = store_entries(db, feed_id, parsed.entries, now, tagger)
+        counts = store_entries(db, feed_id, parsed.entries, now, tagger, parsed.extractions)
         status = "new" if counts.new else "updated" if counts.updated else "unchanged"
         record_poll(db, feed_id, now=now, status=status, http_status=http_status, etag=etag,
                     last_modified=last_modified, body_hash=body_hash, title=parsed.title or None)

@@ -13,9 +13,11 @@ import multiprocessing
 import os
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from datetime import datetime
 from typing import Literal
 
-from tui.poll.parse import ParsedFeed, parse_feed
+from tui.poll.parse import ParsedFeed
+from tui.poll.tagging import parse_and_tag
 
 ParseMode = Literal["process", "thread"]
 
@@ -49,10 +51,13 @@ class ParsePool:
                 self.executor = ThreadPoolExecutor(1, thread_name_prefix="layoffs-parse")
         return self.executor
 
-    async def parse(self, body: bytes, headers: dict[str, str], url: str) -> ParsedFeed:
+    async def parse(self, body: bytes, headers: dict[str, str], url: str, known: dict[str, str] | None,
+                    fetched: datetime) -> ParsedFeed:
+        """``tui.poll.tagging.parse_and_tag`` in a worker."""
         loop = asyncio.get_running_loop()
+        args = (body, headers, url, known, fetched)
         try:
-            return await loop.run_in_executor(self._executor(), parse_feed, body, headers, url)
+            return await loop.run_in_executor(self._executor(), parse_and_tag, *args)
         except (BrokenProcessPool, RuntimeError):
             # A worker died (out of memory, killed), or processes cannot be started here (a script
             # without an ``if __name__ == "__main__"`` guard): parse in a thread and keep going.
@@ -60,7 +65,7 @@ class ParsePool:
                 self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor = None
             self.mode = "thread"
-            return await loop.run_in_executor(self._executor(), parse_feed, body, headers, url)
+            return await loop.run_in_executor(self._executor(), parse_and_tag, *args)
 
     def close(self) -> None:
         if self.executor is not None:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import sqlite_utils
 
 from tui.models import EntryRecord
-from tui.store.tags import Tagger, apply_tags
+from tui.store.tags import ExtractionLike, Tagger, apply_tags
 from tui.timeutil import EARLIEST, month_of, to_iso
 
 FUTURE_SLACK = timedelta(days=2)
@@ -34,11 +35,35 @@ def _dates(entry: EntryRecord, fetched: datetime) -> tuple[str, int, str]:
     return to_iso(published), 1, month_of(published)
 
 
+def fingerprint(title: str, text: str) -> str:
+    """What decides that a stored article changed: its title and text."""
+    return hashlib.sha1(f"{title}\x1f{text}".encode("utf-8", "replace")).hexdigest()
+
+
+def article_fingerprints(db: sqlite_utils.Database, feed_id: int) -> dict[str, str]:
+    """guid -> fingerprint of a feed's stored articles, so a worker can tag only what is new or changed."""
+    return {guid: fingerprint(title, text) for guid, title, text in db.execute(
+        "SELECT guid, title, text FROM articles WHERE feed_id = ?", [feed_id])}
+
+
+def needs_tagging(entry: EntryRecord, known: Mapping[str, str]) -> bool:
+    """True when ``store_entries`` will insert or update ``entry`` (and so tag it)."""
+    return known.get(entry.guid) != fingerprint(entry.title, entry.text)
+
+
+def published_for(entry: EntryRecord, fetched: datetime) -> str:
+    """The published date as stored (and as the tagger is given it)."""
+    return _dates(entry, fetched)[0]
+
+
 def store_entries(db: sqlite_utils.Database, feed_id: int, entries: Iterable[EntryRecord],
-                  fetched: datetime, tagger: Tagger | None) -> WriteCounts:
+                  fetched: datetime, tagger: Tagger | None,
+                  extractions: Mapping[str, ExtractionLike] | None = None) -> WriteCounts:
     """Insert new entries and update changed ones. Call inside the feed's write transaction.
 
     Read state and starring survive an update; the tags are recomputed because the text changed.
+    ``extractions`` (by guid) were computed ahead, in a worker process; an entry without one is
+    tagged here with ``tagger``.
     """
     counts = WriteCounts()
     existing = {
@@ -69,9 +94,10 @@ def store_entries(db: sqlite_utils.Database, feed_id: int, entries: Iterable[Ent
             counts.updated += 1
         else:
             continue
-        if tagger is not None and apply_tags(
-                db, article_id, tagger(entry.title, entry.summary_html or entry.text, published), month) \
-                and old is None:
+        extraction = extractions.get(entry.guid) if extractions else None
+        if extraction is None and tagger is not None:
+            extraction = tagger(entry.title, entry.summary_html or entry.text, published)
+        if extraction is not None and apply_tags(db, article_id, extraction, month) and old is None:
             counts.new_layoffs += 1
     return counts
 
