@@ -20,7 +20,8 @@ __all__ = [
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.'+-]*[A-Za-z0-9+]|[A-Za-z0-9]|&")
 _LEGAL = re.compile(
     r"(?:[\s,]+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|PLC|plc|AG|SA|S\.A|NV|N\.V|"
-    r"SE|GmbH|Oyj|AB|ASA|Pty|LP|L\.P|Holdings|Group)\.?)+$"
+    r"SE|GmbH|Oyj|AB|ASA|Pty|LP|L\.P|Holdings|Group)\.?)+$",
+    re.IGNORECASE,
 )
 _CANDIDATE = re.compile(r"\b(?:[A-Z0-9]|[a-z]{1,2}[A-Z])[\w&.'+-]*")
 """Tokens that can open a known name: capitalised, digits, or "eBay"/"iRobot" style."""

@@ -33,7 +33,8 @@ _NOUN = (
 _GENERIC = (
     r"cut(?:s|ting)?|slash(?:es|ed|ing)?|ax(?:e|es|ed|ing)|trim(?:s|med|ming)?|shed(?:s|ding)?|"
     r"eliminat(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|reductions?|scrap(?:s|ped|ping)?|fir(?:e|es|ed|ing)|"
-    r"sack(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|terminat(?:e|es|ed|ing)|retrench(?:es|ed|ing)?|let(?:ting)?\s+go"
+    r"sack(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|terminat(?:e|es|ed|ing)|retrench(?:es|ed|ing)?|let(?:ting)?\s+go|"
+    r"lost|gone|go"
 )
 
 
@@ -128,6 +129,8 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
             last = before.rsplit(None, 1)[-1:]
             if last and _PASSIVE_LAST.fullmatch(last[0]) and _JOB_BEFORE_PASSIVE.search(before):
                 form = "passive"
+            elif word in ("go", "gone"):
+                continue  # only "1,000 roles will go", never "the money will go to workers"
             else:
                 window = re.split(r"[.;:!?](?!\d)|\band (?:will|to|is|has)\b", after, maxsplit=1)[0]
                 job = _JOB_AFTER.search(window)

@@ -29,6 +29,10 @@ _AGG_CONTEXT = re.compile(
 _START_TOPIC = re.compile(
     r"\s*(?:,\s*(?:a|an|the)\b|:|\s+\()|\s+(?!(?:said|says|told|added|wrote|noted|explained|reports?|reported)\b)[a-z]"
 )
+_VERB_NEXT = re.compile(
+    r"(?:'s|,|:|\s+\(|\s+(?:has|have|had|is|was|will|would|to|said|says|plans|planned|announced|announces|"
+    r"confirmed|confirms|could|may|might|also|just|reportedly|on|in|at|last|this|\w+(?:s|ed)\b))"
+)
 _PLURAL_VERB = re.compile(r"\s+(?:are|were|have|do|say)\b")
 """A capitalised plural noun opening a sentence ("Notices were sent") is not a company."""
 _SPEAKER = re.compile(r"\s+(?:said|says|told|added|noted|explained|announced|confirmed)\b")
@@ -131,6 +135,8 @@ def _topic_from(sentence: Sentence, known: list[tuple[int, int, Org]]) -> Ref | 
     if known and text[:known[0][0]].strip() in ("", "The", "the") and not known[0][2].role:
         return Ref(known[0][2].name, known[0][0], known[0][2])
     m = NAME_AT_START.match(text)
+    if m and " " not in m.group(1) and not sentence.heading and not _VERB_NEXT.match(text, m.end()):
+        return None  # "Coffee chain to cut ...": one capitalised word then a noun is a description
     if m and (sentence.heading or _START_TOPIC.match(text, m.end())) and not _PLURAL_VERB.match(text, m.end()):
         name = valid_name(m.group(1))
         org = lookup(name) if name else None

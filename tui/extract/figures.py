@@ -63,6 +63,9 @@ HISTORY = re.compile(
     r"compared (?:with|to)|comparison|a similar|earlier (?:this year|round|cuts?|layoffs?)|first round|"
     r"last round|previous round|since then|back in)\b",
 )
+_HISTORY_OPENING = re.compile(r"(?:last year|a year ago|previously|in the past|back in \w+)\b", re.IGNORECASE)
+"""A sentence that opens in the past ("Last year, Meta cut 21,000 jobs") is history throughout."""
+_YEAR_OPENING = re.compile(r"in (?:\w+ )?((?:19|20)\d\d)\b", re.IGNORECASE)
 _YEAR_IN = re.compile(r"\b(?:in|of|during)\s+((?:19|20)\d\d)\b")
 _SUBSET = re.compile(
     r"\bat (?:the|its|a|an|one)\s+(?:[\w'-]+\s+){0,3}?(?:plant|factory|facility|site|store|office|mill|"
@@ -121,7 +124,10 @@ def _history(text: str, start: int, end: int, story_year: int | None) -> bool:
     else:
         left, right = max(left, start - 55), min(right, end + 30)
     clause = text[left:right].lower()
-    if HISTORY.search(clause):
+    if HISTORY.search(clause) or _HISTORY_OPENING.match(text):
+        return True
+    opening = _YEAR_OPENING.match(text)
+    if opening and story_year and int(opening.group(1)) < story_year:
         return True
     if story_year:
         return any(int(y) < story_year for y in _YEAR_IN.findall(clause))
