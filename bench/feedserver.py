@@ -21,9 +21,9 @@ LAST_MODIFIED = "Mon, 04 Mar 2024 09:00:00 GMT"
 
 def feed_document(number: int, items: int) -> bytes:
     """An RSS 2.0 feed with ``items`` stories of realistic size (about 700 bytes each)."""
-    parts = [f'<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
-             f"<title>Bench feed {number}</title><link>https://example.org/{number}/</link>"
-             f"<description>Generated feed {number}</description>"]
+    parts = [(f'<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
+              f"<title>Bench feed {number}</title><link>https://example.org/{number}/</link>"
+              f"<description>Generated feed {number}</description>")]
     for k in range(items):
         day = 1 + (number + k) % 28
         parts.append(
@@ -64,7 +64,7 @@ def make_handler(state: State) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(body)
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             if self.path.startswith("/__mode/"):
                 state.ignore_validators = self.path.endswith("ignore")
                 return self.reply(200, b"ok", {})
