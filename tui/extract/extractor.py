@@ -35,7 +35,7 @@ _VERB_NEXT = re.compile(
 )
 _PLURAL_VERB = re.compile(r"\s+(?:are|were|have|do|say)\b")
 """A capitalised plural noun opening a sentence ("Notices were sent") is not a company."""
-_SPEAKER = re.compile(r"\s+(?:said|says|told|added|noted|explained|announced|confirmed)\b")
+_SPEAKER = re.compile(r"\.?,?\s+(?:said|says|told|added|noted|explained|announced|confirmed)\b")
 _CONFIRM = re.compile(r"\b(?:confirm\w*|but|however|though|instead)\b", re.IGNORECASE)
 
 
