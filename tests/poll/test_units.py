@@ -131,3 +131,13 @@ def test_the_poller_never_imports_textual() -> None:
     code = "import sys, tui.poll, tui.cli.poll_cmd; print('textual' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True).stdout.strip() == "False"
+
+
+def test_entries_per_document_are_capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.poll.feeds import item, rss
+    from tui.poll import parse
+
+    monkeypatch.setattr(parse, "MAX_ENTRIES", 3)
+    parsed = parse.parse_feed(rss(*(item(n) for n in range(5))), {"content-type": "application/rss+xml"},
+                              "http://127.0.0.1/f")
+    assert [entry.title for entry in parsed.entries] == ["Story 0", "Story 1", "Story 2"]

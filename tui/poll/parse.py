@@ -27,6 +27,9 @@ from tui.poll.clean import (
 )
 from tui.poll.doctype import strip_declarations
 
+MAX_ENTRIES = 10_000
+"""Entries kept from one document (feeds list newest first); a 10 MB body of empty items would
+otherwise be hundreds of thousands of rows."""
 EARLIEST_YEAR = 1990
 LATEST_YEAR = 2200
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
@@ -53,7 +56,7 @@ def parse_feed(body: bytes, headers: dict[str, str], url: str) -> ParsedFeed:
     response_headers.setdefault("content-location", url)
     result = feedparser.parse(io.BytesIO(strip_declarations(body)), response_headers=response_headers,
                               sanitize_html=False, resolve_relative_uris=False)
-    entries = tuple(_entries(result.get("entries", [])))
+    entries = tuple(_entries(result.get("entries", [])[:MAX_ENTRIES]))
     if not entries and not result.get("version"):
         return ParsedFeed(title="", entries=(), error=_not_a_feed(body, headers, result))
     return ParsedFeed(title=clean_line(result.get("feed", {}).get("title")), entries=entries)
