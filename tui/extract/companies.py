@@ -23,6 +23,8 @@ _LEGAL = re.compile(
     r"SE|GmbH|Oyj|AB|ASA|Pty|LP|L\.P|Holdings|Group)\.?)+$",
     re.IGNORECASE,
 )
+_GLUED = re.compile(r" ([A-Z][\w.]*)")
+_THE_OR_POSSESSIVE = re.compile(r"^(?:the|The|THE)\s+|'s$")
 _CANDIDATE = re.compile(r"\b(?:[A-Z0-9]|[a-z]{1,2}[A-Z])[\w&.'+-]*")
 """Tokens that can open a known name: capitalised, digits, or "eBay"/"iRobot" style."""
 _NEXT_TOKEN = re.compile(r"[ ,]{1,2}(?<!, ,)([A-Za-z0-9][A-Za-z0-9&.'+-]*[A-Za-z0-9+]|[A-Za-z0-9]|&)")
@@ -136,7 +138,7 @@ def find_known(text: str) -> list[tuple[int, int, Org]]:
         n, org = hit
         if n == 1 and first.lower().removesuffix("'s") in common:
             after = text[m.end():m.end() + 30]
-            glued = re.match(r" ([A-Z][\w.]*)", after)
+            glued = _GLUED.match(after)
             if glued and not _LEGAL.search(" " + glued.group(1)):
                 continue  # "United Auto Workers" is not United Airlines
         out.append((tokens[0][0], tokens[n - 1][1], org))
@@ -147,8 +149,7 @@ def find_known(text: str) -> list[tuple[int, int, Org]]:
 def clean_name(name: str) -> str:
     """A name as written, minus a leading "The", a possessive and legal suffixes."""
     name = _norm(name).strip(" ,.;:\"'")
-    name = re.sub(r"^(?:the|The|THE)\s+", "", name)
-    name = re.sub(r"'s$", "", name)
+    name = _THE_OR_POSSESSIVE.sub("", name)
     cleaned = _LEGAL.sub("", name).strip(" ,")
     return cleaned or name
 

@@ -89,6 +89,9 @@ _NEGATION = re.compile(
 )
 """Searched in the clause tail before a cue (at most 40 characters back to a comma or full stop)."""
 _PASSIVE_LAST = re.compile(rf"(?:{JOB_NOUN}|will|would|could|are|were|was|is|be|been|being|also)")
+_WINDOW_END = re.compile(r"[.;:!?](?!\d)|\band (?:will|to|is|has)\b")
+_PASSIVE_WORD = re.compile(r"(?:were|was|be|been|being|are|is|get|got|lose|lost|losing|out)\b")
+_BE_BEFORE = re.compile(r"\b(?:were|was|be|been|being|are|is|get|got)\s+$")
 _NEGATION_AFTER = re.compile(r"^[^,;.]{0,30}\b(?:denied|ruled out|unfounded|not planned|false|rumou?rs?)\b")
 _BOXER = re.compile(
     r"(?:\b(?:his|her|long|lengthy|extended|injury|year-long|months-long|\d+-(?:year|month|week)|"
@@ -132,7 +135,7 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
             elif word in ("go", "gone"):
                 continue  # only "1,000 roles will go", never "the money will go to workers"
             else:
-                window = re.split(r"[.;:!?](?!\d)|\band (?:will|to|is|has)\b", after, maxsplit=1)[0]
+                window = _WINDOW_END.split(after, maxsplit=1)[0]
                 job = _JOB_AFTER.search(window)
                 block = _BLOCK_OBJECT.search(window)
                 if not job or (block and block.start() < job.start()):
@@ -143,8 +146,7 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
                 continue
             form = "noun"
         else:
-            form = "passive" if re.match(r"(?:were|was|be|been|being|are|is|get|got|lose|lost|losing|out)\b", word) \
-                or re.search(r"\b(?:were|was|be|been|being|are|is|get|got)\s+$", before) else "active"
+            form = "passive" if _PASSIVE_WORD.match(word) or _BE_BEFORE.search(before[-12:]) else "active"
             if word.startswith(("lose", "lost", "losing", "out of", "made redundant")):
                 form = "passive"
         tail = before[-40:]

@@ -33,6 +33,9 @@ _VERB_NEXT = re.compile(
     r"(?:'s|,|:|\s+\(|\s+(?:has|have|had|is|was|will|would|to|said|says|plans|planned|announced|announces|"
     r"confirmed|confirms|could|may|might|also|just|reportedly|on|in|at|last|this|\w+(?:s|ed)\b))"
 )
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_IT_END = re.compile(r"\bit\s*$")
+_ITS = re.compile(r"\bits\b")
 _PLURAL_VERB = re.compile(r"\s+(?:are|were|have|do|say)\b")
 """A capitalised plural noun opening a sentence ("Notices were sent") is not a company."""
 _SPEAKER = re.compile(r"\.?,?\s+(?:said|says|told|added|noted|explained|announced|confirmed)\b")
@@ -59,7 +62,7 @@ class _Company:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", name.lower())
+    return _NOT_ALNUM.sub("", name.lower())
 
 
 class _Story:
@@ -68,8 +71,27 @@ class _Story:
     def __init__(self) -> None:
         self.companies: dict[str, _Company] = {}
         self.seen: list[str] = []
-        self.topic: Ref | None = None
+        self._topic: Ref | None = None
+        self.pending: list[Sentence] = []
+        """Sentences without cues read since the topic was last set; their openings are checked lazily."""
         self.order = 0
+
+    @property
+    def topic(self) -> Ref | None:
+        """The organisation "the company" means now: the latest one a sentence opened with or cut jobs."""
+        while self.pending:
+            sentence = self.pending.pop()
+            known = [k for k in find_known(sentence.text[:80]) if k[2].role != "tracker"]
+            found = _topic_from(sentence, known)
+            if found:
+                self._topic = found
+                self.pending.clear()
+        return self._topic
+
+    @topic.setter
+    def topic(self, ref: Ref | None) -> None:
+        self._topic = ref
+        self.pending.clear()
 
     def canonical(self, ref: Ref) -> tuple[str, str | None]:
         """Known organisations by their data; unknown ones merged with a longer name seen before."""
@@ -112,14 +134,14 @@ def _resolve(text: str, pos: int, known: list[tuple[int, int, Org]], story: _Sto
     """What "the company" or "it" at `pos` refers to: an earlier employer in the sentence, else the topic."""
     before = [Ref(o.name, a, o) for a, b, o in known if b <= pos and not o.role]
     ref = before[-1] if before else None
-    if ref is None and re.search(r"\bit\s*$", text[max(0, pos - 4):pos]):
+    if ref is None and _IT_END.search(text, max(0, pos - 4), pos):
         m = NAME_AT_START.match(text)  # "Brava Telecom said it would cut": people are not "it"
         name = valid_name(m.group(1)) if m and _SPEAKER.match(text, m.end()) else None
         ref = Ref(name, m.start(1)) if name else None
     ref = ref or story.topic
     if ref is None:
         return None
-    units = [o for a, b, o in known if a > pos and o.parent and re.search(r"\bits\b", text[pos:a])]
+    units = [o for a, b, o in known if a > pos and o.parent and _ITS.search(text, pos, a)]
     if units:
         names = {u.name for u in units}
         org = ref.org or lookup(ref.name)
@@ -182,14 +204,13 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
     for sentence in sentences:
         text = sentence.text
         cues, negated = find_cues(text)
-        # Without a cue only the opening words matter (they may set the topic): cheaper lookup.
-        scope = text if cues or sentence.title or sentence.heading else text[:80]
-        known = [k for k in find_known(scope) if k[2].role != "tracker"]
+        if not cues and not sentence.title:
+            story.pending.append(sentence)  # it may only set the topic: look at it if a later cue needs it
+            continue
+        known = [k for k in find_known(text) if k[2].role != "tracker"]
         topic = _topic_from(sentence, known)
         if topic:
             story.topic = topic
-        if sentence.heading and not sentence.title:
-            continue
         if sentence.title:
             title_valid, title_negated = bool(cues), negated
         if not cues:

@@ -66,6 +66,8 @@ HISTORY = re.compile(
 _HISTORY_OPENING = re.compile(r"(?:last year|a year ago|previously|in the past|back in \w+)\b", re.IGNORECASE)
 """A sentence that opens in the past ("Last year, Meta cut 21,000 jobs") is history throughout."""
 _YEAR_OPENING = re.compile(r"in (?:\w+ )?((?:19|20)\d\d)\b", re.IGNORECASE)
+_ING = re.compile(r"\s*\w+ing\b")
+_AT_NAME = re.compile(r"\s+(?:at|from|of)\s+(?!the\b|a\b|an\b|its\b)")
 _YEAR_IN = re.compile(r"\b(?:in|of|during)\s+((?:19|20)\d\d)\b")
 _SUBSET = re.compile(
     r"\bat (?:the|its|a|an|one)\s+(?:[\w'-]+\s+){0,3}?(?:plant|factory|facility|site|store|office|mill|"
@@ -119,7 +121,7 @@ def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
 def _history(text: str, start: int, end: int, story_year: int | None) -> bool:
     """An earlier round: history words near the figure in its clause (or the clause an -ing phrase hangs on)."""
     left, right = clause_of(text, start, end)
-    if re.match(r"\s*\w+ing\b", text[left:right]) and left > 0:
+    if left > 0 and _ING.match(text, left, right):
         left = clause_of(text, max(0, left - 2), max(0, left - 2))[0]
     else:
         left, right = max(left, start - 55), min(right, end + 30)
@@ -172,7 +174,7 @@ def judge_figures(text: str, story_year: int | None, org_at, near: list[tuple[in
         job = _JOB_AFTER.match(after) or (_VAGUE_OF.match(after) if fig.kind == "vague" else None)
         if fig.value is not None and 1900 <= fig.value <= 2100 and "," not in text[fig.start:fig.end] and not job:
             continue
-        if _TOTAL_BEFORE.search(before) and not re.search(r"\bup to\s+$", before, re.IGNORECASE):
+        if _TOTAL_BEFORE.search(before) and not before.lower().endswith(("up to ", "up to")):
             continue
         resp = _RESPECTIVELY.match(after) if fig.value is not None and not fig.percent else None
         if resp:
@@ -187,7 +189,7 @@ def judge_figures(text: str, story_year: int | None, org_at, near: list[tuple[in
             if mid.strip():
                 judged.bound = org_at(fig.end, fig.end + job.start("mid") + len(mid))
             tail = text[fig.end + job.end():fig.end + job.end() + 60]
-            at = re.match(r"\s+(?:at|from|of)\s+(?!the\b|a\b|an\b|its\b)", tail)
+            at = _AT_NAME.match(tail)
             if judged.bound is None and at:
                 judged.bound = org_at(fig.end + job.end() + at.end(), fig.end + job.end() + 60, anchored=True)
         elif _OF_TOTAL_AFTER.match(after) or _OBJECT_BEFORE.search(before):

@@ -61,6 +61,7 @@ _COORD_RIGHT = re.compile(r"(?:\s+[a-z][\w-]*){0,3}\s*(?:,\s*(?:and\s+)?|\s+and\
 _RIGHT = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(by|at|from|across|within|in)\s+(?:(its|the)\s+)?")
 _FACILITY_AFTER = re.compile(r"\s+(?:[a-z]+(?:ing|ed)?\s+)?(?:plant|factory|facility|site|office|store|mill|"
                              r"warehouse|campus|hub|location|branch|headquarters)s?\b", re.IGNORECASE)
+_POSSESSIVE_LOWER = re.compile(r"(?:'s?)?\s+[a-z]")
 _POSSESSIVE = re.compile(r"'s?\s+(?:[\w-]+\s+){0,2}$")
 
 
@@ -91,7 +92,7 @@ def org_in_span(text: str, known: list[tuple[int, int, Org]], start: int, end: i
     if anchored:
         m = NAME_AT_START.match(segment)
         rest = segment[m.end():] if m else ""
-        possessive_of_noun = m is not None and re.match(r"(?:'s?)?\s+[a-z]", m.group(1)[-2:] + rest) is not None \
+        possessive_of_noun = m is not None and _POSSESSIVE_LOWER.match(m.group(1)[-2:] + rest) is not None \
             and (m.group(1).endswith(("'s", "s'")) or rest.startswith("'"))
         if m and not possessive_of_noun and not _FACILITY_AFTER.match(rest):
             name = valid_name(m.group(1))
@@ -160,7 +161,7 @@ def find_subject(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> Subj
     if cue.form == "noun":
         pos = _POSSESSIVE.search(left, max(0, len(left) - 50))
         if pos:
-            if AGGREGATE.search(left, max(0, pos.start() - 40), pos.start() + 1) or re.search(r"s'$", left[:pos.start() + 2]):
+            if AGGREGATE.search(left, max(0, pos.start() - 40), pos.start() + 1) or left[:pos.start() + 2].endswith("s'"):
                 return Subject(aggregate=True)
             ref = _ref_at_end(left, pos.start(), known)
             if ref:
@@ -169,7 +170,7 @@ def find_subject(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> Subj
     i = len(toks) - 1
     while i >= 0:
         w = toks[i].group().lower()
-        if w[0].isdigit() and i > 0 and re.fullmatch(r"\d{1,2}", w) and toks[i - 1].group()[0].isupper() \
+        if w[0].isdigit() and i > 0 and (len(w) <= 2 and w.isdigit()) and toks[i - 1].group()[0].isupper() \
                 and left[toks[i - 1].end():toks[i].start()] == " " and toks[i - 1].group().lower() not in _AUX:
             break  # "Singularity 6 Layoffs": the digit belongs to the name
         if w in ("and", "or", "to") and cue.form == "noun" and i > 0 and toks[i - 1].group()[0].isdigit():

@@ -30,6 +30,7 @@ _TRAIL_STOP = frozenset(
     "announce confirms confirmed lays laying laid slashes slashing axes trims sheds cutting reportedly also just "
     "now today ceo he she it they his her its their".split()
 )
+_LETTER = re.compile("[A-Za-z]")
 _LEAD_STOP = frozenset(
     "the a an this that these those its their his her our your my meanwhile however also separately elsewhere "  # noqa: SIM905
     "likewise additionally similarly now today yesterday earlier later finally still then and but or so while "
@@ -64,7 +65,7 @@ def valid_name(run: str) -> str | None:
         words.pop(0)
     while words and (words[-1].lower() in _TRAIL_STOP or words[-1] == "&"):
         words.pop()
-    lettered = [w for w in words if re.search("[A-Za-z]", w)]
+    lettered = [w for w in words if _LETTER.search(w)]
     if not lettered or (len(lettered) < 2 and is_common(lettered[0])):
         return None
     if all(w.lower() in _LEAD_STOP or w.lower() in _TRAIL_STOP for w in words):
@@ -74,6 +75,6 @@ def valid_name(run: str) -> str | None:
     if len(words) == 1 and _ADJECTIVE.search(words[0]):
         return None
     name = clean_name(" ".join(words))
-    if len(name) < 2 or not re.search(r"[A-Za-z]", name):
+    if len(name) < 2 or not _LETTER.search(name):
         return None
     return name

@@ -52,6 +52,9 @@ _FIGURE = re.compile(  # run on lower-cased text: case-insensitive matching is s
     rf"|(?P<num>(?<![\w.$\u00a3\u20ac\u00a5\u20b9])(?:{_DIGITS}))(?P<money_suffix>(?:m|mn|bn|b)\b)?{_SCALE_SUFFIX}{_PERCENT}"
     rf"|(?P<word>\b{_WORDNUM}\b){_PERCENT.replace('pct', 'wpct')})",
 )
+_WORD_SPLIT = re.compile(r"[\s-]+")
+_EUROPEAN = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_SEPARATORS = re.compile(r"[,'\u2019]")
 _APPROX_1 = frozenset("about around approximately roughly nearly almost some over under circa estimated ~ c.".split())  # noqa: SIM905
 _APPROX_2 = frozenset(("more than", "up to", "close to", "at least", "upwards of", "just over", "just under",
                        "fewer than", "less than", "an estimated", "north of", "well over", "nearly all"))
@@ -82,7 +85,7 @@ def word_number(text: str) -> int | None:
     """The value of number words ("two dozen", "three hundred and fifty", "a thousand")."""
     total = current = 0
     seen = False
-    for word in re.split(r"[\s-]+", text.lower()):
+    for word in _WORD_SPLIT.split(text.lower()):
         if word in ("a", "an", "and"):
             continue
         if word in _UNITS:
@@ -114,9 +117,9 @@ def _approx_before(before: str) -> bool:
 
 def _digits(text: str) -> float:
     """A digit string in any of the common groupings as a number."""
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+    if _EUROPEAN.fullmatch(text):
         return float(text.replace(".", ""))
-    return float(re.sub(r"[,'\u2019]", "", text))
+    return float(_SEPARATORS.sub("", text))
 
 
 def _money_before(before: str) -> bool:
@@ -143,7 +146,7 @@ def find_figures(text: str) -> list[Figure]:
                 denom = float(inn) if inn.isdigit() else word_number(inn)
                 value = round(100.0 / denom, 1) if denom else None
             else:
-                value = _SHARES.get(re.split(r"[\s-]+", share)[-1])
+                value = _SHARES.get(_WORD_SPLIT.split(share)[-1])
             kind = "approx" if _approx_before(before) else "exact"
             out.append(Figure(m.start(), m.end(), value, kind, percent=True, share=True))
             continue
