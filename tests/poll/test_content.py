@@ -108,3 +108,39 @@ def test_two_polls_into_one_database_both_complete(server: FeedServer, db_path) 
     assert first.ok and second.ok
     assert first.new + second.new == 240
     assert rows(db_path, "SELECT count(*) FROM articles") == [(240,)]
+
+
+def test_a_failed_write_fails_the_feed_not_the_poll(server: FeedServer, db_path, monkeypatch) -> None:
+    import sqlite3
+
+    def locked(*args, **kwargs):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr("tui.poll.runner.write_feed", locked)
+    server.routes["/f"] = static(rss(item(1)))
+    server.routes["/g"] = static(rss(item(2)), status=404)
+    report = run_poll(make_config(server.url("/f"), server.url("/g")), db_path)
+    errors = sorted(result.error for result in report.results)
+    assert errors[0] == "HTTP 404 Not Found"
+    assert errors[1].startswith("could not store it: ") and "busy" in errors[1]
+
+
+def test_a_database_locked_at_the_start_is_a_store_error(server: FeedServer, db_path, monkeypatch) -> None:
+    import sqlite3
+
+    import pytest
+
+    from tui.errors import StoreError
+    from tui.store import db as store_db
+
+    server.routes["/f"] = static(rss(item(1)))
+    run_poll(make_config(server.url("/f")), db_path)
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StoreError, match="busy"):
+            run_poll(make_config(server.url("/f"), server.url("/new")), db_path)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -22,11 +23,13 @@ from urllib.parse import urlsplit
 import httpx
 
 from tui.config import Config, FeedConfig
+from tui.errors import StoreError
 from tui.poll.http import Fetched, FetchError, fetch, make_client
 from tui.poll.results import FeedResult, PollReport
 from tui.poll.storing import StoreThread, safe_tagger, write_feed, write_outcome
 from tui.poll.workers import ParseMode, ParsePool
 from tui.store.articles import article_fingerprints
+from tui.store.db import describe_sqlite_error
 from tui.store.feeds import FeedState, sync_feeds
 from tui.store.tags import ExtractionLike, Tagger, default_tagger
 from tui.timeutil import utcnow
@@ -98,6 +101,10 @@ class _Poll:
             return await self.stored(feed, state, fetched, now, started)
         except asyncio.CancelledError:
             raise
+        except (sqlite3.Error, StoreError) as error:  # locked past the busy timeout, disk full, ...
+            message = describe_sqlite_error(self.store.db_path, error) if isinstance(error, sqlite3.Error) \
+                else str(error)
+            return self.result(feed, "error", started, error=f"could not store it: {message}")
         except Exception as error:
             log.exception("polling %s failed", feed.url)
             return self.result(feed, "error", started, error=f"unexpected error ({type(error).__name__}: "
@@ -157,7 +164,10 @@ async def poll_feeds(config: Config, db_path: Path, *, now: Callable[[], datetim
     parser = ParsePool(parse_mode)
     results: list[FeedResult] = []
     try:
-        states = await store.call(sync_feeds, feeds)
+        try:
+            states = await store.call(sync_feeds, feeds)
+        except sqlite3.Error as error:
+            raise StoreError(describe_sqlite_error(db_path, error)) from None
         async with make_client(config.settings) as client:
             poll = _Poll(config, store, parser, client, now, tagger, on_start)
             tasks = [asyncio.create_task(poll.poll(feed, states[feed.url])) for feed in feeds]
