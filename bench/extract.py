@@ -1,7 +1,8 @@
 """Stories per second for the extractor in one process, over the dev cases repeated.
 
 Run: python bench/extract.py [--seconds N]. The floor (issue 3) is 2,000 stories/s; the figure
-printed last is the one to compare.
+printed last is wall-clock stories/s, the line before it the same per CPU-second (steadier when
+other processes share the machine).
 """
 
 from __future__ import annotations
@@ -37,13 +38,15 @@ def main() -> None:
     args = parser.parse_args()
     stories = load()
     extract(stories[0]["title"], stories[0].get("summary", ""))  # load company data outside the timing
-    done, start = 0, time.perf_counter()
+    done, start, cpu_start = 0, time.perf_counter(), time.process_time()
     while time.perf_counter() - start < args.seconds:
         for story in stories:
             extract(story["title"], story.get("summary", ""), story.get("published"))
         done += len(stories)
-    elapsed = time.perf_counter() - start
-    print(f"{done} stories in {elapsed:.2f}s: {done / elapsed:,.0f} stories/s")
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    # CPU time is printed too: on a busy machine wall-clock throughput understates the extractor.
+    print(f"{done} stories in {elapsed:.2f}s wall, {cpu:.2f}s CPU: {done / cpu:,.0f} stories/s per CPU-second")
+    print(f"{done / elapsed:,.0f} stories/s")
 
 
 if __name__ == "__main__":

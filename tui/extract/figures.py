@@ -136,6 +136,56 @@ def _history(text: str, start: int, end: int, story_year: int | None) -> bool:
     return False
 
 
+def _context_rejects(judged: Judged, text: str, story_year: int | None) -> bool:
+    """The costlier checks, run only on figures that could count: other clauses, history, subsets."""
+    fig = judged.fig
+    left, right = clause_of(text, fig.start, fig.end)
+    window = text[max(left, fig.start - 50):min(right, fig.end + 45)].lower()
+    if _OTHER_CLAUSE.search(window) or _history(text, fig.start, fig.end, story_year):
+        return True
+    judged.subset = bool(_SUBSET.search(window))
+    return False
+
+
+def _classify(judged: Judged, text: str, org_at) -> int:
+    """Cheap checks from the words right around a figure: sets job/pct; returns where to resume scanning."""
+    fig = judged.fig
+    before = text[max(0, fig.start - 45):fig.start]
+    after = text[fig.end:fig.end + 70]
+    if fig.percent:
+        if fig.value is not None:
+            judged.pct = bool(_PCT_OF_WORKFORCE.match(after) or _OBJECT_BEFORE.search(before)
+                              or _BY_BEFORE.search(before))
+        return -1
+    if _NOT_JOBS_AFTER.match(after) or (fig.value is not None and fig.value < 2):
+        return -1
+    if fig.value is not None and fig.value < 100 and text[fig.start:fig.end].isdigit() and _NAME_NUMBER.search(before):
+        return -1  # "Singularity 6", "Section 4": part of a name
+    job = _JOB_AFTER.match(after) or (_VAGUE_OF.match(after) if fig.kind == "vague" else None)
+    if fig.value is not None and 1900 <= fig.value <= 2100 and "," not in text[fig.start:fig.end] and not job:
+        return -1  # a year
+    if _TOTAL_BEFORE.search(before) and not before.lower().endswith(("up to ", "up to")):
+        return -1  # total staff, staff left, a level reached
+    resp = _RESPECTIVELY.match(after) if fig.value is not None else None
+    if resp:
+        total = fig.value + float(resp.group(1).replace(",", ""))
+        judged.fig = Figure(fig.start, fig.end + resp.end(1), total, fig.kind)
+        judged.job = True
+        return fig.end + resp.end()
+    if job:
+        judged.job = True
+        mid = job.group("mid")
+        if mid.strip():
+            judged.bound = org_at(fig.end, fig.end + job.start("mid") + len(mid))
+        tail_start = fig.end + job.end()
+        at = _AT_NAME.match(text[tail_start:tail_start + 60])
+        if judged.bound is None and at:
+            judged.bound = org_at(tail_start + at.end(), tail_start + 60, anchored=True)
+    elif _OF_TOTAL_AFTER.match(after) or _OBJECT_BEFORE.search(before):
+        judged.job = True
+    return -1
+
+
 def judge_figures(text: str, story_year: int | None, org_at, near: list[tuple[int, int]] | None = None) -> list[Judged]:
     """Judge the figures of a sentence. `org_at(start, end)` names an organisation inside a span, if any.
 
@@ -148,50 +198,10 @@ def judge_figures(text: str, story_year: int | None, org_at, near: list[tuple[in
             continue
         judged = Judged(fig)
         out.append(judged)
-        if fig.money:
+        if fig.money or (near is not None and not any(a - 140 <= fig.end and fig.start <= b + 140 for a, b in near)):
             continue
-        if near is not None and not any(a - 140 <= fig.end and fig.start <= b + 140 for a, b in near):
-            continue
-        before = text[max(0, fig.start - 45):fig.start]
-        after = text[fig.end:fig.end + 70]
-        left, right = clause_of(text, fig.start, fig.end)
-        window = text[max(left, fig.start - 50):min(right, fig.end + 45)].lower()
-        if _OTHER_CLAUSE.search(window) or _history(text, fig.start, fig.end, story_year):
-            continue
-        judged.subset = bool(_SUBSET.search(window))
-        if fig.percent:
-            if fig.value is None:
-                continue
-            judged.pct = bool(_PCT_OF_WORKFORCE.match(after) or _OBJECT_BEFORE.search(before)
-                              or _BY_BEFORE.search(before))
-            continue
-        if _NOT_JOBS_AFTER.match(after):
-            continue
-        if fig.value is not None and fig.value < 2:
-            continue
-        if _NAME_NUMBER.search(before) and fig.value is not None and fig.value < 100 and text[fig.start:fig.end].isdigit():
-            continue  # "Singularity 6", "Section 4": part of a name
-        job = _JOB_AFTER.match(after) or (_VAGUE_OF.match(after) if fig.kind == "vague" else None)
-        if fig.value is not None and 1900 <= fig.value <= 2100 and "," not in text[fig.start:fig.end] and not job:
-            continue
-        if _TOTAL_BEFORE.search(before) and not before.lower().endswith(("up to ", "up to")):
-            continue
-        resp = _RESPECTIVELY.match(after) if fig.value is not None and not fig.percent else None
-        if resp:
-            judged.fig = Figure(fig.start, fig.end + resp.end(1), fig.value + float(resp.group(1).replace(",", "")),
-                                fig.kind)
-            judged.job = True
-            skip_until = fig.end + resp.end()
-            continue
-        if job:
-            judged.job = True
-            mid = job.group("mid")
-            if mid.strip():
-                judged.bound = org_at(fig.end, fig.end + job.start("mid") + len(mid))
-            tail = text[fig.end + job.end():fig.end + job.end() + 60]
-            at = _AT_NAME.match(tail)
-            if judged.bound is None and at:
-                judged.bound = org_at(fig.end + job.end() + at.end(), fig.end + job.end() + 60, anchored=True)
-        elif _OF_TOTAL_AFTER.match(after) or _OBJECT_BEFORE.search(before):
-            judged.job = True
+        skip_until = max(skip_until, _classify(judged, text, org_at))
+        if (judged.job or judged.pct) and _context_rejects(judged, text, story_year):
+            judged.job = judged.pct = False
+            judged.bound = None
     return out
