@@ -92,7 +92,10 @@ _PASSIVE_LAST = re.compile(rf"(?:{JOB_NOUN}|will|would|could|are|were|was|is|be|
 _WINDOW_END = re.compile(r"[.;:!?](?!\d)|\band (?:will|to|is|has)\b")
 _PASSIVE_WORD = re.compile(r"(?:were|was|be|been|being|are|is|get|got|lose|lost|losing|out)\b")
 _BE_BEFORE = re.compile(r"\b(?:were|was|be|been|being|are|is|get|got)\s+$")
-_NEGATION_AFTER = re.compile(r"^[^,;.]{0,30}\b(?:denied|ruled out|unfounded|not planned|false|rumou?rs?)\b")
+_NEGATION_AFTER = re.compile(
+    r"^[^,;.]{0,30}\b(?:denied|ruled out|unfounded|not planned|false|rumou?rs?|(?:are|is|were) (?:over|done|behind "
+    r"us|complete|finished)|have ended|has ended)\b"
+)
 _BOXER = re.compile(
     r"(?:\b(?:his|her|long|lengthy|extended|injury|year-long|months-long|\d+-(?:year|month|week)|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)[\s-](?:year|month|week)s?)\s+$)"

@@ -167,6 +167,14 @@ def _topic_from(sentence: Sentence, known: list[tuple[int, int, Org]]) -> Ref | 
     return None
 
 
+def _title_case(sentence: Sentence) -> bool:
+    """A headline where most words are capitalised."""
+    if not sentence.title:
+        return False
+    words = [w for w in sentence.text.split() if w[:1].isalpha()]
+    return len(words) > 2 and sum(w[0].isupper() for w in words) > 0.7 * len(words)
+
+
 def _fold(company: _Company) -> Event:
     """One event from every mention of a company: the earliest firm figure wins, headline first."""
     ms = company.mentions
@@ -216,9 +224,11 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
         if not cues:
             continue
 
-        def org_at(start: int, end: int, anchored: bool = False, _t=text, _k=known) -> str | None:
+        def org_at(start: int, end: int, anchored: bool = False, _t=text, _k=known,
+                   _caps=_title_case(sentence)) -> str | None:
             ref = org_in_span(_t, _k, start, end, anchored)
-            return ref.name if ref else None
+            # In a Title Case headline every word looks like a name: only known organisations count.
+            return ref.name if ref and (ref.org or not _caps) else None
 
         judged = judge_figures(text, year, org_at, [(c.start, c.end) for c in cues])
         for cue in cues:

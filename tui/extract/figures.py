@@ -39,6 +39,9 @@ _OBJECT_BEFORE = re.compile(
     rf"reduc(?:e|es|ed|ing)|reductions? of|layoffs? of|lay-?offs? of|cuts? of|loss of)\s+{_QUAL}$",
     re.IGNORECASE,
 )
+_GIVEN_TO = re.compile(r"\b(?:slips|notices?|letters|warnings|emails|messages|notifications)\s+to\s+(?:about |some |nearly )?$",
+                       re.IGNORECASE)
+"""Notices handed "to 60 workers" go to the people cut; other "to N" is a level reached."""
 _BY_BEFORE = re.compile(rf"\bby\s+{_QUAL}$", re.IGNORECASE)
 _TOTAL_BEFORE = re.compile(
     rf"(?:\b(?:of|from)\s+(?:the|its|their|his|her|our|[A-Z][\w&.-]*'s)\s+(?:[\w-]+\s+){{0,3}}?"
@@ -164,7 +167,8 @@ def _classify(judged: Judged, text: str, org_at) -> int:
     job = _JOB_AFTER.match(after) or (_VAGUE_OF.match(after) if fig.kind == "vague" else None)
     if fig.value is not None and 1900 <= fig.value <= 2100 and "," not in text[fig.start:fig.end] and not job:
         return -1  # a year
-    if _TOTAL_BEFORE.search(before) and not before.lower().endswith(("up to ", "up to")):
+    if _TOTAL_BEFORE.search(before) and not before.lower().endswith(("up to ", "up to")) \
+            and not _GIVEN_TO.search(before):
         return -1  # total staff, staff left, a level reached
     resp = _RESPECTIVELY.match(after) if fig.value is not None else None
     if resp:
@@ -176,13 +180,13 @@ def _classify(judged: Judged, text: str, org_at) -> int:
         judged.job = True
         mid = job.group("mid")
         if mid.strip():
-            judged.bound = org_at(fig.end, fig.end + job.start("mid") + len(mid))
+            judged.bound = org_at(fig.end + job.start("mid"), fig.end + job.start("mid") + len(mid), anchored=True)
         tail_start = fig.end + job.end()
         at = _AT_NAME.match(text[tail_start:tail_start + 60])
         if judged.bound is None and at:
             judged.bound = org_at(tail_start + at.end(), tail_start + 60, anchored=True)
-    elif _OF_TOTAL_AFTER.match(after) or _OBJECT_BEFORE.search(before):
-        judged.job = True
+    elif _OF_TOTAL_AFTER.match(after) or _OBJECT_BEFORE.search(before) or _BY_BEFORE.search(before):
+        judged.job = True  # "lay off 336", "four hundred of the 9,000 laid off", "reduce headcount by 1,000"
     return -1
 
 

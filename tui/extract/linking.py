@@ -29,12 +29,14 @@ _AUX = frozenset(
     "unveiled unveils ordered orders carried carries out announcing confirming revealed reveals disclosed "
     "discloses laying begins moves moved move look looks looking seeks seeking agreed agrees decides tells "
     "told memo staff in january february march april june july august september october november december "
-    "late early earlier last week's".split()
+    "late early earlier last week's handed hands handing issued issues issuing sent sends sending gave gives "
+    "giving served serves".split()
 )
 _NOUN_STRIP = frozenset(
     "a an the significant sweeping major massive mass new fresh further additional more another wave round "  # noqa: SIM905
     "rounds of series deep large big widespread planned expected proposed latest recent first second third "
     "hundreds thousands several dozens approximately about around nearly some over up to than job jobs "
+    "hit by struck affected impacted "
     "its their more sizable sizeable big-scale large-scale % percent per cent".split()
 )
 _TOKENS = re.compile(r"[\w&.'+%-]+|[^\w\s]")
@@ -58,7 +60,8 @@ _APPOSITIVE = re.compile(
     r"founded|launched|maker|parent|owner|operator|home)\b", re.IGNORECASE)
 _COORD_LEFT = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:[a-z][\w-]*\s+){0,4}$")
 _COORD_RIGHT = re.compile(r"(?:\s+[a-z][\w-]*){0,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
-_RIGHT = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(by|at|from|across|within|in)\s+(?:(its|the)\s+)?")
+_RIGHT = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(by|at|from|across|within|in|hit|hits|strike|strikes)\s+(?:(its|the)\s+)?",
+                    re.IGNORECASE)
 _FACILITY_AFTER = re.compile(r"\s+(?:[a-z]+(?:ing|ed)?\s+)?(?:plant|factory|facility|site|office|store|mill|"
                              r"warehouse|campus|hub|location|branch|headquarters)s?\b", re.IGNORECASE)
 _POSSESSIVE_LOWER = re.compile(r"(?:'s?)?\s+[a-z]")
@@ -135,6 +138,8 @@ def _right(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> list[Ref]:
     if not m:
         return []
     prep, det = m.group(1).lower(), (m.group(2) or "").lower()
+    if prep in ("hit", "hits", "strike", "strikes"):
+        prep = "at"  # "Layoffs hit Acme" names the employer like "layoffs at Acme"
     start = m.end()
     ref = org_in_span(text, known, start, start + 80, anchored=True) if prep in ("by", "at") and not det else None
     if ref is None:
