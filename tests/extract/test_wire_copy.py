@@ -12,21 +12,21 @@ from tui.extract import extract
 
 ROWS = [
     ("Streamly to cut 1,500 jobs, about 17% of workforce",
-     "Streamly SA said on Monday it would cut about 1,500 jobs, or 17% of its workforce, as the music "
-     "streaming company reins in costs.", [("Streamly", 1500, "approx", 17.0)]),
+     ("Streamly SA said on Monday it would cut about 1,500 jobs, or 17% of its workforce, as the music "
+     "streaming company reins in costs."), [("Streamly", 1500, "approx", 17.0)]),
     ("Cisco to lay off more than 4,000 employees in restructuring",
      "Cisco Systems Inc. will lay off over 4,000 employees, or about 5% of its staff, according to a filing.",
      [("Cisco", 4000, "approx", 5.0)]),
     ("Toymaker to cut 1,100 more jobs as sales slump",
-     "Brickland Toys Inc. said on Monday it would cut about 1,100 jobs, or nearly 20% of its workforce, "
-     "after it previously eliminated 800 positions.", [("Brickland Toys", 1100, "approx", 20.0)]),
+     ("Brickland Toys Inc. said on Monday it would cut about 1,100 jobs, or nearly 20% of its workforce, "
+     "after it previously eliminated 800 positions."), [("Brickland Toys", 1100, "approx", 20.0)]),
     ("Paramount to lay off 3% of its US workforce", "Paramount Global is laying off 3% of its U.S. workforce.",
      [("Paramount", None, "percent_only", 3.0)]),
     ("Bank job cuts continue",
      "Wells Fargo has cut about 2,000 jobs in the latest quarter, bringing its headcount to 226,000.",
      [("Wells Fargo", 2000, "approx", None)]),
-    ("Layoffs at Chatterbox", "Chatterbox is laying off 17% of its workforce, or 170 people, its chief executive "
-     "told employees in a memo.", [("Chatterbox", 170, "exact", 17.0)]),
+    ("Layoffs at Chatterbox", ("Chatterbox is laying off 17% of its workforce, or 170 people, its chief executive "
+     "told employees in a memo."), [("Chatterbox", 170, "exact", 17.0)]),
     ("Dating app to lay off 30% of its workforce",
      "Dating app operator Swipely Inc will lay off about 350 employees, or 30% of its workforce.",
      [("Swipely", 350, "approx", 30.0)]),
@@ -34,16 +34,16 @@ ROWS = [
      "Intel Corp is planning to lay off thousands of employees, Bloomberg News reported.",
      [("Intel", None, "vague", None)]),
     ("Fitness firm to cut about 15% of staff",
-     "Pedalon Interactive will cut about 400 jobs, or 15% of its workforce. The layoffs come after the company "
-     "cut 2,800 jobs in February 2022.", [("Pedalon Interactive", 400, "approx", 15.0)]),
+     ("Pedalon Interactive will cut about 400 jobs, or 15% of its workforce. The layoffs come after the company "
+     "cut 2,800 jobs in February 2022."), [("Pedalon Interactive", 400, "approx", 15.0)]),
     ("Barclays to cut 5,000 jobs", "Barclays Plc plans to cut as many as 5,000 jobs this year.",
      [("Barclays", 5000, "approx", None)]),
     ("Retail giant lays off hundreds of corporate workers",
      "Walmart Inc is laying off hundreds of corporate employees, the retailer said on Tuesday.",
      [("Walmart", None, "vague", None)]),
     ("Tech layoffs: Microsoft, Salesforce and SAP cut jobs",
-     "Microsoft said it would cut 10,000 jobs. Salesforce said it would lay off about 10% of its staff. "
-     "SAP plans to cut up to 3,000 roles.",
+     ("Microsoft said it would cut 10,000 jobs. Salesforce said it would lay off about 10% of its staff. "
+     "SAP plans to cut up to 3,000 roles."),
      [("Microsoft", 10000, "exact", None), ("Salesforce", None, "percent_only", 10.0), ("SAP", 3000, "approx", None)]),
     ("Job cuts at Citigroup",
      "Citigroup Inc. will eliminate 20,000 jobs over the next two years. The bank employs about 240,000 people.",

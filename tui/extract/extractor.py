@@ -224,8 +224,9 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
         if not cues:
             continue
 
-        def org_at(start: int, end: int, anchored: bool = False, _t=text, _k=known,
-                   _caps=_title_case(sentence)) -> str | None:
+        caps = _title_case(sentence)
+
+        def org_at(start: int, end: int, anchored: bool = False, _t=text, _k=known, _caps=caps) -> str | None:
             ref = org_in_span(_t, _k, start, end, anchored)
             # In a Title Case headline every word looks like a name: only known organisations count.
             return ref.name if ref and (ref.org or not _caps) else None
