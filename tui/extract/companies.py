@@ -38,6 +38,8 @@ class Org:
     parent: str | None = None
     role: str = ""
     """"" for employers, "media" for news outlets (usually a source), "tracker" (never an employer)."""
+    listed: bool = True
+    """False for names taken only from tracker lists (no aliases or parents known)."""
 
 
 def _norm(token: str) -> str:
@@ -67,7 +69,7 @@ def _data() -> tuple[dict[str, Org], dict[str, set[str]], dict[str, set[str]], f
     for name in raw["startups"]:
         key = " ".join(_TOKEN.findall(name))
         if key.lower() not in common and key not in index:
-            index[key] = Org(name)
+            index[key] = Org(name, listed=False)
             aliases[name] = {name}
     return index, aliases, units, common
 

@@ -89,6 +89,12 @@ _NEGATION = re.compile(
 )
 """Searched in the clause tail before a cue (at most 40 characters back to a comma or full stop)."""
 _PASSIVE_LAST = re.compile(rf"(?:{JOB_NOUN}|will|would|could|are|were|was|is|be|been|being|also)")
+_BARE_COUNT = re.compile(
+    r"\s+(?:(?:about|around|nearly|another|an additional|some|up to|more than|over|roughly|approximately|"
+    r"as many as|a further)\s+)*\d[\d,.]*k?(?:\s+(?:more|additional|others|worldwide|globally)\b|\s*[,;:]|\.(?!\d)|\s*$|"
+    r"\s+(?:in|at|across|as|after|from|by|amid|this|next|on|over)\b)"
+)
+"""A bare count after a cut verb, as headlines write it ("Meta to cut 10,000", "cutting 9,000 more")."""
 _WINDOW_END = re.compile(r"[.;:!?](?!\d)|\band (?:will|to|is|has)\b")
 _PASSIVE_WORD = re.compile(r"(?:were|was|be|been|being|are|is|get|got|lose|lost|losing|out)\b")
 _BE_BEFORE = re.compile(r"\b(?:were|was|be|been|being|are|is|get|got)\s+$")
@@ -141,7 +147,7 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
                 window = _WINDOW_END.split(after, maxsplit=1)[0]
                 job = _JOB_AFTER.search(window)
                 block = _BLOCK_OBJECT.search(window)
-                if not job or (block and block.start() < job.start()):
+                if (not job or (block and block.start() < job.start())) and not _BARE_COUNT.match(after):
                     continue
                 form = "active"
         elif category == "noun":

@@ -52,6 +52,8 @@ class _Mention:
     share: bool
     pct_subset: bool
     evidence: str
+    aside: bool = False
+    """From a relative clause (", which cut 18,000 jobs in January,"): used only when nothing firmer is said."""
 
 
 @dataclass
@@ -98,6 +100,9 @@ class _Story:
         org = ref.org or lookup(ref.name)
         if org:
             return org.name, org.parent
+        head = find_known(ref.name)
+        if head and head[0][0] == 0 and not head[0][2].role and head[0][2].listed:
+            return head[0][2].name, head[0][2].parent  # "Sony Interactive Entertainment" is Sony's
         key = _key(ref.name)
         for seen in self.seen:
             if _key(seen) == key or seen.lower().startswith(ref.name.lower() + " "):
@@ -105,23 +110,27 @@ class _Story:
         self.seen.append(ref.name)
         return ref.name, None
 
-    def add(self, ref: Ref, job: Judged | None, pct: Judged | None, evidence: str) -> None:
+    def add(self, ref: Ref, job: Judged | None, pct: Judged | None, evidence: str, aside: bool = False) -> None:
         name, parent = self.canonical(ref)
         company = self.companies.setdefault(_key(name), _Company(name, parent))
         self.order += 1
         fig = job.fig if job else None
         company.mentions.append(_Mention(
             self.order, fig.value if fig else None, fig.kind if fig else "none", bool(job and job.subset),
-            pct.fig.value if pct else None, bool(pct and pct.fig.share), bool(pct and pct.subset), evidence,
+            pct.fig.value if pct else None, bool(pct and pct.fig.share), bool(pct and pct.subset), evidence, aside,
         ))
 
 
-def _pick(judged: list[Judged], cue, want_pct: bool) -> Judged | None:
-    """The nearest unused figure of the wanted sort, on the side the cue's form points to."""
-    right = [j for j in judged if not j.used and (j.pct if want_pct else j.job) and j.fig.start >= cue.end
+def _pick(judged: list[Judged], cue, want_pct: bool, lo: int, hi: int) -> Judged | None:
+    """The nearest unused figure of the wanted sort, on the side the cue's form points to.
+
+    Figures are looked for between the neighbouring cues (lo, hi), so "X cut 10%, while Y laid off
+    11,000" gives Y its own number.
+    """
+    right = [j for j in judged if not j.used and (j.pct if want_pct else j.job) and cue.end <= j.fig.start < hi
              and j.fig.start - cue.end <= (130 if want_pct else 110)]
-    left = [j for j in judged if not j.used and (j.pct if want_pct else j.job) and j.fig.end <= cue.start
-            and cue.start - j.fig.end <= (130 if want_pct else 90)]
+    left = [j for j in judged if not j.used and (j.pct if want_pct else j.job) and lo <= j.fig.start
+            and j.fig.end <= cue.start and cue.start - j.fig.end <= (130 if want_pct else 90)]
     sides = (right, left[::-1]) if cue.form == "active" else (left[::-1], right)
     for side in sides:
         if side:
@@ -179,7 +188,8 @@ def _fold(company: _Company) -> Event:
     """One event from every mention of a company: the earliest firm figure wins, headline first."""
     ms = company.mentions
     numeric = [m for m in ms if m.value is not None]
-    chosen = next((m for m in numeric if not m.subset), numeric[0] if numeric else None)
+    chosen = next((m for m in numeric if not m.subset and not m.aside),
+                  next((m for m in numeric if not m.subset), numeric[0] if numeric else None))
     pcts = [m for m in ms if m.percent is not None]
     pct = next((m for m in pcts if not m.share and not m.pct_subset),
                next((m for m in pcts if not m.pct_subset), pcts[0] if pcts else None))
@@ -226,20 +236,23 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
 
         caps = _title_case(sentence)
 
-        def org_at(start: int, end: int, anchored: bool = False, _t=text, _k=known, _caps=caps) -> str | None:
+        def org_at(start: int, end: int, anchored: bool = False, known_only: bool = False,
+                   _t=text, _k=known, _caps=caps) -> str | None:
             ref = org_in_span(_t, _k, start, end, anchored)
             # In a Title Case headline every word looks like a name: only known organisations count.
-            return ref.name if ref and (ref.org or not _caps) else None
+            return ref.name if ref and (ref.org or not (_caps or known_only)) else None
 
         judged = judge_figures(text, year, org_at, [(c.start, c.end) for c in cues])
-        for cue in cues:
+        for k, cue in enumerate(cues):
+            lo = cues[k - 1].end if k else 0
+            hi = cues[k + 1].start if k + 1 < len(cues) else len(text)
             if _history(text, cue.start, cue.end, year):
                 continue
             valid_cue = True
             subject = find_subject(text, cue, known)
             if subject.aggregate:
                 continue
-            job, pct = _pick(judged, cue, False), _pick(judged, cue, True)
+            job, pct = _pick(judged, cue, False, lo, hi), _pick(judged, cue, True, lo, hi)
             refs = list(subject.refs)
             structural = bool(refs)
             if subject.anaphor is not None:
@@ -260,7 +273,7 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
                 if org and org.role and not structural:
                     continue
                 shared = len(refs) == 1 or (job is not None and job.fig.value is None)
-                story.add(ref, job if shared else None, pct if len(refs) == 1 else None, text)
+                story.add(ref, job if shared else None, pct if len(refs) == 1 else None, text, subject.relative)
             if refs and not (refs[-1].org and refs[-1].org.role):
                 story.topic = refs[-1]
         if sentence.title and story.topic is None and known:

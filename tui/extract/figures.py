@@ -180,7 +180,10 @@ def _classify(judged: Judged, text: str, org_at) -> int:
         judged.job = True
         mid = job.group("mid")
         if mid.strip():
-            judged.bound = org_at(fig.end + job.start("mid"), fig.end + job.start("mid") + len(mid), anchored=True)
+            # "400 Twitch workers" names the unit; an unknown capitalised word there is more often a place
+            # or a product ("900 PlayStation jobs", "300 UK jobs"), except after "of" ("hundreds of X staff").
+            judged.bound = org_at(fig.end + job.start("mid"), fig.end + job.start("mid") + len(mid), anchored=True,
+                                  known_only=job.re is not _VAGUE_OF)
         tail_start = fig.end + job.end()
         at = _AT_NAME.match(text[tail_start:tail_start + 60])
         if judged.bound is None and at:

@@ -30,7 +30,7 @@ _AUX = frozenset(
     "discloses laying begins moves moved move look looks looking seeks seeking agreed agrees decides tells "
     "told memo staff in january february march april june july august september october november december "
     "late early earlier last week's handed hands handing issued issues issuing sent sends sending gave gives "
-    "giving served serves".split()
+    "giving served serves all both".split()
 )
 _NOUN_STRIP = frozenset(
     "a an the significant sweeping major massive mass new fresh further additional more another wave round "  # noqa: SIM905
@@ -84,6 +84,8 @@ class Subject:
     refs: tuple[Ref, ...] = ()
     anaphor: int | None = None
     aggregate: bool = False
+    relative: bool = False
+    """Found through ", which ..." or ", who ...": the cue is an aside about the organisation."""
 
 
 def org_in_span(text: str, known: list[tuple[int, int, Org]], start: int, end: int, anchored: bool = False) -> Ref | None:
@@ -192,8 +194,10 @@ def find_subject(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> Subj
         if known_start or name:
             return Subject((known_start or Ref(name, start.start(1)),))
     end = toks[i].end() if i >= 0 else 0
+    relative = False
     if i >= 0 and toks[i].group().lower() in ("which", "who", "that"):
         end = toks[i].start()
+        relative = left[:end].rstrip().endswith(",")
         while end > 0 and left[end - 1] in " ,":
             end -= 1
     rem = left[:end]
@@ -206,7 +210,7 @@ def find_subject(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> Subj
             end = comma
     ref = _ref_at_end(left, end, known)
     if ref:
-        return Subject(tuple(_coordinated_left(left, ref, known)))
+        return Subject(tuple(_coordinated_left(left, ref, known)), relative=relative)
     if AGGREGATE.search(left, max(0, end - 40), end):
         return Subject(aggregate=True)
     if cue.form in ("passive", "noun") or _JOBS_END.search(left, 0, end) or end == 0:
