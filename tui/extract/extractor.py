@@ -9,15 +9,15 @@ entry), then folds every mention of one organisation into one event.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from tui.extract.companies import Org, find_known, lookup
-from tui.extract.cues import find_cues, negative_title
-from tui.extract.figures import Judged, _history, judge_figures
+from tui.extract.cues import Cue, find_cues, negative_title
+from tui.extract.figures import Judged, is_history, judge_figures
 from tui.extract.linking import Ref, find_subject, org_in_span
-from tui.extract.model import Event, Extraction
+from tui.extract.model import Extraction
 from tui.extract.names import NAME_AT_START, valid_name
 from tui.extract.sentences import Sentence, split
+from tui.extract.story import Story, fold, topic_from
 
 __all__ = ["extract"]
 
@@ -26,99 +26,10 @@ _AGG_CONTEXT = re.compile(
     r"across the (?:country|industry|sector)|trackers?|so far this year|this year alone|per month|a month|economy)\b",
     re.IGNORECASE,
 )
-_START_TOPIC = re.compile(
-    r"\s*(?:,\s*(?:a|an|the)\b|:|\s+\()|\s+(?!(?:said|says|told|added|wrote|noted|explained|reports?|reported)\b)[a-z]"
-)
-_VERB_NEXT = re.compile(
-    r"(?:'s|,|:|\s+\(|\s+(?:has|have|had|is|was|will|would|to|said|says|plans|planned|announced|announces|"
-    r"confirmed|confirms|could|may|might|also|just|reportedly|on|in|at|last|this|\w+(?:s|ed)\b))"
-)
-_NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _IT_END = re.compile(r"\bit\s*$")
 _ITS = re.compile(r"\bits\b")
-_PLURAL_VERB = re.compile(r"\s+(?:are|were|have|do|say)\b")
-"""A capitalised plural noun opening a sentence ("Notices were sent") is not a company."""
 _SPEAKER = re.compile(r"\.?,?\s+(?:said|says|told|added|noted|explained|announced|confirmed)\b")
 _CONFIRM = re.compile(r"\b(?:confirm\w*|but|however|though|instead)\b", re.IGNORECASE)
-
-
-@dataclass
-class _Mention:
-    order: int
-    value: float | None
-    kind: str
-    subset: bool
-    percent: float | None
-    share: bool
-    pct_subset: bool
-    evidence: str
-    aside: bool = False
-    """From a relative clause (", which cut 18,000 jobs in January,"): used only when nothing firmer is said."""
-
-
-@dataclass
-class _Company:
-    name: str
-    parent: str | None
-    mentions: list[_Mention] = field(default_factory=list)
-
-
-def _key(name: str) -> str:
-    return _NOT_ALNUM.sub("", name.lower())
-
-
-class _Story:
-    """What is known so far while reading one story."""
-
-    def __init__(self) -> None:
-        self.companies: dict[str, _Company] = {}
-        self.seen: list[str] = []
-        self._topic: Ref | None = None
-        self.pending: list[Sentence] = []
-        """Sentences without cues read since the topic was last set; their openings are checked lazily."""
-        self.order = 0
-
-    @property
-    def topic(self) -> Ref | None:
-        """The organisation "the company" means now: the latest one a sentence opened with or cut jobs."""
-        while self.pending:
-            sentence = self.pending.pop()
-            known = [k for k in find_known(sentence.text[:80]) if k[2].role != "tracker"]
-            found = _topic_from(sentence, known)
-            if found:
-                self._topic = found
-                self.pending.clear()
-        return self._topic
-
-    @topic.setter
-    def topic(self, ref: Ref | None) -> None:
-        self._topic = ref
-        self.pending.clear()
-
-    def canonical(self, ref: Ref) -> tuple[str, str | None]:
-        """Known organisations by their data; unknown ones merged with a longer name seen before."""
-        org = ref.org or lookup(ref.name)
-        if org:
-            return org.name, org.parent
-        head = find_known(ref.name)
-        if head and head[0][0] == 0 and not head[0][2].role and head[0][2].listed:
-            return head[0][2].name, head[0][2].parent  # "Sony Interactive Entertainment" is Sony's
-        key = _key(ref.name)
-        for seen in self.seen:
-            if _key(seen) == key or seen.lower().startswith(ref.name.lower() + " "):
-                return seen, None
-        self.seen.append(ref.name)
-        return ref.name, None
-
-    def add(self, ref: Ref, job: Judged | None, pct: Judged | None, evidence: str, aside: bool = False) -> None:
-        name, parent = self.canonical(ref)
-        company = self.companies.setdefault(_key(name), _Company(name, parent))
-        self.order += 1
-        fig = job.fig if job else None
-        company.mentions.append(_Mention(
-            self.order, fig.value if fig else None, fig.kind if fig else "none", bool(job and job.subset),
-            pct.fig.value if pct else None, bool(pct and pct.fig.share), bool(pct and pct.subset), evidence, aside,
-        ))
 
 
 def _pick(judged: list[Judged], cue, want_pct: bool, lo: int, hi: int) -> Judged | None:
@@ -139,7 +50,7 @@ def _pick(judged: list[Judged], cue, want_pct: bool, lo: int, hi: int) -> Judged
     return None
 
 
-def _resolve(text: str, pos: int, known: list[tuple[int, int, Org]], story: _Story) -> Ref | None:
+def _resolve(text: str, pos: int, known: list[tuple[int, int, Org]], story: Story) -> Ref | None:
     """What "the company" or "it" at `pos` refers to: an earlier employer in the sentence, else the topic."""
     before = [Ref(o.name, a, o) for a, b, o in known if b <= pos and not o.role]
     ref = before[-1] if before else None
@@ -160,22 +71,6 @@ def _resolve(text: str, pos: int, known: list[tuple[int, int, Org]], story: _Sto
     return ref
 
 
-def _topic_from(sentence: Sentence, known: list[tuple[int, int, Org]]) -> Ref | None:
-    """A heading, or a sentence that opens with an organisation, sets what later anaphors mean."""
-    text = sentence.text
-    if known and text[:known[0][0]].strip() in ("", "The", "the") and not known[0][2].role:
-        return Ref(known[0][2].name, known[0][0], known[0][2])
-    m = NAME_AT_START.match(text)
-    if m and " " not in m.group(1) and not sentence.heading and not _VERB_NEXT.match(text, m.end()):
-        return None  # "Coffee chain to cut ...": one capitalised word then a noun is a description
-    if m and (sentence.heading or _START_TOPIC.match(text, m.end())) and not _PLURAL_VERB.match(text, m.end()):
-        name = valid_name(m.group(1))
-        org = lookup(name) if name else None
-        if name and not (org and org.role):
-            return Ref(name, m.start(1), org)
-    return None
-
-
 def _title_case(sentence: Sentence) -> bool:
     """A headline where most words are capitalised."""
     if not sentence.title:
@@ -184,104 +79,78 @@ def _title_case(sentence: Sentence) -> bool:
     return len(words) > 2 and sum(w[0].isupper() for w in words) > 0.7 * len(words)
 
 
-def _fold(company: _Company) -> Event:
-    """One event from every mention of a company: the earliest firm figure wins, headline first."""
-    ms = company.mentions
-    numeric = [m for m in ms if m.value is not None]
-    chosen = next((m for m in numeric if not m.subset and not m.aside),
-                  next((m for m in numeric if not m.subset), numeric[0] if numeric else None))
-    pcts = [m for m in ms if m.percent is not None]
-    pct = next((m for m in pcts if not m.share and not m.pct_subset),
-               next((m for m in pcts if not m.pct_subset), pcts[0] if pcts else None))
-    percent = pct.percent if pct else None
-    if chosen:
-        headcount = round(chosen.value)
-        same = [m for m in numeric if m.value == chosen.value]
-        kind = "approx" if any(m.kind == "approx" for m in same) else chosen.kind
-        evidence = chosen.evidence
-    else:
-        headcount = None
-        if any(m.kind == "vague" for m in ms):
-            kind = "vague"
-        elif percent is not None:
-            kind = "percent_only"
-        else:
-            kind = "none"
-        evidence = (pct or ms[0]).evidence
-    if percent is not None and percent == int(percent):
-        percent = float(int(percent))
-    return Event(company.name, company.parent, headcount, kind, percent, evidence)
+def _org_finder(text: str, known: list[tuple[int, int, Org]], title_case: bool):
+    """`org_at(start, end, anchored, known_only)` for figures.judge_figures, bound to one sentence."""
+
+    def org_at(start: int, end: int, anchored: bool = False, known_only: bool = False) -> str | None:
+        ref = org_in_span(text, known, start, end, anchored)
+        # In a Title Case headline every word looks like a name: only known organisations count.
+        return ref.name if ref and (ref.org or not (title_case or known_only)) else None
+
+    return org_at
+
+
+def _read_cue(text: str, cue: Cue, bounds: tuple[int, int], known: list[tuple[int, int, Org]],
+              judged: list[Judged], story: Story) -> bool:
+    """Record the mentions one cue makes; True when it came with a figure (for the denial rule)."""
+    subject = find_subject(text, cue, known)
+    if subject.aggregate:
+        return False  # "startups have fired 23,000": an industry total
+    job, pct = _pick(judged, cue, False, *bounds), _pick(judged, cue, True, *bounds)
+    refs = list(subject.refs)
+    structural = bool(refs)
+    if subject.anaphor is not None:
+        ref = _resolve(text, subject.anaphor, known, story)
+        refs = [ref] if ref else []
+    if job and job.bound and not any(r.name == job.bound for r in refs):
+        story.add(Ref(job.bound, job.fig.start, lookup(job.bound)), job, None, text)  # "400 Twitch workers"
+        job = None
+    if not refs and (job or pct) and not _AGG_CONTEXT.search(text):
+        before = [Ref(o.name, a, o) for a, b, o in known if b <= cue.start and not o.role]
+        refs = before[:1] or ([story.topic] if story.topic else [])
+    for ref in refs:
+        org = ref.org or lookup(ref.name)
+        if org and org.role and not structural:
+            continue  # a news outlet is an employer only as the subject of its own cuts
+        shared = len(refs) == 1 or (job is not None and job.fig.value is None)
+        story.add(ref, job if shared else None, pct if len(refs) == 1 else None, text, subject.relative)
+    if refs and not (refs[-1].org and refs[-1].org.role):
+        story.topic = refs[-1]
+    return bool(job or pct)
 
 
 def extract(title: str, summary: str = "", published: str | None = None) -> Extraction:
     """Tag one story. `summary` may hold HTML; `published` (ISO date) helps date earlier rounds."""
-    sentences = split(title or "", summary or "")
     year = int(published[:4]) if published and published[:4].isdigit() else None
-    story = _Story()
+    story = Story()
     valid_cue = title_valid = title_negated = confirmed = False
-    for sentence in sentences:
+    for sentence in split(title or "", summary or ""):
         text = sentence.text
         cues, negated = find_cues(text)
         if not cues and not sentence.title:
             story.pending.append(sentence)  # it may only set the topic: look at it if a later cue needs it
             continue
         known = [k for k in find_known(text) if k[2].role != "tracker"]
-        topic = _topic_from(sentence, known)
+        topic = topic_from(sentence, known)
         if topic:
             story.topic = topic
         if sentence.title:
             title_valid, title_negated = bool(cues), negated
-        if not cues:
-            continue
-
-        caps = _title_case(sentence)
-
-        def org_at(start: int, end: int, anchored: bool = False, known_only: bool = False,
-                   _t=text, _k=known, _caps=caps) -> str | None:
-            ref = org_in_span(_t, _k, start, end, anchored)
-            # In a Title Case headline every word looks like a name: only known organisations count.
-            return ref.name if ref and (ref.org or not (_caps or known_only)) else None
-
-        judged = judge_figures(text, year, org_at, [(c.start, c.end) for c in cues])
+        org_at = _org_finder(text, known, _title_case(sentence))
+        judged = judge_figures(text, year, org_at, [(c.start, c.end) for c in cues]) if cues else []
         for k, cue in enumerate(cues):
-            lo = cues[k - 1].end if k else 0
-            hi = cues[k + 1].start if k + 1 < len(cues) else len(text)
-            if _history(text, cue.start, cue.end, year):
+            if is_history(text, cue.start, cue.end, year):
                 continue
             valid_cue = True
-            subject = find_subject(text, cue, known)
-            if subject.aggregate:
-                continue
-            job, pct = _pick(judged, cue, False, lo, hi), _pick(judged, cue, True, lo, hi)
-            refs = list(subject.refs)
-            structural = bool(refs)
-            if subject.anaphor is not None:
-                ref = _resolve(text, subject.anaphor, known, story)
-                refs = [ref] if ref else []
-            if job and job.bound:
-                bound = next((r for r in refs if r.name == job.bound), None)
-                if bound is None:
-                    story.add(Ref(job.bound, job.fig.start, lookup(job.bound)), job, None, text)
-                    job = None
-            if not refs and (job or pct) and not _AGG_CONTEXT.search(text):
-                before = [Ref(o.name, a, o) for a, b, o in known if b <= cue.start and not o.role]
-                refs = before[:1] or ([story.topic] if story.topic else [])
-            if (job or pct) and not confirmed and _CONFIRM.search(text):
+            bounds = (cues[k - 1].end if k else 0, cues[k + 1].start if k + 1 < len(cues) else len(text))
+            if _read_cue(text, cue, bounds, known, judged, story) and _CONFIRM.search(text):
                 confirmed = True
-            for ref in refs:
-                org = ref.org or lookup(ref.name)
-                if org and org.role and not structural:
-                    continue
-                shared = len(refs) == 1 or (job is not None and job.fig.value is None)
-                story.add(ref, job if shared else None, pct if len(refs) == 1 else None, text, subject.relative)
-            if refs and not (refs[-1].org and refs[-1].org.role):
-                story.topic = refs[-1]
-        if sentence.title and story.topic is None and known:
+        if sentence.title and story.topic is None:
             first = next((k for k in known if not k[2].role), None)
             if first:
                 story.topic = Ref(first[2].name, first[0], first[2])
     title_negative = (negative_title(title or "") or title_negated) and not title_valid
     if title_negative and not confirmed:
-        return Extraction(False, ())
-    events = tuple(_fold(c) for c in story.companies.values())
+        return Extraction(False, ())  # a denial, pledge, strike or hiring story, unless it confirms a cut
+    events = tuple(fold(c) for c in story.companies.values())
     return Extraction(valid_cue or bool(events), events)

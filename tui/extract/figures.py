@@ -15,7 +15,7 @@ from functools import lru_cache
 from tui.extract.cues import JOB_NOUN
 from tui.extract.numbers import Figure, find_figures
 
-__all__ = ["HISTORY", "Judged", "clause_of", "judge_figures"]
+__all__ = ["HISTORY", "Judged", "clause_of", "is_history", "judge_figures"]
 
 _QUAL = (r"(?:(?:an?|another|an additional|additional|a further|further|about|around|approximately|roughly|nearly|"
          r"almost|some|more than|over|up to|as many as|close to|at least|upwards of|just over|just under|"
@@ -121,7 +121,7 @@ def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
     return left, (starts[j] if j < len(starts) else len(text))
 
 
-def _history(text: str, start: int, end: int, story_year: int | None) -> bool:
+def is_history(text: str, start: int, end: int, story_year: int | None) -> bool:
     """An earlier round: history words near the figure in its clause (or the clause an -ing phrase hangs on)."""
     left, right = clause_of(text, start, end)
     if left > 0 and _ING.match(text, left, right):
@@ -144,7 +144,7 @@ def _context_rejects(judged: Judged, text: str, story_year: int | None) -> bool:
     fig = judged.fig
     left, right = clause_of(text, fig.start, fig.end)
     window = text[max(left, fig.start - 50):min(right, fig.end + 45)].lower()
-    if _OTHER_CLAUSE.search(window) or _history(text, fig.start, fig.end, story_year):
+    if _OTHER_CLAUSE.search(window) or is_history(text, fig.start, fig.end, story_year):
         return True
     judged.subset = bool(_SUBSET.search(window))
     return False

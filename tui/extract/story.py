@@ -1,0 +1,155 @@
+"""Following one story: its topic (what "the company" means), its mentions, and the events they fold into.
+
+A story names an organisation, then says "the company" or "the startup"; round-ups move from one
+heading to the next. The topic is the latest organisation a sentence opened with or cut jobs; the
+mentions of one organisation (headline, body, figures) fold into one event at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tui.extract.companies import Org, find_known, lookup
+from tui.extract.figures import Judged
+from tui.extract.linking import Ref
+from tui.extract.model import Event
+from tui.extract.names import NAME_AT_START, valid_name
+from tui.extract.sentences import Sentence
+
+__all__ = ["Story", "fold", "topic_from"]
+
+_START_TOPIC = re.compile(
+    r"\s*(?:,\s*(?:a|an|the)\b|:|\s+\()|\s+(?!(?:said|says|told|added|wrote|noted|explained|reports?|reported)\b)[a-z]"
+)
+_VERB_NEXT = re.compile(
+    r"(?:'s|,|:|\s+\(|\s+(?:has|have|had|is|was|will|would|to|said|says|plans|planned|announced|announces|"
+    r"confirmed|confirms|could|may|might|also|just|reportedly|on|in|at|last|this|\w+(?:s|ed)\b))"
+)
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_PLURAL_VERB = re.compile(r"\s+(?:are|were|have|do|say)\b")
+"""A capitalised plural noun opening a sentence ("Notices were sent") is not a company."""
+
+
+@dataclass
+class _Mention:
+    order: int
+    value: float | None
+    kind: str
+    subset: bool
+    percent: float | None
+    share: bool
+    pct_subset: bool
+    evidence: str
+    aside: bool = False
+    """From a relative clause (", which cut 18,000 jobs in January,"): used only when nothing firmer is said."""
+
+
+@dataclass
+class _Company:
+    name: str
+    parent: str | None
+    mentions: list[_Mention] = field(default_factory=list)
+
+
+def _key(name: str) -> str:
+    return _NOT_ALNUM.sub("", name.lower())
+
+
+class Story:
+    """What is known so far while reading one story."""
+
+    def __init__(self) -> None:
+        self.companies: dict[str, _Company] = {}
+        self.seen: list[str] = []
+        self._topic: Ref | None = None
+        self.pending: list[Sentence] = []
+        """Sentences without cues read since the topic was last set; their openings are checked lazily."""
+        self.order = 0
+
+    @property
+    def topic(self) -> Ref | None:
+        """The organisation "the company" means now: the latest one a sentence opened with or cut jobs."""
+        while self.pending:
+            sentence = self.pending.pop()
+            known = [k for k in find_known(sentence.text[:80]) if k[2].role != "tracker"]
+            found = topic_from(sentence, known)
+            if found:
+                self._topic = found
+                self.pending.clear()
+        return self._topic
+
+    @topic.setter
+    def topic(self, ref: Ref | None) -> None:
+        self._topic = ref
+        self.pending.clear()
+
+    def canonical(self, ref: Ref) -> tuple[str, str | None]:
+        """Known organisations by their data; unknown ones merged with a longer name seen before."""
+        org = ref.org or lookup(ref.name)
+        if org:
+            return org.name, org.parent
+        head = find_known(ref.name)
+        if head and head[0][0] == 0 and not head[0][2].role and head[0][2].listed:
+            return head[0][2].name, head[0][2].parent  # "Sony Interactive Entertainment" is Sony's
+        key = _key(ref.name)
+        for seen in self.seen:
+            if _key(seen) == key or seen.lower().startswith(ref.name.lower() + " "):
+                return seen, None
+        self.seen.append(ref.name)
+        return ref.name, None
+
+    def add(self, ref: Ref, job: Judged | None, pct: Judged | None, evidence: str, aside: bool = False) -> None:
+        name, parent = self.canonical(ref)
+        company = self.companies.setdefault(_key(name), _Company(name, parent))
+        self.order += 1
+        fig = job.fig if job else None
+        company.mentions.append(_Mention(
+            self.order, fig.value if fig else None, fig.kind if fig else "none", bool(job and job.subset),
+            pct.fig.value if pct else None, bool(pct and pct.fig.share), bool(pct and pct.subset), evidence, aside,
+        ))
+
+
+def topic_from(sentence: Sentence, known: list[tuple[int, int, Org]]) -> Ref | None:
+    """A heading, or a sentence that opens with an organisation, sets what later anaphors mean."""
+    text = sentence.text
+    if known and text[:known[0][0]].strip() in ("", "The", "the") and not known[0][2].role:
+        return Ref(known[0][2].name, known[0][0], known[0][2])
+    m = NAME_AT_START.match(text)
+    if m and " " not in m.group(1) and not sentence.heading and not _VERB_NEXT.match(text, m.end()):
+        return None  # "Coffee chain to cut ...": one capitalised word then a noun is a description
+    if m and (sentence.heading or _START_TOPIC.match(text, m.end())) and not _PLURAL_VERB.match(text, m.end()):
+        name = valid_name(m.group(1))
+        org = lookup(name) if name else None
+        if name and not (org and org.role):
+            return Ref(name, m.start(1), org)
+    return None
+
+
+def fold(company: _Company) -> Event:
+    """One event from every mention of a company: the earliest firm figure wins, headline first."""
+    ms = company.mentions
+    numeric = [m for m in ms if m.value is not None]
+    chosen = next((m for m in numeric if not m.subset and not m.aside),
+                  next((m for m in numeric if not m.subset), numeric[0] if numeric else None))
+    pcts = [m for m in ms if m.percent is not None]
+    pct = next((m for m in pcts if not m.share and not m.pct_subset),
+               next((m for m in pcts if not m.pct_subset), pcts[0] if pcts else None))
+    percent = pct.percent if pct else None
+    if chosen:
+        headcount = round(chosen.value)
+        same = [m for m in numeric if m.value == chosen.value]
+        kind = "approx" if any(m.kind == "approx" for m in same) else chosen.kind
+        evidence = chosen.evidence
+    else:
+        headcount = None
+        if any(m.kind == "vague" for m in ms):
+            kind = "vague"
+        elif percent is not None:
+            kind = "percent_only"
+        else:
+            kind = "none"
+        evidence = (pct or ms[0]).evidence
+    if percent is not None and percent == int(percent):
+        percent = float(int(percent))
+    return Event(company.name, company.parent, headcount, kind, percent, evidence)
