@@ -38,6 +38,13 @@ ROWS = [
     ("Section 9 Games confirms layoffs", "Section 9 Games, a mobile studio based in Austin, laid off a quarter of its staff.",
      [("Section 9 Games", None, "percent_only", 25.0)]),
     ("Amazon's AWS to cut hundreds of jobs", "", [("Amazon Web Services", None, "vague", None)]),
+    ("Bank of Ireland cuts 1,500 jobs", "", [("Bank of Ireland", 1500, "exact", None)]),
+    ("University of Arizona to lay off 100 staff", "", [("University of Arizona", 100, "exact", None)]),
+    ("Seattle-based Zulily lays off 300", "", [("Zulily", 300, "exact", None)]),
+    ("Royal Mail to cut 10,000 jobs", "", [("Royal Mail", 10000, "exact", None)]),
+    ("Struggling Carver Motor Offers Buyouts; Move Is Part of Global Plans to Cut 20,000 Jobs",
+     "Carver Motor Co. is offering early retirement as part of a plan to cut 20,000 jobs worldwide.",
+     [("Carver Motor", 20000, "exact", None)]),
 ]
 
 NOT_EVENTS = [

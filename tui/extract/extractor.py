@@ -16,8 +16,8 @@ from tui.extract.figures import Judged, is_history, judge_figures
 from tui.extract.linking import Ref, find_subject, org_in_span
 from tui.extract.model import Extraction
 from tui.extract.names import NAME_AT_START, valid_name
-from tui.extract.sentences import Sentence, split
-from tui.extract.story import Story, fold, topic_from
+from tui.extract.sentences import split
+from tui.extract.story import Story, fold, title_case, topic_from
 
 __all__ = ["extract"]
 
@@ -69,14 +69,6 @@ def _resolve(text: str, pos: int, known: list[tuple[int, int, Org]], story: Stor
             parent = lookup(units[0].parent)
             return Ref(units[0].parent, ref.start, parent)
     return ref
-
-
-def _title_case(sentence: Sentence) -> bool:
-    """A headline where most words are capitalised."""
-    if not sentence.title:
-        return False
-    words = [w for w in sentence.text.split() if w[:1].isalpha()]
-    return len(words) > 2 and sum(w[0].isupper() for w in words) > 0.7 * len(words)
 
 
 def _org_finder(text: str, known: list[tuple[int, int, Org]], title_case: bool):
@@ -136,7 +128,7 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
             story.topic = topic
         if sentence.title:
             title_valid, title_negated = bool(cues), negated
-        org_at = _org_finder(text, known, _title_case(sentence))
+        org_at = _org_finder(text, known, title_case(sentence))
         judged = judge_figures(text, year, org_at, [(c.start, c.end) for c in cues]) if cues else []
         for k, cue in enumerate(cues):
             if is_history(text, cue.start, cue.end, year):

@@ -15,7 +15,12 @@ from tui.extract.companies import clean_name, is_common
 __all__ = ["NAME_AT_END", "NAME_AT_START", "valid_name"]
 
 _WORD = r"(?:[A-Z][\w&'.+-]*[\w+]|[A-Z]|\d+[A-Za-z][\w-]*|[a-z]+[A-Z][\w-]*)"
-_RUN = rf"{_WORD}(?:\s+(?:&\s+)?(?:{_WORD}|\d+(?![\d,.]*\d)\b))*"
+_INSTITUTION = (r"(?:Bank|University|College|Institute|Museum|Council|Society|Board|City|County|State|Government|"
+                r"Department|Ministry|School|Academy|Chamber|Federation|Association|League|Church|Hospital|Port|"
+                r"Republic|Commonwealth|Royal Bank)")
+_RUN = (rf"(?:{_INSTITUTION}\s+of\s+(?:the\s+)?)?{_WORD}"
+        rf"(?:\s+(?:&\s+|{_INSTITUTION}\s+of\s+(?:the\s+)?)?(?:{_WORD}|\d+(?![\d,.]*\d)\b))*")
+"""Capitalised words, digits inside names ("Singularity 6"), "&", and "of" after institutions ("Bank of Ireland")."""
 NAME_AT_END = re.compile(rf"({_RUN})\s*$")
 NAME_AT_START = re.compile(rf"^\s*({_RUN})")
 _ROLES = frozenset(
@@ -60,8 +65,10 @@ def valid_name(run: str) -> str | None:
         words[-1] = words[-1][:-2]
     if any(w.lower().strip(".,") in _ROLES for w in words):
         return None
-    while words and (words[0].lower() in _LEAD_STOP or (len(words) > 1 and is_common(words[0])
-                                                       and words[1].lower() in _LEAD_STOP)):
+    while words and _ADJECTIVE.search(words[0]) and len(words) > 1:
+        words.pop(0)  # "Seattle-based Zulily"
+    while words and not (len(words) > 1 and words[1] == "of") and (
+            words[0].lower() in _LEAD_STOP or (len(words) > 1 and is_common(words[0]) and words[1].lower() in _LEAD_STOP)):
         words.pop(0)
     while words and (words[-1].lower() in _TRAIL_STOP or words[-1] == "&"):
         words.pop()

@@ -17,14 +17,18 @@ from tui.extract.model import Event
 from tui.extract.names import NAME_AT_START, valid_name
 from tui.extract.sentences import Sentence
 
-__all__ = ["Story", "fold", "topic_from"]
+__all__ = ["Story", "fold", "title_case", "topic_from"]
 
 _START_TOPIC = re.compile(
-    r"\s*(?:,\s*(?:a|an|the)\b|:|\s+\()|\s+(?!(?:said|says|told|added|wrote|noted|explained|reports?|reported)\b)[a-z]"
+    r"\.?(?:\s*(?:,\s*(?:a|an|the)\b|:|\s+\()|\s+(?!(?:said|says|told|added|wrote|noted|explained|reports?|reported)\b)"
+    r"[a-z])"
 )
 _VERB_NEXT = re.compile(
     r"(?:'s|,|:|\s+\(|\s+(?:has|have|had|is|was|will|would|to|said|says|plans|planned|announced|announces|"
     r"confirmed|confirms|could|may|might|also|just|reportedly|on|in|at|last|this|\w+(?:s|ed)\b))"
+)
+_HEADLINE_VERBS = frozenset(
+    ["to", "will", "is", "are", "was", "has", "have", "plans", "plan", "offers", "offer", "announces", "announce", "confirms", "confirm", "says", "reports", "cuts", "cut", "lays", "laying", "slashes", "slash", "axes", "axe", "sheds", "shed", "trims", "trim", "eliminates", "eliminate", "eyes", "mulls", "considers", "weighs", "begins", "starts", "launches", "unveils", "closes", "shuts", "hits", "faces", "sees", "warns", "seeks", "makes", "reveals", "sells", "buys", "posts", "files", "reaches", "agrees", "names", "hires", "freezes", "pauses", "exits", "quits", "moves"]
 )
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _PLURAL_VERB = re.compile(r"\s+(?:are|were|have|do|say)\b")
@@ -110,12 +114,35 @@ class Story:
         ))
 
 
+def title_case(sentence: Sentence) -> bool:
+    """A headline where most words are capitalised, so capitals say nothing about names."""
+    if not sentence.title:
+        return False
+    words = [w for w in sentence.text.split() if w[:1].isalpha()]
+    return len(words) > 2 and sum(w[0].isupper() for w in words) > 0.7 * len(words)
+
+
+def _title_case_opening(run: str) -> Ref | None:
+    """The name opening a Title Case headline: its capitalised words up to the first headline verb."""
+    words = run.split()
+    for i, word in enumerate(words):
+        if word.lower() in _HEADLINE_VERBS:
+            name = valid_name(" ".join(words[:i])) if i else None
+            if name:
+                org = lookup(name)
+                return None if org and org.role else Ref(name, 0, org)
+            return None
+    return None
+
+
 def topic_from(sentence: Sentence, known: list[tuple[int, int, Org]]) -> Ref | None:
     """A heading, or a sentence that opens with an organisation, sets what later anaphors mean."""
     text = sentence.text
     if known and text[:known[0][0]].strip() in ("", "The", "the") and not known[0][2].role:
         return Ref(known[0][2].name, known[0][0], known[0][2])
     m = NAME_AT_START.match(text)
+    if m and title_case(sentence):
+        return _title_case_opening(m.group(1))
     if m and " " not in m.group(1) and not sentence.heading and not _VERB_NEXT.match(text, m.end()):
         return None  # "Coffee chain to cut ...": one capitalised word then a noun is a description
     if m and (sentence.heading or _START_TOPIC.match(text, m.end())) and not _PLURAL_VERB.match(text, m.end()):
