@@ -63,7 +63,7 @@ _OTHER_CLAUSE = re.compile(
 )
 HISTORY = re.compile(
     r"\b(?:already|previous(?:ly)?|prior|last year'?s?|a year ago|years ago|in addition to|than the|"
-    r"compared (?:with|to)|comparison|a similar|earlier (?:this year|round|cuts?|layoffs?)|first round|"
+    r"compared (?:with|to)|comparison|a similar|earlier (?:this year|round|cuts?|layoffs?)|"
     r"last round|previous round|since then|back in)\b",
 )
 _HISTORY_OPENING = re.compile(r"(?:last year|a year ago|previously|in the past|back in \w+)\b", re.IGNORECASE)
