@@ -25,6 +25,8 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st co inc corp ltd jr sr no vs gen gov sen rep jan feb mar apr jun jul aug sep sept oct nov dec"  # noqa: SIM905
     " mt ft approx est dept univ bros".split()
 )
+_GLUED = re.compile(r"(?=(?:A|The) [a-z])(?<=[a-z]{2})")
+"""Scraped text loses the space between a heading or caption and the next sentence ("GallowayA quarter")."""
 _HEADING_END = re.compile(r"[.!?:;,\"']$")
 
 
@@ -49,6 +51,7 @@ def clean(text: str) -> str:
     for old, new in _REPLACEMENTS:
         if old in text:
             text = text.replace(old, new)
+    text = _GLUED.sub(" ", text)
     if "  " in text or "\t" in text or "\u00a0" in text or "\u2009" in text or "\u202f" in text:
         text = _SPACES.sub(" ", text)
     return text
