@@ -115,7 +115,8 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
     """Tag one story. `summary` may hold HTML; `published` (ISO date) helps date earlier rounds."""
     year = int(published[:4]) if published and published[:4].isdigit() else None
     story = Story()
-    valid_cue = title_valid = title_negated = confirmed = False
+    valid_cue = title_valid = title_negated = False
+    with_figures: list[str] = []  # sentences whose cues came with a figure: a denial may still confirm a cut
     for sentence in split(title or "", summary or ""):
         text = sentence.text
         cues, negated = find_cues(text)
@@ -135,14 +136,14 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
                 continue
             valid_cue = True
             bounds = (cues[k - 1].end if k else 0, cues[k + 1].start if k + 1 < len(cues) else len(text))
-            if _read_cue(text, cue, bounds, known, judged, story) and _CONFIRM.search(text):
-                confirmed = True
+            if _read_cue(text, cue, bounds, known, judged, story):
+                with_figures.append(text)
         if sentence.title and story.topic is None:
             first = next((k for k in known if not k[2].role), None)
             if first:
                 story.topic = Ref(first[2].name, first[0], first[2])
     title_negative = (negative_title(title or "") or title_negated) and not title_valid
-    if title_negative and not confirmed:
+    if title_negative and not any(_CONFIRM.search(text) for text in with_figures):
         return Extraction(False, ())  # a denial, pledge, strike or hiring story, unless it confirms a cut
     events = tuple(fold(c) for c in story.companies.values())
     return Extraction(valid_cue or bool(events), events)

@@ -111,6 +111,13 @@ def _ref_at_end(text: str, end: int, known: list[tuple[int, int, Org]]) -> Ref |
     for a, b, org in known:
         if b <= end and not text[b:end].strip(" '"):
             return Ref(org.name, a, org)
+    stop = end
+    while stop > 0 and text[stop - 1] in " '":
+        stop -= 1
+    start = max(text.rfind(" ", 0, stop), text.rfind("\n", 0, stop), text.rfind("(", 0, stop), text.rfind('"', 0, stop)) + 1
+    word = text[start:stop]
+    if not word or not (word[0].isupper() or word[0].isdigit() or any(c.isupper() for c in word[:3])):
+        return None  # the last word is not capitalised, so no name ends here: skip the costlier regex
     m = NAME_AT_END.search(text, max(0, end - 70), end)
     if m and m.end() >= end - 1:
         run_start = m.start(1)
@@ -173,7 +180,7 @@ def find_subject(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> Subj
             ref = _ref_at_end(left, pos.start(), known)
             if ref:
                 return Subject((ref,))
-    toks = list(_TOKENS.finditer(left, max(0, len(left) - 120)))
+    toks = list(_TOKENS.finditer(left, max(0, len(left) - 90)))
     i = len(toks) - 1
     while i >= 0:
         w = toks[i].group().lower()

@@ -25,8 +25,19 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st co inc corp ltd jr sr no vs gen gov sen rep jan feb mar apr jun jul aug sep sept oct nov dec"  # noqa: SIM905
     " mt ft approx est dept univ bros".split()
 )
-_GLUED = re.compile(r"(?=(?:A|The) [a-z])(?<=[a-z]{2})")
+_GLUED = re.compile(r"(?<=[a-z]{2})(?=(?:A|The) [a-z])")
 """Scraped text loses the space between a heading or caption and the next sentence ("GallowayA quarter")."""
+
+
+def _reglue(text: str) -> str:
+    """Put back the lost space before a glued "A"/"The"; a plain find first, the regex only on a hit."""
+    for word in ("A ", "The "):
+        at = text.find(word, 2)
+        while at != -1:
+            if text[at - 1].islower() and text[at - 2].islower():
+                return _GLUED.sub(" ", text)
+            at = text.find(word, at + 1)
+    return text
 _HEADING_END = re.compile(r"[.!?:;,\"']$")
 
 
@@ -51,7 +62,8 @@ def clean(text: str) -> str:
     for old, new in _REPLACEMENTS:
         if old in text:
             text = text.replace(old, new)
-    text = _GLUED.sub(" ", text)
+    if "A " in text or "The " in text:
+        text = _reglue(text)
     if "  " in text or "\t" in text or "\u00a0" in text or "\u2009" in text or "\u202f" in text:
         text = _SPACES.sub(" ", text)
     return text
