@@ -1,0 +1,65 @@
+"""The command line as a whole: help everywhere, first run, config errors exit 2 without a traceback."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from tui.cli import cli
+
+
+def _all_commands(group: click.Group, prefix: tuple[str, ...] = ()):
+    for name, command in group.commands.items():
+        yield (*prefix, name), command
+        if isinstance(command, click.Group):
+            yield from _all_commands(command, (*prefix, name))
+
+
+@pytest.mark.parametrize("path", [p for p, _ in _all_commands(cli)], ids=" ".join)
+def test_every_command_has_help(path: tuple[str, ...]) -> None:
+    command = cli
+    for name in path:
+        command = command.commands[name]  # type: ignore[attr-defined]
+    assert (command.help or "").strip(), f"`layoffs-tui {' '.join(path)}` has no help text"
+    result = CliRunner().invoke(cli, [*path, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage:" in result.output
+
+
+def test_first_run_copies_the_bundled_feed_list(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "x.db"), "feeds", "list"])
+    created = Path(os.environ["XDG_CONFIG_HOME"]) / "layoffs-tui" / "feeds.toml"
+    assert created.exists()
+    assert f"Created your feed list at {created}" in result.stderr
+    assert created.read_text(encoding="utf-8") == (Path(__file__).resolve().parents[2] / "feeds.toml").read_text(
+        encoding="utf-8")
+
+
+def test_bad_config_exits_2_with_one_clear_line(tmp_path: Path) -> None:
+    config = tmp_path / "feeds.toml"
+    config.write_text('[[feeds]]\nurl = "gopher://old.example/"\n')
+    result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "x.db"), "poll"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"layoffs-tui: {config}:2: feeds[0].url must be an http:// or https:// URL")
+    assert "Traceback" not in result.output
+
+
+def test_unusable_database_path_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = CliRunner().invoke(cli, ["--db", str(blocker / "x.db"), "retag"])
+    assert result.exit_code == 2
+    assert "cannot create the database" in result.stderr or "cannot open" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite" * 100)
+    result = CliRunner().invoke(cli, ["--db", str(junk), "retag"])
+    assert result.exit_code == 2
+    assert "not a layoffs-tui database" in result.stderr
