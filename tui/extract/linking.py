@@ -93,17 +93,19 @@ def org_in_span(text: str, known: list[tuple[int, int, Org]], start: int, end: i
     for a, b, org in known:
         if start <= a < end and (not anchored or not text[start:a].strip()):
             return Ref(org.name, a, org)
-    segment = text[start:end]
-    if anchored:
-        m = NAME_AT_START.match(segment)
-        rest = segment[m.end():] if m else ""
-        possessive_of_noun = m is not None and _POSSESSIVE_LOWER.match(m.group(1)[-2:] + rest) is not None \
-            and (m.group(1).endswith(("'s", "s'")) or rest.startswith("'"))
-        if m and not possessive_of_noun and not _FACILITY_AFTER.match(rest):
-            name = valid_name(m.group(1))
-            return Ref(name, start + m.start(1)) if name else None
+    if not anchored:
         return None
-    return None
+    segment = text[start:end]
+    m = NAME_AT_START.match(segment)
+    if m is None:
+        return None
+    run, rest = m.group(1), segment[m.end():]
+    # "at Silicon Valley's biggest companies" and "at the Lansing plant" name places, not employers.
+    possessive_of_noun = (run.endswith(("'s", "s'")) or rest.startswith("'")) and _POSSESSIVE_LOWER.match(rest)
+    if possessive_of_noun or _FACILITY_AFTER.match(rest):
+        return None
+    name = valid_name(run)
+    return Ref(name, start + m.start(1)) if name else None
 
 
 def _ref_at_end(text: str, end: int, known: list[tuple[int, int, Org]]) -> Ref | None:
@@ -169,6 +171,35 @@ def _right(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> list[Ref]:
     return refs
 
 
+def _skip_back(left: str, toks: list[re.Match], form: str) -> int:
+    """Index of the last token before the cue that is not an auxiliary ("plans to", "has already")
+    or, for noun cues, part of the figure phrase ("announced a wave of", "makes 1,000")."""
+    i = len(toks) - 1
+    while i >= 0:
+        w = toks[i].group().lower()
+        if len(w) <= 2 and w.isdigit() and i > 0 and toks[i - 1].group()[0].isupper() \
+                and left[toks[i - 1].end():toks[i].start()] == " " and toks[i - 1].group().lower() not in _AUX:
+            break  # "Singularity 6 Layoffs": the digit belongs to the name
+        if w in ("and", "or", "to") and form == "noun" and i > 0 and toks[i - 1].group()[0].isdigit():
+            i -= 1  # "221 and 62 layoffs"
+            continue
+        if w in _AUX or (form == "noun" and (w in _NOUN_STRIP or w[0].isdigit() or word_number(w))):
+            i -= 1
+            continue
+        break
+    return i
+
+
+def _sentence_subject(left: str, known: list[tuple[int, int, Org]]) -> Ref | None:
+    """The organisation the sentence opens with, for a second verb phrase joined by "and"."""
+    for a, _b, org in known:
+        if not left[:a].strip(" \"'"):
+            return Ref(org.name, a, org)
+    m = NAME_AT_START.match(left)
+    name = valid_name(m.group(1)) if m else None
+    return Ref(name, m.start(1)) if name else None
+
+
 def find_subject(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> Subject:
     """The subject of one cue in one sentence."""
     left = text[:cue.start]
@@ -181,25 +212,11 @@ def find_subject(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> Subj
             if ref:
                 return Subject((ref,))
     toks = list(_TOKENS.finditer(left, max(0, len(left) - 90)))
-    i = len(toks) - 1
-    while i >= 0:
-        w = toks[i].group().lower()
-        if w[0].isdigit() and i > 0 and (len(w) <= 2 and w.isdigit()) and toks[i - 1].group()[0].isupper() \
-                and left[toks[i - 1].end():toks[i].start()] == " " and toks[i - 1].group().lower() not in _AUX:
-            break  # "Singularity 6 Layoffs": the digit belongs to the name
-        if w in ("and", "or", "to") and cue.form == "noun" and i > 0 and toks[i - 1].group()[0].isdigit():
-            i -= 1
-            continue
-        if w in _AUX or (cue.form == "noun" and (w in _NOUN_STRIP or w[0].isdigit() or word_number(w))):
-            i -= 1
-            continue
-        break
+    i = _skip_back(left, toks, cue.form)
     if i >= 0 and toks[i].group().lower() == "and" and cue.form != "noun":
-        start = NAME_AT_START.match(left)  # "X will close 45 stores and lay off 600": the clause's subject
-        name = valid_name(start.group(1)) if start else None
-        known_start = next((Ref(o.name, a, o) for a, b, o in known if not left[:a].strip(" \"'")), None)
-        if known_start or name:
-            return Subject((known_start or Ref(name, start.start(1)),))
+        first = _sentence_subject(left, known)  # "X will close 45 stores and lay off 600"
+        if first:
+            return Subject((first,))
     end = toks[i].end() if i >= 0 else 0
     relative = False
     if i >= 0 and toks[i].group().lower() in ("which", "who", "that"):
