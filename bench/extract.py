@@ -20,7 +20,10 @@ from tui.extract import extract
 
 CASES = ROOT.parent / "shared" / "fixtures" / "dev_cases.jsonl"
 FALLBACK = [
-    {"title": "Acme Widgets to lay off 1,200 workers", "summary": "<p>The company said about 8% of staff go.</p>"},
+    {
+        "title": "Acme Widgets to lay off 1,200 workers",
+        "summary": "<p>The company said about 8% of staff go.</p>",
+    },
     {"title": "Fed cuts interest rate", "summary": "The central bank cut rates by a quarter point."},
 ]
 
@@ -45,7 +48,9 @@ def main() -> None:
         done += len(stories)
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     # CPU time is printed too: on a busy machine wall-clock throughput understates the extractor.
-    print(f"{done} stories in {elapsed:.2f}s wall, {cpu:.2f}s CPU: {done / cpu:,.0f} stories/s per CPU-second")
+    print(
+        f"{done} stories in {elapsed:.2f}s wall, {cpu:.2f}s CPU: {done / cpu:,.0f} stories/s per CPU-second"
+    )
     print(f"{done / elapsed:,.0f} stories/s")
 
 

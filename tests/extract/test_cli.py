@@ -19,28 +19,48 @@ def _run(tmp_path: Path, lines: list[str]) -> list[dict]:
 
 
 def test_one_answer_per_line_in_order(tmp_path: Path) -> None:
-    out = _run(tmp_path, [
-        json.dumps({"id": "a", "title": "Acme Robotics lays off 120 workers", "summary": "<p>Cuts &amp; more.</p>"}),
-        json.dumps({"id": 7, "title": "Fed cuts interest rates", "published": "2024-01-01", "extra": True}),
-    ])
+    out = _run(
+        tmp_path,
+        [
+            json.dumps(
+                {
+                    "id": "a",
+                    "title": "Acme Robotics lays off 120 workers",
+                    "summary": "<p>Cuts &amp; more.</p>",
+                }
+            ),
+            json.dumps(
+                {"id": 7, "title": "Fed cuts interest rates", "published": "2024-01-01", "extra": True}
+            ),
+        ],
+    )
     assert [o["id"] for o in out] == ["a", 7]
     assert out[0]["layoff"] is True
-    assert out[0]["events"] == [{
-        "company": "Acme Robotics", "parent": None, "headcount": 120, "headcount_kind": "exact",
-        "percent": None, "evidence": "Acme Robotics lays off 120 workers",
-    }]
+    assert out[0]["events"] == [
+        {
+            "company": "Acme Robotics",
+            "parent": None,
+            "headcount": 120,
+            "headcount_kind": "exact",
+            "percent": None,
+            "evidence": "Acme Robotics lays off 120 workers",
+        }
+    ]
     assert out[1] == {"id": 7, "layoff": False, "events": []}
 
 
 def test_malformed_lines_get_errors_and_the_run_goes_on(tmp_path: Path) -> None:
-    out = _run(tmp_path, [
-        "{not json",
-        "[1, 2]",
-        json.dumps({"id": "x"}),
-        json.dumps({"id": "y", "title": 42}),
-        "",
-        json.dumps({"id": "z", "title": "Twitch lays off 35% of staff"}),
-    ])
+    out = _run(
+        tmp_path,
+        [
+            "{not json",
+            "[1, 2]",
+            json.dumps({"id": "x"}),
+            json.dumps({"id": "y", "title": 42}),
+            "",
+            json.dumps({"id": "z", "title": "Twitch lays off 35% of staff"}),
+        ],
+    )
     assert len(out) == 5  # the blank line is skipped
     assert all(o["id"] is None for o in out[:4])
     assert out[0]["error"].startswith("line 1: not JSON")
@@ -51,7 +71,9 @@ def test_malformed_lines_get_errors_and_the_run_goes_on(tmp_path: Path) -> None:
 
 
 def test_reads_stdin_by_default() -> None:
-    result = CliRunner().invoke(extract_command, [], input=json.dumps({"id": 1, "title": "GM to cut 500 jobs"}) + "\n")
+    result = CliRunner().invoke(
+        extract_command, [], input=json.dumps({"id": 1, "title": "GM to cut 500 jobs"}) + "\n"
+    )
     assert result.exit_code == 0
     assert json.loads(result.output)["events"][0]["company"] == "General Motors"
 

@@ -26,17 +26,27 @@ def test_dev_cases_meet_the_floors(tmp_path: Path) -> None:
             if line.strip():
                 case = json.loads(line)
                 result = extract(case["title"], case.get("summary", ""), case.get("published"))
-                row = {"id": case["id"], "layoff": result.layoff, "events": [e.to_dict() for e in result.events]}
+                row = {
+                    "id": case["id"],
+                    "layoff": result.layoff,
+                    "events": [e.to_dict() for e in result.events],
+                }
                 handle.write(json.dumps(row) + "\n")
     floors = [arg for name, value in FLOORS.items() for arg in ("--min", f"{name}={value}")]
-    run = subprocess.run([sys.executable, str(SCORER), str(CASES), str(out), "--errors", *floors],
-                         capture_output=True, text=True, check=False)
+    run = subprocess.run(
+        [sys.executable, str(SCORER), str(CASES), str(out), "--errors", *floors],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
 
 
 def test_extractor_imports_no_io_or_ui() -> None:
     """The extractor is pure: importing it must not pull in Textual, HTTP or SQLite."""
-    code = ("import sys, tui.extract; bad = [m for m in ('textual', 'httpx', 'sqlite3', 'sqlite_utils') "
-            "if m in sys.modules]; print(bad); sys.exit(1 if bad else 0)")
+    code = (
+        "import sys, tui.extract; bad = [m for m in ('textual', 'httpx', 'sqlite3', 'sqlite_utils') "
+        "if m in sys.modules]; print(bad); sys.exit(1 if bad else 0)"
+    )
     run = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stdout + run.stderr

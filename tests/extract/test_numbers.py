@@ -56,7 +56,12 @@ VAGUE = ["hundreds", "thousands", "several hundred", "a few hundred", "tens of t
 @pytest.mark.parametrize(("text", "value", "kind", "percent", "share"), FIGURES)
 def test_figure_forms(text: str, value: float, kind: str, percent: bool, share: bool) -> None:
     figure = find_figures(text)[0]
-    assert (figure.value, figure.kind, figure.percent, figure.share) == (pytest.approx(value), kind, percent, share)
+    assert (figure.value, figure.kind, figure.percent, figure.share) == (
+        pytest.approx(value),
+        kind,
+        percent,
+        share,
+    )
 
 
 @pytest.mark.parametrize("text", VAGUE)
@@ -75,7 +80,16 @@ def test_money_is_never_a_count(text: str) -> None:
     assert all(f.money or f.value is None for f in find_figures(text)) or not find_figures(text)
 
 
-@pytest.mark.parametrize(("words", "value"), [("a hundred", 100), ("twenty-one", 21), ("two thousand", 2000),
-                                               ("one million", 1_000_000), ("twelve", 12), ("a dozen", 12)])
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("a hundred", 100),
+        ("twenty-one", 21),
+        ("two thousand", 2000),
+        ("one million", 1_000_000),
+        ("twelve", 12),
+        ("a dozen", 12),
+    ],
+)
 def test_word_number(words: str, value: int) -> None:
     assert word_number(words) == value

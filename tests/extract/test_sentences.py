@@ -9,7 +9,7 @@ from tui.extract.sentences import clean, split
 CLEAN = [
     ("<p>Ferris &amp; Lowe</p>", "Ferris & Lowe"),
     ("Jobs&nbsp;cut", "Jobs cut"),
-    ("It\u2019s \u201cdifficult\u201d", "It's \"difficult\""),
+    ("It\u2019s \u201cdifficult\u201d", 'It\'s "difficult"'),
     ("<script>var x = 1;</script>Text", "Text"),
     ("a<br>b", "a\nb"),
     ("Scott GallowayA quarter of staff", "Scott Galloway A quarter of staff"),

@@ -14,7 +14,14 @@ from functools import lru_cache
 from importlib import resources
 
 __all__ = [
-    "Org", "canonical_company", "clean_name", "company_aliases", "find_known", "is_common", "lookup", "units_of",
+    "Org",
+    "canonical_company",
+    "clean_name",
+    "company_aliases",
+    "find_known",
+    "is_common",
+    "lookup",
+    "units_of",
 ]
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.'+-]*[A-Za-z0-9+]|[A-Za-z0-9]|&")
@@ -52,8 +59,10 @@ def _data() -> tuple[dict[str, Org], dict[str, set[str]], dict[str, set[str]], f
     base = resources.files("tui.extract") / "data"
     raw = json.loads((base / "companies.json").read_text(encoding="utf-8"))
     common = frozenset(
-        w for line in (base / "common_words.txt").read_text(encoding="utf-8").splitlines()
-        if not line.startswith("#") for w in line.split()
+        w
+        for line in (base / "common_words.txt").read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#")
+        for w in line.split()
     )
     index: dict[str, Org] = {}
     aliases: dict[str, set[str]] = {}
@@ -139,7 +148,7 @@ def find_known(text: str) -> list[tuple[int, int, Org]]:
             continue
         n, org = hit
         if n == 1 and first.lower().removesuffix("'s") in common:
-            after = text[m.end():m.end() + 30]
+            after = text[m.end() : m.end() + 30]
             glued = _GLUED.match(after)
             if glued and not _LEGAL.search(" " + glued.group(1)):
                 continue  # "United Auto Workers" is not United Airlines

@@ -42,9 +42,9 @@ def _top_level(pattern: str) -> list[str]:
     """The alternatives of a pattern, split at '|' outside parentheses."""
     out, depth, start = [], 0, 0
     for i, char in enumerate(pattern):
-        if char == "(" and pattern[i - 1:i] != "\\":
+        if char == "(" and pattern[i - 1 : i] != "\\":
             depth += 1
-        elif char == ")" and pattern[i - 1:i] != "\\":
+        elif char == ")" and pattern[i - 1 : i] != "\\":
             depth -= 1
         elif char == "|" and depth == 0:
             out.append(pattern[start:i])
@@ -133,8 +133,8 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     for m in _CUE.finditer(lowered):
         start, end = m.start(), m.end()
-        before = lowered[max(0, start - 60):start]
-        after = lowered[end:end + 90]
+        before = lowered[max(0, start - 60) : start]
+        after = lowered[end : end + 90]
         word = m.group()
         category = m.lastgroup.partition("_")[0]
         if category == "generic":
@@ -159,7 +159,7 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
             if word.startswith(("lose", "lost", "losing", "out of", "made redundant")):
                 form = "passive"
         tail = before[-40:]
-        tail = tail[max(tail.rfind(","), tail.rfind(";"), tail.rfind(".")) + 1:]
+        tail = tail[max(tail.rfind(","), tail.rfind(";"), tail.rfind(".")) + 1 :]
         if _NEGATION.search(tail) or _NEGATION_AFTER.search(after):
             negated = True
             continue

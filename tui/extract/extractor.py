@@ -38,10 +38,23 @@ def _pick(judged: list[Judged], cue, want_pct: bool, lo: int, hi: int) -> Judged
     Figures are looked for between the neighbouring cues (lo, hi), so "X cut 10%, while Y laid off
     11,000" gives Y its own number.
     """
-    right = [j for j in judged if not j.used and (j.pct if want_pct else j.job) and cue.end <= j.fig.start < hi
-             and j.fig.start - cue.end <= (130 if want_pct else 110)]
-    left = [j for j in judged if not j.used and (j.pct if want_pct else j.job) and lo <= j.fig.start
-            and j.fig.end <= cue.start and cue.start - j.fig.end <= (130 if want_pct else 90)]
+    right = [
+        j
+        for j in judged
+        if not j.used
+        and (j.pct if want_pct else j.job)
+        and cue.end <= j.fig.start < hi
+        and j.fig.start - cue.end <= (130 if want_pct else 110)
+    ]
+    left = [
+        j
+        for j in judged
+        if not j.used
+        and (j.pct if want_pct else j.job)
+        and lo <= j.fig.start
+        and j.fig.end <= cue.start
+        and cue.start - j.fig.end <= (130 if want_pct else 90)
+    ]
     sides = (right, left[::-1]) if cue.form == "active" else (left[::-1], right)
     for side in sides:
         if side:
@@ -82,8 +95,14 @@ def _org_finder(text: str, known: list[tuple[int, int, Org]], title_case: bool):
     return org_at
 
 
-def _read_cue(text: str, cue: Cue, bounds: tuple[int, int], known: list[tuple[int, int, Org]],
-              judged: list[Judged], story: Story) -> bool:
+def _read_cue(
+    text: str,
+    cue: Cue,
+    bounds: tuple[int, int],
+    known: list[tuple[int, int, Org]],
+    judged: list[Judged],
+    story: Story,
+) -> bool:
     """Record the mentions one cue makes; True when it came with a figure (for the denial rule)."""
     subject = find_subject(text, cue, known)
     if subject.aggregate:

@@ -17,9 +17,11 @@ from tui.extract.numbers import Figure, find_figures
 
 __all__ = ["HISTORY", "Judged", "clause_of", "is_history", "judge_figures"]
 
-_QUAL = (r"(?:(?:an?|another|an additional|additional|a further|further|about|around|approximately|roughly|nearly|"
-         r"almost|some|more than|over|up to|as many as|close to|at least|upwards of|just over|just under|"
-         r"fewer than|less than|an estimated|estimated|the)\s+)*")
+_QUAL = (
+    r"(?:(?:an?|another|an additional|additional|a further|further|about|around|approximately|roughly|nearly|"
+    r"almost|some|more than|over|up to|as many as|close to|at least|upwards of|just over|just under|"
+    r"fewer than|less than|an estimated|estimated|the)\s+)*"
+)
 _NOT_JOBS_AFTER = re.compile(
     r"^\s*-?\s*(?:years?|months?|weeks?|days?|hours?|fold|x\b|st\b|nd\b|rd\b|th\b|a\.m|p\.m|am\b|pm\b|:\d|"
     r"-year|-month|-week|-day|plants?|factories|stores?|shops?|outlets|locations|offices|sites|cities|states|"
@@ -32,15 +34,20 @@ _JOB_AFTER = re.compile(
     rf"[\w'.&-]+){{0,3}}?)\s+{JOB_NOUN}\b",
     re.IGNORECASE,
 )
-_OF_TOTAL_AFTER = re.compile(rf"^\s+of\s+(?:the|its|their|[A-Z][\w&.-]*'s)\s+(?:[\d,.]+\s+)?(?:[\w-]+\s+){{0,3}}?{JOB_NOUN}\b", re.IGNORECASE)
+_OF_TOTAL_AFTER = re.compile(
+    rf"^\s+of\s+(?:the|its|their|[A-Z][\w&.-]*'s)\s+(?:[\d,.]+\s+)?(?:[\w-]+\s+){{0,3}}?{JOB_NOUN}\b",
+    re.IGNORECASE,
+)
 _OBJECT_BEFORE = re.compile(
     rf"\b(?:lay(?:s|ing)?[\s-]+off|laid[\s-]+off|letting|cut(?:s|ting)?|slash(?:es|ed|ing)?|ax(?:e|es|ed|ing)|"
     rf"trim(?:s|med|ming)?|shed(?:s|ding)?|eliminat(?:e|es|ed|ing)|fir(?:e|es|ed|ing)|sack(?:s|ed|ing)?|"
     rf"reduc(?:e|es|ed|ing)|reductions? of|layoffs? of|lay-?offs? of|cuts? of|loss of)\s+{_QUAL}$",
     re.IGNORECASE,
 )
-_GIVEN_TO = re.compile(r"\b(?:slips|notices?|letters|warnings|emails|messages|notifications)\s+to\s+(?:about |some |nearly )?$",
-                       re.IGNORECASE)
+_GIVEN_TO = re.compile(
+    r"\b(?:slips|notices?|letters|warnings|emails|messages|notifications)\s+to\s+(?:about |some |nearly )?$",
+    re.IGNORECASE,
+)
 """Notices handed "to 60 workers" go to the people cut; other "to N" is a level reached."""
 _BY_BEFORE = re.compile(rf"\bby\s+{_QUAL}$", re.IGNORECASE)
 _TOTAL_BEFORE = re.compile(
@@ -80,11 +87,14 @@ _SUBSET = re.compile(
 _CLAUSE_BREAK = re.compile(r"[;:()\u2013\u2014]|,(?!\d)| (?:- |wh(?:ile|ich|ereas) |but )")
 
 
-_NAME_NUMBER = re.compile(r"\b(?!(?:The|A|An|To|Of|In|At|By|For|And|Top|Over|Cut|Cuts|Off|Axe|Axes|Slash|Slashes|Trim|Trims|"
-                          r"Shed|Sheds|Lay|Lays|Laid|Eliminate|Eliminates|Fire|Fires|About|Around|Nearly|Almost|Some|"
-                          r"Another|More|Than|Up|Additional|Further|Reduce|Reduces)\b)[A-Z][a-z]\w*\s$")
+_NAME_NUMBER = re.compile(
+    r"\b(?!(?:The|A|An|To|Of|In|At|By|For|And|Top|Over|Cut|Cuts|Off|Axe|Axes|Slash|Slashes|Trim|Trims|"
+    r"Shed|Sheds|Lay|Lays|Laid|Eliminate|Eliminates|Fire|Fires|About|Around|Nearly|Almost|Some|"
+    r"Another|More|Than|Up|Additional|Further|Reduce|Reduces)\b)[A-Z][a-z]\w*\s$"
+)
 _RESPECTIVELY = re.compile(
-    rf"^(?:,\s*|\s+and\s+)(\d[\d,]*)\s+(?:(?:[\w-]+\s+)?{JOB_NOUN},?\s+respectively|{JOB_NOUN}\b)", re.IGNORECASE
+    rf"^(?:,\s*|\s+and\s+)(\d[\d,]*)\s+(?:(?:[\w-]+\s+)?{JOB_NOUN},?\s+respectively|{JOB_NOUN}\b)",
+    re.IGNORECASE,
 )
 """Two counts sharing one job noun ("221 and 62 layoffs, respectively") add up to one figure."""
 
@@ -143,7 +153,7 @@ def _context_rejects(judged: Judged, text: str, story_year: int | None) -> bool:
     """The costlier checks, run only on figures that could count: other clauses, history, subsets."""
     fig = judged.fig
     left, right = clause_of(text, fig.start, fig.end)
-    window = text[max(left, fig.start - 50):min(right, fig.end + 45)].lower()
+    window = text[max(left, fig.start - 50) : min(right, fig.end + 45)].lower()
     if _OTHER_CLAUSE.search(window) or is_history(text, fig.start, fig.end, story_year):
         return True
     judged.subset = bool(_SUBSET.search(window))
@@ -153,22 +163,36 @@ def _context_rejects(judged: Judged, text: str, story_year: int | None) -> bool:
 def _classify(judged: Judged, text: str, org_at) -> int:
     """Cheap checks from the words right around a figure: sets job/pct; returns where to resume scanning."""
     fig = judged.fig
-    before = text[max(0, fig.start - 45):fig.start]
-    after = text[fig.end:fig.end + 70]
+    before = text[max(0, fig.start - 45) : fig.start]
+    after = text[fig.end : fig.end + 70]
     if fig.percent:
         if fig.value is not None:
-            judged.pct = bool(_PCT_OF_WORKFORCE.match(after) or _OBJECT_BEFORE.search(before)
-                              or _BY_BEFORE.search(before))
+            judged.pct = bool(
+                _PCT_OF_WORKFORCE.match(after) or _OBJECT_BEFORE.search(before) or _BY_BEFORE.search(before)
+            )
         return -1
     if _NOT_JOBS_AFTER.match(after) or (fig.value is not None and fig.value < 2):
         return -1
-    if fig.value is not None and fig.value < 100 and text[fig.start:fig.end].isdigit() and _NAME_NUMBER.search(before):
+    if (
+        fig.value is not None
+        and fig.value < 100
+        and text[fig.start : fig.end].isdigit()
+        and _NAME_NUMBER.search(before)
+    ):
         return -1  # "Singularity 6", "Section 4": part of a name
     job = _JOB_AFTER.match(after) or (_VAGUE_OF.match(after) if fig.kind == "vague" else None)
-    if fig.value is not None and 1900 <= fig.value <= 2100 and "," not in text[fig.start:fig.end] and not job:
+    if (
+        fig.value is not None
+        and 1900 <= fig.value <= 2100
+        and "," not in text[fig.start : fig.end]
+        and not job
+    ):
         return -1  # a year
-    if _TOTAL_BEFORE.search(before) and not before.lower().endswith(("up to ", "up to")) \
-            and not _GIVEN_TO.search(before):
+    if (
+        _TOTAL_BEFORE.search(before)
+        and not before.lower().endswith(("up to ", "up to"))
+        and not _GIVEN_TO.search(before)
+    ):
         return -1  # total staff, staff left, a level reached
     resp = _RESPECTIVELY.match(after) if fig.value is not None else None
     if resp:
@@ -182,10 +206,14 @@ def _classify(judged: Judged, text: str, org_at) -> int:
         if mid.strip():
             # "400 Twitch workers" names the unit; an unknown capitalised word there is more often a place
             # or a product ("900 PlayStation jobs", "300 UK jobs"), except after "of" ("hundreds of X staff").
-            judged.bound = org_at(fig.end + job.start("mid"), fig.end + job.start("mid") + len(mid), anchored=True,
-                                  known_only=job.re is not _VAGUE_OF)
+            judged.bound = org_at(
+                fig.end + job.start("mid"),
+                fig.end + job.start("mid") + len(mid),
+                anchored=True,
+                known_only=job.re is not _VAGUE_OF,
+            )
         tail_start = fig.end + job.end()
-        at = _AT_NAME.match(text[tail_start:tail_start + 60])
+        at = _AT_NAME.match(text[tail_start : tail_start + 60])
         if judged.bound is None and at:
             judged.bound = org_at(tail_start + at.end(), tail_start + 60, anchored=True)
     elif _OF_TOTAL_AFTER.match(after) or _OBJECT_BEFORE.search(before) or _BY_BEFORE.search(before):
@@ -193,7 +221,9 @@ def _classify(judged: Judged, text: str, org_at) -> int:
     return -1
 
 
-def judge_figures(text: str, story_year: int | None, org_at, near: list[tuple[int, int]] | None = None) -> list[Judged]:
+def judge_figures(
+    text: str, story_year: int | None, org_at, near: list[tuple[int, int]] | None = None
+) -> list[Judged]:
     """Judge the figures of a sentence. `org_at(start, end)` names an organisation inside a span, if any.
 
     With `near` (cue spans), figures too far from every cue to be picked are left unjudged.
@@ -205,7 +235,9 @@ def judge_figures(text: str, story_year: int | None, org_at, near: list[tuple[in
             continue
         judged = Judged(fig)
         out.append(judged)
-        if fig.money or (near is not None and not any(a - 140 <= fig.end and fig.start <= b + 140 for a, b in near)):
+        if fig.money or (
+            near is not None and not any(a - 140 <= fig.end and fig.start <= b + 140 for a, b in near)
+        ):
             continue
         skip_until = max(skip_until, _classify(judged, text, org_at))
         if (judged.job or judged.pct) and _context_rejects(judged, text, story_year):

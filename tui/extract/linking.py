@@ -54,16 +54,25 @@ AGGREGATE = re.compile(
     r"some|they|we|tech|industries|sectors|economy|country|nation)'?\s*$",
     re.IGNORECASE,
 )
-_JOBS_END = re.compile(r"\b(?:workers|employees|staff|people|positions|roles|jobs|staffers|members|personnel)\s*$", re.IGNORECASE)
+_JOBS_END = re.compile(
+    r"\b(?:workers|employees|staff|people|positions|roles|jobs|staffers|members|personnel)\s*$", re.IGNORECASE
+)
 _APPOSITIVE = re.compile(
     r"\s*(?:a|an|the|one|which|who|whose|based|known|itself|now|formerly|once|owned|backed|part|headquartered|"
-    r"founded|launched|maker|parent|owner|operator|home)\b", re.IGNORECASE)
+    r"founded|launched|maker|parent|owner|operator|home)\b",
+    re.IGNORECASE,
+)
 _COORD_LEFT = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:[a-z][\w-]*\s+){0,4}$")
 _COORD_RIGHT = re.compile(r"(?:\s+[a-z][\w-]*){0,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
-_RIGHT = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(by|at|from|across|within|in|hit|hits|strike|strikes)\s+(?:(its|the)\s+)?",
-                    re.IGNORECASE)
-_FACILITY_AFTER = re.compile(r"\s+(?:[a-z]+(?:ing|ed)?\s+)?(?:plant|factory|facility|site|office|store|mill|"
-                             r"warehouse|campus|hub|location|branch|headquarters)s?\b", re.IGNORECASE)
+_RIGHT = re.compile(
+    r"(?:\s+[\w'-]+){0,4}?\s+(by|at|from|across|within|in|hit|hits|strike|strikes)\s+(?:(its|the)\s+)?",
+    re.IGNORECASE,
+)
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:[a-z]+(?:ing|ed)?\s+)?(?:plant|factory|facility|site|office|store|mill|"
+    r"warehouse|campus|hub|location|branch|headquarters)s?\b",
+    re.IGNORECASE,
+)
 _POSSESSIVE_LOWER = re.compile(r"(?:'s?)?\s+[a-z]")
 _POSSESSIVE = re.compile(r"'s?\s+(?:[\w-]+\s+){0,2}$")
 
@@ -88,7 +97,9 @@ class Subject:
     """Found through ", which ..." or ", who ...": the cue is an aside about the organisation."""
 
 
-def org_in_span(text: str, known: list[tuple[int, int, Org]], start: int, end: int, anchored: bool = False) -> Ref | None:
+def org_in_span(
+    text: str, known: list[tuple[int, int, Org]], start: int, end: int, anchored: bool = False
+) -> Ref | None:
     """The first organisation in text[start:end]; with `anchored`, only one that starts right there."""
     for a, b, org in known:
         if start <= a < end and (not anchored or not text[start:a].strip()):
@@ -99,9 +110,11 @@ def org_in_span(text: str, known: list[tuple[int, int, Org]], start: int, end: i
     m = NAME_AT_START.match(segment)
     if m is None:
         return None
-    run, rest = m.group(1), segment[m.end():]
+    run, rest = m.group(1), segment[m.end() :]
     # "at Silicon Valley's biggest companies" and "at the Lansing plant" name places, not employers.
-    possessive_of_noun = (run.endswith(("'s", "s'")) or rest.startswith("'")) and _POSSESSIVE_LOWER.match(rest)
+    possessive_of_noun = (run.endswith(("'s", "s'")) or rest.startswith("'")) and _POSSESSIVE_LOWER.match(
+        rest
+    )
     if possessive_of_noun or _FACILITY_AFTER.match(rest):
         return None
     name = valid_name(run)
@@ -116,7 +129,15 @@ def _ref_at_end(text: str, end: int, known: list[tuple[int, int, Org]]) -> Ref |
     stop = end
     while stop > 0 and text[stop - 1] in " '":
         stop -= 1
-    start = max(text.rfind(" ", 0, stop), text.rfind("\n", 0, stop), text.rfind("(", 0, stop), text.rfind('"', 0, stop)) + 1
+    start = (
+        max(
+            text.rfind(" ", 0, stop),
+            text.rfind("\n", 0, stop),
+            text.rfind("(", 0, stop),
+            text.rfind('"', 0, stop),
+        )
+        + 1
+    )
     word = text[start:stop]
     if not word or not (word[0].isupper() or word[0].isdigit() or any(c.isupper() for c in word[:3])):
         return None  # the last word is not capitalised, so no name ends here: skip the costlier regex
@@ -125,7 +146,7 @@ def _ref_at_end(text: str, end: int, known: list[tuple[int, int, Org]]) -> Ref |
         run_start = m.start(1)
         sentence_initial = not text[:run_start].strip(' "')
         name = valid_name(m.group(1))
-        if name and not (sentence_initial and " " not in m.group(1) and text[m.end(1):end].strip()):
+        if name and not (sentence_initial and " " not in m.group(1) and text[m.end(1) : end].strip()):
             return Ref(name, run_start)
     return None
 
@@ -152,7 +173,11 @@ def _right(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> list[Ref]:
     if prep in ("hit", "hits", "strike", "strikes"):
         prep = "at"  # "Layoffs hit Acme" names the employer like "layoffs at Acme"
     start = m.end()
-    ref = org_in_span(text, known, start, start + 80, anchored=True) if prep in ("by", "at") and not det else None
+    ref = (
+        org_in_span(text, known, start, start + 80, anchored=True)
+        if prep in ("by", "at") and not det
+        else None
+    )
     if ref is None:
         hit = next(((a, b, o) for a, b, o in known if a == start), None)
         if hit is None or (prep in ("in", "across", "within") and not (det == "its" and hit[2].parent)):
@@ -177,8 +202,14 @@ def _skip_back(left: str, toks: list[re.Match], form: str) -> int:
     i = len(toks) - 1
     while i >= 0:
         w = toks[i].group().lower()
-        if len(w) <= 2 and w.isdigit() and i > 0 and toks[i - 1].group()[0].isupper() \
-                and left[toks[i - 1].end():toks[i].start()] == " " and toks[i - 1].group().lower() not in _AUX:
+        if (
+            len(w) <= 2
+            and w.isdigit()
+            and i > 0
+            and toks[i - 1].group()[0].isupper()
+            and left[toks[i - 1].end() : toks[i].start()] == " "
+            and toks[i - 1].group().lower() not in _AUX
+        ):
             break  # "Singularity 6 Layoffs": the digit belongs to the name
         if w in ("and", "or", "to") and form == "noun" and i > 0 and toks[i - 1].group()[0].isdigit():
             i -= 1  # "221 and 62 layoffs"
@@ -202,11 +233,13 @@ def _sentence_subject(left: str, known: list[tuple[int, int, Org]]) -> Ref | Non
 
 def find_subject(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> Subject:
     """The subject of one cue in one sentence."""
-    left = text[:cue.start]
+    left = text[: cue.start]
     if cue.form == "noun":
         pos = _POSSESSIVE.search(left, max(0, len(left) - 50))
         if pos:
-            if AGGREGATE.search(left, max(0, pos.start() - 40), pos.start() + 1) or left[:pos.start() + 2].endswith("s'"):
+            if AGGREGATE.search(left, max(0, pos.start() - 40), pos.start() + 1) or left[
+                : pos.start() + 2
+            ].endswith("s'"):
                 return Subject(aggregate=True)
             ref = _ref_at_end(left, pos.start(), known)
             if ref:
@@ -230,7 +263,7 @@ def find_subject(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> Subj
     stripped = rem.rstrip()
     if stripped.endswith(","):
         comma = stripped.rfind(",", 0, len(stripped) - 1)
-        if comma > 0 and _APPOSITIVE.match(stripped[comma + 1:]):
+        if comma > 0 and _APPOSITIVE.match(stripped[comma + 1 :]):
             end = comma
     ref = _ref_at_end(left, end, known)
     if ref:

@@ -15,11 +15,15 @@ from tui.extract.companies import clean_name, is_common
 __all__ = ["NAME_AT_END", "NAME_AT_START", "valid_name"]
 
 _WORD = r"(?:[A-Z][\w&'.+-]*[\w+]|[A-Z]|\d+[A-Za-z][\w-]*|[a-z]+[A-Z][\w-]*)"
-_INSTITUTION = (r"(?:Bank|University|College|Institute|Museum|Council|Society|Board|City|County|State|Government|"
-                r"Department|Ministry|School|Academy|Chamber|Federation|Association|League|Church|Hospital|Port|"
-                r"Republic|Commonwealth|Royal Bank)")
-_RUN = (rf"(?:{_INSTITUTION}\s+of\s+(?:the\s+)?)?{_WORD}"
-        rf"(?:\s+(?:&\s+|{_INSTITUTION}\s+of\s+(?:the\s+)?)?(?:{_WORD}|\d+(?![\d,.]*\d)\b))*")
+_INSTITUTION = (
+    r"(?:Bank|University|College|Institute|Museum|Council|Society|Board|City|County|State|Government|"
+    r"Department|Ministry|School|Academy|Chamber|Federation|Association|League|Church|Hospital|Port|"
+    r"Republic|Commonwealth|Royal Bank)"
+)
+_RUN = (
+    rf"(?:{_INSTITUTION}\s+of\s+(?:the\s+)?)?{_WORD}"
+    rf"(?:\s+(?:&\s+|{_INSTITUTION}\s+of\s+(?:the\s+)?)?(?:{_WORD}|\d+(?![\d,.]*\d)\b))*"
+)
 """Capitalised words, digits inside names ("Singularity 6"), "&", and "of" after institutions ("Bank of Ireland")."""
 NAME_AT_END = re.compile(rf"({_RUN})\s*$")
 NAME_AT_START = re.compile(rf"^\s*({_RUN})")
@@ -53,9 +57,13 @@ _LEAD_STOP = frozenset(
     "layoffs layoff lay-offs jobs job cuts workers employees staff about around nearly almost some more over up "
     "approximately roughly another further additional several hundreds thousands dozens".split()
 )
-_PLACES_OF_WORK = frozenset("plant plants factory factories facility site office offices headquarters hq campus "  # noqa: SIM905
-                            "warehouse mill store stores hub center centre".split())
-_ADJECTIVE = re.compile(r"-(?:linked|related|driven|led|backed|based|owned|focused|hit|wide|style|like|era)$", re.IGNORECASE)
+_PLACES_OF_WORK = frozenset(
+    "plant plants factory factories facility site office offices headquarters hq campus "  # noqa: SIM905
+    "warehouse mill store stores hub center centre".split()
+)
+_ADJECTIVE = re.compile(
+    r"-(?:linked|related|driven|led|backed|based|owned|focused|hit|wide|style|like|era)$", re.IGNORECASE
+)
 
 
 def valid_name(run: str) -> str | None:
@@ -67,8 +75,14 @@ def valid_name(run: str) -> str | None:
         return None
     while words and _ADJECTIVE.search(words[0]) and len(words) > 1:
         words.pop(0)  # "Seattle-based Zulily"
-    while words and not (len(words) > 1 and words[1] == "of") and (
-            words[0].lower() in _LEAD_STOP or (len(words) > 1 and is_common(words[0]) and words[1].lower() in _LEAD_STOP)):
+    while (
+        words
+        and not (len(words) > 1 and words[1] == "of")
+        and (
+            words[0].lower() in _LEAD_STOP
+            or (len(words) > 1 and is_common(words[0]) and words[1].lower() in _LEAD_STOP)
+        )
+    ):
         words.pop(0)
     while words and (words[-1].lower() in _TRAIL_STOP or words[-1] == "&"):
         words.pop()

@@ -13,16 +13,56 @@ from dataclasses import dataclass
 __all__ = ["Figure", "find_figures", "word_number"]
 
 _UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
-           "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}
-_SHARES = {"half": 50.0, "third": 33.3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0, "sixth": 16.7,
-           "eighth": 12.5, "thirds": 66.7, "quarters": 75.0, "fifths": 40.0}
-
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "lakh": 100_000,
+    "lakhs": 100_000,
+    "crore": 10_000_000,
+    "crores": 10_000_000,
+}
+_SHARES = {
+    "half": 50.0,
+    "third": 33.3,
+    "quarter": 25.0,
+    "fifth": 20.0,
+    "tenth": 10.0,
+    "sixth": 16.7,
+    "eighth": 12.5,
+    "thirds": 66.7,
+    "quarters": 75.0,
+    "fifths": 40.0,
+}
 
 
 def _literal_trie(words: list[str]) -> str:
@@ -55,14 +95,37 @@ _FIGURE = re.compile(  # run on lower-cased text: case-insensitive matching is s
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _EUROPEAN = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _SEPARATORS = re.compile(r"[,'\u2019]")
-_APPROX_1 = frozenset("about around approximately roughly nearly almost some over under circa estimated ~ c.".split())  # noqa: SIM905
-_APPROX_2 = frozenset(("more than", "up to", "close to", "at least", "upwards of", "just over", "just under",
-                       "fewer than", "less than", "an estimated", "north of", "well over", "nearly all"))
+_APPROX_1 = frozenset(
+    "about around approximately roughly nearly almost some over under circa estimated ~ c.".split()  # noqa: SIM905
+)
+_APPROX_2 = frozenset(
+    (
+        "more than",
+        "up to",
+        "close to",
+        "at least",
+        "upwards of",
+        "just over",
+        "just under",
+        "fewer than",
+        "less than",
+        "an estimated",
+        "north of",
+        "well over",
+        "nearly all",
+    )
+)
 _APPROX_3 = frozenset(("as many as", "in excess of", "a little over", "a little under"))
 _APPROX_AFTER = re.compile(r"^(?:\+|-plus\b|\s+or so\b|\s+odd\b)", re.IGNORECASE)
-_RANGE_AFTER = re.compile(rf"^\s*(?:%|percent|per cent)?\s*(?:-|\u2013|\u2014|to|or)\s*(?:{_DIGITS})", re.IGNORECASE)
-_RANGE_BEFORE = re.compile(rf"(?:between\s+(?:{_DIGITS})\s*%?\s*and|(?:{_DIGITS})\s*%?\s*(?:-|\u2013|to|or))\s*$", re.IGNORECASE)
-_MONEY_BEFORE = re.compile(r"(?:[$\u00a3\u20ac\u00a5\u20b9]|\b(?:US|C|A|HK|S|NZ)\$|\bRs\.?|\bINR|\bUSD|\bEUR)\s*$")
+_RANGE_AFTER = re.compile(
+    rf"^\s*(?:%|percent|per cent)?\s*(?:-|\u2013|\u2014|to|or)\s*(?:{_DIGITS})", re.IGNORECASE
+)
+_RANGE_BEFORE = re.compile(
+    rf"(?:between\s+(?:{_DIGITS})\s*%?\s*and|(?:{_DIGITS})\s*%?\s*(?:-|\u2013|to|or))\s*$", re.IGNORECASE
+)
+_MONEY_BEFORE = re.compile(
+    r"(?:[$\u00a3\u20ac\u00a5\u20b9]|\b(?:US|C|A|HK|S|NZ)\$|\bRs\.?|\bINR|\bUSD|\bEUR)\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -134,8 +197,8 @@ def find_figures(text: str) -> list[Figure]:
     if len(lowered) != len(text):  # a few Unicode letters change length when lower-cased
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     for m in _FIGURE.finditer(lowered):
-        before = text[max(0, m.start() - 40):m.start()]
-        after = text[m.end():m.end() + 30]
+        before = text[max(0, m.start() - 40) : m.start()]
+        after = text[m.end() : m.end() + 30]
         if m.group("vague"):
             out.append(Figure(m.start(), m.end(), None, "vague"))
             continue
@@ -167,7 +230,11 @@ def find_figures(text: str) -> list[Figure]:
         kind = "exact"
         tail = before[-12:]
         ranged = any(t in tail for t in ("-", "\u2013", "to", "and", "or")) and _RANGE_BEFORE.search(before)
-        if _RANGE_AFTER.match(after) or ranged or (before.lower().endswith("between ") and after.lower().startswith(" and ")):
+        if (
+            _RANGE_AFTER.match(after)
+            or ranged
+            or (before.lower().endswith("between ") and after.lower().startswith(" and "))
+        ):
             kind, value = "vague", None
         elif _approx_before(before) or _APPROX_AFTER.match(after):
             kind = "approx"

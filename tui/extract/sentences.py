@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 __all__ = ["Sentence", "clean", "split"]
 
-_BLOCK_TAG = re.compile(r"<\s*/?\s*(?:p|br|div|li|ul|ol|h[1-6]|tr|table|blockquote|section|article)\b[^>]*>", re.IGNORECASE)
+_BLOCK_TAG = re.compile(
+    r"<\s*/?\s*(?:p|br|div|li|ul|ol|h[1-6]|tr|table|blockquote|section|article)\b[^>]*>", re.IGNORECASE
+)
 _ANY_TAG = re.compile(r"<[^>]{0,500}>")
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]{2,}|[\t\u00a0\u2009\u202f]")
@@ -38,6 +40,8 @@ def _reglue(text: str) -> str:
                 return _GLUED.sub(" ", text)
             at = text.find(word, at + 1)
     return text
+
+
 _HEADING_END = re.compile(r"[.!?:;,\"']$")
 
 
@@ -93,7 +97,7 @@ def split(title: str, summary: str) -> list[Sentence]:
             continue
         start = 0
         for match in _BOUNDARY.finditer(para):
-            chunk = para[start:match.end()]
+            chunk = para[start : match.end()]
             if _is_abbreviation(chunk):
                 continue
             out.append(Sentence(chunk.strip()))

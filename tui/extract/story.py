@@ -28,7 +28,10 @@ _VERB_NEXT = re.compile(
     r"confirmed|confirms|could|may|might|also|just|reportedly|on|in|at|last|this|\w+(?:s|ed)\b))"
 )
 _HEADLINE_VERBS = frozenset(
-    ["to", "will", "is", "are", "was", "has", "have", "plans", "plan", "offers", "offer", "announces", "announce", "confirms", "confirm", "says", "reports", "cuts", "cut", "lays", "laying", "slashes", "slash", "axes", "axe", "sheds", "shed", "trims", "trim", "eliminates", "eliminate", "eyes", "mulls", "considers", "weighs", "begins", "starts", "launches", "unveils", "closes", "shuts", "hits", "faces", "sees", "warns", "seeks", "makes", "reveals", "sells", "buys", "posts", "files", "reaches", "agrees", "names", "hires", "freezes", "pauses", "exits", "quits", "moves"]
+    "to will is are was has have plans plan offers offer announces announce confirms confirm says reports "  # noqa: SIM905
+    "cuts cut lays laying slashes slash axes axe sheds shed trims trim eliminates eliminate eyes mulls "
+    "considers weighs begins starts launches unveils closes shuts hits faces sees warns seeks makes "
+    "reveals sells buys posts files reaches agrees names hires freezes pauses exits quits moves".split()
 )
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _PLURAL_VERB = re.compile(r"\s+(?:are|were|have|do|say)\b")
@@ -103,15 +106,26 @@ class Story:
         self.seen.append(ref.name)
         return ref.name, None
 
-    def add(self, ref: Ref, job: Judged | None, pct: Judged | None, evidence: str, aside: bool = False) -> None:
+    def add(
+        self, ref: Ref, job: Judged | None, pct: Judged | None, evidence: str, aside: bool = False
+    ) -> None:
         name, parent = self.canonical(ref)
         company = self.companies.setdefault(_key(name), _Company(name, parent))
         self.order += 1
         fig = job.fig if job else None
-        company.mentions.append(_Mention(
-            self.order, fig.value if fig else None, fig.kind if fig else "none", bool(job and job.subset),
-            pct.fig.value if pct else None, bool(pct and pct.fig.share), bool(pct and pct.subset), evidence, aside,
-        ))
+        company.mentions.append(
+            _Mention(
+                self.order,
+                fig.value if fig else None,
+                fig.kind if fig else "none",
+                bool(job and job.subset),
+                pct.fig.value if pct else None,
+                bool(pct and pct.fig.share),
+                bool(pct and pct.subset),
+                evidence,
+                aside,
+            )
+        )
 
 
 def title_case(sentence: Sentence) -> bool:
@@ -138,14 +152,18 @@ def _title_case_opening(run: str) -> Ref | None:
 def topic_from(sentence: Sentence, known: list[tuple[int, int, Org]]) -> Ref | None:
     """A heading, or a sentence that opens with an organisation, sets what later anaphors mean."""
     text = sentence.text
-    if known and text[:known[0][0]].strip() in ("", "The", "the") and not known[0][2].role:
+    if known and text[: known[0][0]].strip() in ("", "The", "the") and not known[0][2].role:
         return Ref(known[0][2].name, known[0][0], known[0][2])
     m = NAME_AT_START.match(text)
     if m and title_case(sentence):
         return _title_case_opening(m.group(1))
     if m and " " not in m.group(1) and not sentence.heading and not _VERB_NEXT.match(text, m.end()):
         return None  # "Coffee chain to cut ...": one capitalised word then a noun is a description
-    if m and (sentence.heading or _START_TOPIC.match(text, m.end())) and not _PLURAL_VERB.match(text, m.end()):
+    if (
+        m
+        and (sentence.heading or _START_TOPIC.match(text, m.end()))
+        and not _PLURAL_VERB.match(text, m.end())
+    ):
         name = valid_name(m.group(1))
         org = lookup(name) if name else None
         if name and not (org and org.role):
@@ -157,11 +175,15 @@ def fold(company: _Company) -> Event:
     """One event from every mention of a company: the earliest firm figure wins, headline first."""
     ms = company.mentions
     numeric = [m for m in ms if m.value is not None]
-    chosen = next((m for m in numeric if not m.subset and not m.aside),
-                  next((m for m in numeric if not m.subset), numeric[0] if numeric else None))
+    chosen = next(
+        (m for m in numeric if not m.subset and not m.aside),
+        next((m for m in numeric if not m.subset), numeric[0] if numeric else None),
+    )
     pcts = [m for m in ms if m.percent is not None]
-    pct = next((m for m in pcts if not m.share and not m.pct_subset),
-               next((m for m in pcts if not m.pct_subset), pcts[0] if pcts else None))
+    pct = next(
+        (m for m in pcts if not m.share and not m.pct_subset),
+        next((m for m in pcts if not m.pct_subset), pcts[0] if pcts else None),
+    )
     percent = pct.percent if pct else None
     if chosen:
         headcount = round(chosen.value)
