@@ -117,6 +117,21 @@ ROWS = [
     ),
     ("Local mill to close, 150 jobs lost", "", []),
     ("Layoffs in 2023: a look back", "Last year, Meta cut 21,000 jobs and Amazon cut 27,000.", []),
+    ("Infosys sacks 400 trainees after assessments", "", [("Infosys", 400, "exact", None)]),
+    ("Byju's to let go of 2,500 employees", "", [("Byju's", 2500, "exact", None)]),
+    ("Retrenchment at Paytm: 1,000 employees let go", "", [("Paytm", 1000, "exact", None)]),
+    ("Jaguar Land Rover to axe 2,000 UK jobs", "", [("Jaguar Land Rover", 2000, "exact", None)]),
+    ("HSBC to cut 35,000 jobs as profits plunge 53%", "", [("HSBC", 35000, "exact", None)]),
+    ("Boeing to lay off 10% of workforce, about 17,000 people", "", [("Boeing", 17000, "approx", 10.0)]),
+    (
+        "Hospital to lay off 120 nurses",
+        "St Mary's Health System will lay off 120 nurses next month.",
+        [("St Mary's Health System", 120, "exact", None)],
+    ),
+    ("Google fires 28 workers over protest", "", [("Google", 28, "exact", None)]),
+    ("Amazon lays off 'several hundred' in devices unit", "", [("Amazon", None, "vague", None)]),
+    ("Up to 2,000 jobs at risk at Siemens", "", [("Siemens", 2000, "approx", None)]),
+    ("Activision Blizzard lays off 1,900", "", [("Activision Blizzard", 1900, "exact", None)]),
 ]
 
 NEGATIVE = [
@@ -142,6 +157,8 @@ NEGATIVE = [
     ("Retailer plans to open 200 stores", "The chain will open 200 stores and hire 5,000 workers."),
     ("Apple cuts iPhone production", "Apple is cutting production of the iPhone 15 by 10%."),
     ("Streaming service cuts subscription price in 30 countries", ""),
+    ("Employees are at risk of burnout, survey says", ""),
+    ("Pilots strike at Lufthansa", "Lufthansa pilots walked out for 24 hours."),
 ]
 
 

@@ -16,7 +16,10 @@ __all__ = ["JOB_NOUN", "TRAP_TITLE", "Cue", "find_cues", "negative_title"]
 JOB_NOUN = (
     r"(?:jobs?|employees?|workers?|staff(?:ers)?|staff members|people|persons|positions?|roles?|posts?|"
     r"layoffs?|lay-?offs?|job cuts?|personnel|professionals|techies|engineers|headcount|workforces?|"
-    r"work ?force|team members|associates|hires|employment|payrolls?|redundanc(?:y|ies))"
+    r"work ?force|team members|associates|hires|employment|payrolls?|redundanc(?:y|ies)|trainees|pilots|"
+    r"(?:cabin )?crew|nurses|teachers|journalists|reporters|editors|drivers|agents|managers|executives|"
+    r"officers|doctors|miners|technicians|programmers|developers|designers|consultants|bankers|traders|"
+    r"clerks|cashiers|faculty|civil servants)"
 )
 _INTRINSIC = (
     r"lay(?:s|ing)?[\s-]+(?:them\s+|workers\s+|people\s+|staff\s+)?off|laid[\s-]+(?:\w+\s+)?off|"
@@ -34,7 +37,7 @@ _GENERIC = (
     r"cut(?:s|ting)?|slash(?:es|ed|ing)?|ax(?:e|es|ed|ing)|trim(?:s|med|ming)?|shed(?:s|ding)?|"
     r"eliminat(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|reductions?|scrap(?:s|ped|ping)?|fir(?:e|es|ed|ing)|"
     r"sack(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|terminat(?:e|es|ed|ing)|retrench(?:es|ed|ing)?|let(?:ting)?\s+go|"
-    r"lost|gone|go"
+    r"lost|gone|go|at risk|threatened|in jeopardy"
 )
 
 
@@ -137,11 +140,13 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
         after = lowered[end : end + 90]
         word = m.group()
         category = m.lastgroup.partition("_")[0]
+        if word == "at risk" and after.startswith(" of"):
+            continue  # "workers at risk of burnout"
         if category == "generic":
             last = before.rsplit(None, 1)[-1:]
             if last and _PASSIVE_LAST.fullmatch(last[0]) and _JOB_BEFORE_PASSIVE.search(before):
                 form = "passive"
-            elif word in ("go", "gone"):
+            elif word in ("go", "gone", "at risk", "threatened", "in jeopardy"):
                 continue  # only "1,000 roles will go", never "the money will go to workers"
             else:
                 window = _WINDOW_END.split(after, maxsplit=1)[0]

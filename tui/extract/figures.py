@@ -41,7 +41,7 @@ _OF_TOTAL_AFTER = re.compile(
 _OBJECT_BEFORE = re.compile(
     rf"\b(?:lay(?:s|ing)?[\s-]+off|laid[\s-]+off|letting|cut(?:s|ting)?|slash(?:es|ed|ing)?|ax(?:e|es|ed|ing)|"
     rf"trim(?:s|med|ming)?|shed(?:s|ding)?|eliminat(?:e|es|ed|ing)|fir(?:e|es|ed|ing)|sack(?:s|ed|ing)?|"
-    rf"reduc(?:e|es|ed|ing)|reductions? of|layoffs? of|lay-?offs? of|cuts? of|loss of)\s+{_QUAL}$",
+    rf"reduc(?:e|es|ed|ing)|reductions? of|layoffs? of|lay-?offs? of|cuts? of|loss of)\s+[\"']?{_QUAL}$",
     re.IGNORECASE,
 )
 _GIVEN_TO = re.compile(
