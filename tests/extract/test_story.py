@@ -85,3 +85,26 @@ def test_not_a_layoff_story(title: str, summary: str) -> None:
     result = extract(title, summary)
     assert result.layoff is False
     assert result.events == ()
+
+
+ODD_INPUTS = [
+    "",
+    " ",
+    "<p></p>",
+    "&amp;&lt;",
+    "\u0130stanbul \u015eirketi 500 i\u015f\u00e7iyi i\u015ften \u00e7\u0131kard\u0131",
+    "X" * 5000,
+    "<" * 100,
+    "1,000,000,000,000 jobs cut",
+    "Layoffs" * 200,
+    "(((( lays off 5 ))))",
+    "$$$ 12K%",
+    "lay off 1.2.3.4 workers",
+]
+
+
+@pytest.mark.parametrize("text", ODD_INPUTS)
+def test_odd_input_never_raises(text: str) -> None:
+    result = extract(text, text)
+    assert isinstance(result.layoff, bool)
+    assert all(e.headcount_kind in ("exact", "approx", "vague", "percent_only", "none") for e in result.events)
