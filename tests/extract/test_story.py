@@ -34,6 +34,7 @@ LAYOFF = [
     ("Tesla to lay off more than 10% of global staff", ""),
     ("Meta begins fresh round of layoffs", ""),
     ("Google parent Alphabet fires 12,000 employees", ""),
+    ("Stocks rise amid layoffs at Meta", ""),
 ]
 
 NOT_LAYOFF = [
@@ -72,6 +73,8 @@ NOT_LAYOFF = [
     ("Retailer cuts prices on 500 products", ""),
     ("City council cuts ribbon on new library", ""),
     ("Union members walk out over pay", "Some 13% of the union's 146,000 members are on strike."),
+    ("Microsoft beats revenue expectations amid industry layoffs", "Revenue rose 17% to $43 billion."),
+    ("Shares rise despite job cuts across the sector", "The index closed 2% higher."),
 ]
 
 

@@ -105,6 +105,7 @@ _NEGATION_AFTER = re.compile(
     r"^[^,;.]{0,30}\b(?:denied|ruled out|unfounded|not planned|false|rumou?rs?|(?:are|is|were) (?:over|done|behind "
     r"us|complete|finished)|have ended|has ended)\b"
 )
+_BACKGROUND = re.compile(r"\b(?:amid|despite|during)\s+(?:[\w-]+\s+){0,3}$")
 _BOXER = re.compile(
     r"(?:\b(?:his|her|long|lengthy|extended|injury|year-long|months-long|\d+-(?:year|month|week)|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)[\s-](?:year|month|week)s?)\s+$)"
@@ -125,6 +126,8 @@ class Cue:
     end: int
     form: str
     """"active" (a figure may follow), "passive" (the figure precedes), or "noun"."""
+    background: bool = False
+    """ "amid layoffs", "despite job cuts": scenery for another story unless it names who cuts."""
 
 
 def find_cues(text: str) -> tuple[list[Cue], bool]:
@@ -168,7 +171,8 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
         if _NEGATION.search(tail) or _NEGATION_AFTER.search(after):
             negated = True
             continue
-        cues.append(Cue(start, end, form))
+        background = form == "noun" and bool(_BACKGROUND.search(before[-30:]))
+        cues.append(Cue(start, end, form, background))
     return cues, negated
 
 

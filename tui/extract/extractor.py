@@ -147,16 +147,19 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
         if topic:
             story.topic = topic
         if sentence.title:
-            title_valid, title_negated = bool(cues), negated
+            title_valid, title_negated = any(not c.background for c in cues), negated
         org_at = _org_finder(text, known, title_case(sentence))
         judged = judge_figures(text, year, org_at, [(c.start, c.end) for c in cues]) if cues else []
         for k, cue in enumerate(cues):
             if is_history(text, cue.start, cue.end, year):
                 continue
-            valid_cue = True
             bounds = (cues[k - 1].end if k else 0, cues[k + 1].start if k + 1 < len(cues) else len(text))
+            mentions = story.order
             if _read_cue(text, cue, bounds, known, judged, story):
                 with_figures.append(text)
+            named = story.order > mentions  # "amid layoffs at Meta" still names who cuts
+            valid_cue = valid_cue or not cue.background or named
+            title_valid = title_valid or (sentence.title and named)
         if sentence.title and story.topic is None:
             first = next((k for k in known if not k[2].role), None)
             if first:
