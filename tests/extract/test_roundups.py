@@ -79,6 +79,9 @@ ROWS = [
     ),
     ("Meta to cut 10,000 in new round", "", [("Meta", None, 10000, "exact", None)]),
     ("Brightline Foods to cut 300 jobs", "", [("Brightline Foods", None, 300, "exact", None)]),
+    ("Musk lays off Twitter staff", "", [("Twitter", None, None, "none", None)]),
+    ("Musk fires 50 Twitter engineers", "", [("Twitter", None, 50, "exact", None)]),
+    ("Amazon lays off Twitch staff", "", [("Twitch", "Amazon", None, "none", None)]),
 ]
 
 

@@ -110,4 +110,6 @@ ODD_INPUTS = [
 def test_odd_input_never_raises(text: str) -> None:
     result = extract(text, text)
     assert isinstance(result.layoff, bool)
-    assert all(e.headcount_kind in ("exact", "approx", "vague", "percent_only", "none") for e in result.events)
+    assert all(
+        e.headcount_kind in ("exact", "approx", "vague", "percent_only", "none") for e in result.events
+    )

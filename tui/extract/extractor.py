@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from tui.extract.companies import Org, find_known, lookup
-from tui.extract.cues import Cue, find_cues, negative_title
+from tui.extract.cues import JOB_NOUN, Cue, find_cues, negative_title
 from tui.extract.figures import Judged, is_history, judge_figures
-from tui.extract.linking import Ref, find_subject, org_in_span
+from tui.extract.linking import Ref, Subject, find_subject, org_in_span
 from tui.extract.model import Extraction
 from tui.extract.names import NAME_AT_START, valid_name
 from tui.extract.sentences import split
@@ -29,6 +29,7 @@ _AGG_CONTEXT = re.compile(
 _IT_END = re.compile(r"\bit\s*$")
 _ITS = re.compile(r"\bits\b")
 _SPEAKER = re.compile(r"\.?,?\s+(?:said|says|told|added|noted|explained|announced|confirmed)\b")
+_STAFF_AFTER = re.compile(rf"(?:'s?)?\s+(?:[a-z-]+\s+)?{JOB_NOUN}\b", re.IGNORECASE)
 _CONFIRM = re.compile(r"\b(?:confirm\w*|but|however|though|instead)\b", re.IGNORECASE)
 
 
@@ -95,6 +96,16 @@ def _org_finder(text: str, known: list[tuple[int, int, Org]], title_case: bool):
     return org_at
 
 
+def _staff_of(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> Ref | None:
+    """A known organisation whose staff are the object of the cue ("lays off Twitter staff")."""
+    for a, b, org in known:
+        if cue.end <= a <= cue.end + 25 and not org.role and _STAFF_AFTER.match(text, b):
+            between = text[cue.end : a].split()
+            if len(between) <= 2 and all(w[:1].islower() or w[:1].isdigit() for w in between):
+                return Ref(org.name, a, org)
+    return None
+
+
 def _read_cue(
     text: str,
     cue: Cue,
@@ -109,6 +120,12 @@ def _read_cue(
         return False  # "startups have fired 23,000": an industry total
     job, pct = _pick(judged, cue, False, *bounds), _pick(judged, cue, True, *bounds)
     refs = list(subject.refs)
+    staff_of = _staff_of(text, cue, known)
+    if staff_of and not (refs and refs[0].name == staff_of.name):
+        refs, subject = (
+            [staff_of],
+            Subject((staff_of,)),
+        )  # "Musk lays off Twitter staff": Twitter is the employer
     structural = bool(refs)
     if subject.anaphor is not None:
         ref = _resolve(text, subject.anaphor, known, story)
