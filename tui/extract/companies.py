@@ -50,6 +50,7 @@ class Org:
 
 
 def _norm(token: str) -> str:
+    """Typographic apostrophes as plain ones, so "Byju’s" and "Byju's" match."""
     return token.replace("\u2019", "'")
 
 

@@ -152,6 +152,7 @@ def _ref_at_end(text: str, end: int, known: list[tuple[int, int, Org]]) -> Ref |
 
 
 def _coordinated_left(text: str, first: Ref, known: list[tuple[int, int, Org]]) -> list[Ref]:
+    """The subject and the organisations listed before it ("Ola, Oyo, and Meesho have cut")."""
     refs = [first]
     while True:
         m = _COORD_LEFT.search(text, max(0, refs[-1].start - 60), refs[-1].start)

@@ -186,6 +186,7 @@ def _digits(text: str) -> float:
 
 
 def _money_before(before: str) -> bool:
+    """A currency sign or code right before a number; a character test first because it is cheap."""
     tail = before[-6:]
     return any(c in tail for c in "$\u00a3\u20ac\u00a5\u20b9RIUE") and bool(_MONEY_BEFORE.search(before))
 

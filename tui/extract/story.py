@@ -40,6 +40,8 @@ _PLURAL_VERB = re.compile(r"\s+(?:are|were|have|do|say)\b")
 
 @dataclass
 class _Mention:
+    """One sentence saying an organisation cuts jobs, with what it says about how many."""
+
     order: int
     value: float | None
     kind: str
@@ -54,12 +56,15 @@ class _Mention:
 
 @dataclass
 class _Company:
+    """An organisation cutting jobs in this story, and every mention of it."""
+
     name: str
     parent: str | None
     mentions: list[_Mention] = field(default_factory=list)
 
 
 def _key(name: str) -> str:
+    """Names that differ only in case, spaces or punctuation are one company ("Section 4", "Section4")."""
     return _NOT_ALNUM.sub("", name.lower())
 
 
