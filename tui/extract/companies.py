@@ -32,7 +32,7 @@ _LEGAL = re.compile(
 )
 _GLUED = re.compile(r" ([A-Z][\w.]*)")
 _THE_OR_POSSESSIVE = re.compile(r"^(?:the|The|THE)\s+|'s$")
-_CANDIDATE = re.compile(r"\b(?:[A-Z0-9]|[a-z]{1,2}[A-Z])[\w&.'+-]*")
+_CANDIDATE = re.compile(r"[A-Z0-9][\w&.'+-]*")
 """Tokens that can open a known name: capitalised, digits, or "eBay"/"iRobot" style."""
 _NEXT_TOKEN = re.compile(r"[ ,]{1,2}(?<!, ,)([A-Za-z0-9][A-Za-z0-9&.'+-]*[A-Za-z0-9+]|[A-Za-z0-9]|&)")
 
@@ -94,6 +94,20 @@ def _firsts() -> dict[str, int]:
     return firsts
 
 
+@lru_cache(maxsize=1)
+def _lower_firsts() -> tuple[str, ...]:
+    """First words of known names that start with a small letter ("eBay"), looked for with `in`."""
+    return tuple(
+        sorted(
+            {
+                first
+                for first in _firsts()
+                if first[:1].islower() and (first.lower() != first or "." in first or "-" in first)
+            }
+        )
+    )
+
+
 def is_common(word: str) -> bool:
     """True for words that alone never name an organisation ("The", "Tech", "Plans", "CEO")."""
     return word.lower().rstrip(".") in _data()[3]
@@ -123,16 +137,23 @@ def find_known(text: str) -> list[tuple[int, int, Org]]:
     text = _norm(text)
     out: list[tuple[int, int, Org]] = []
     pos = 0
-    for m in _CANDIDATE.finditer(text):
-        if m.start() < pos or (m.start() and text[m.start() - 1] in "&.'+-"):
+    starts = [(m.start(), m.group()) for m in _CANDIDATE.finditer(text)]
+    for lower in _lower_firsts():
+        if lower in text:  # "eBay", "iRobot": names that open with a small letter
+            starts.extend(
+                (m.start(), m.group()) for m in re.finditer(rf"\b{re.escape(lower)}[\w&.'+-]*", text)
+            )
+            starts.sort()
+    for start, raw in starts:
+        if start < pos or (start and (text[start - 1].isalnum() or text[start - 1] in "_&.'+-")):
             continue
-        first = m.group().rstrip(".'-+&")
+        first = raw.rstrip(".'-+&")
         if not first:
             continue
         most = firsts.get(first) or (firsts.get(first[:-2]) if first.endswith("'s") else None)
         if not most:
             continue
-        tokens = [(m.start(), m.start() + len(first), first)]
+        tokens = [(start, start + len(first), first)]
         while len(tokens) < most:
             nxt = _NEXT_TOKEN.match(text, tokens[-1][1])
             if nxt is None:
@@ -149,7 +170,7 @@ def find_known(text: str) -> list[tuple[int, int, Org]]:
             continue
         n, org = hit
         if n == 1 and first.lower().removesuffix("'s") in common:
-            after = text[m.end() : m.end() + 30]
+            after = text[start + len(raw) : start + len(raw) + 30]
             glued = _GLUED.match(after)
             if glued and not _LEGAL.search(" " + glued.group(1)):
                 continue  # "United Auto Workers" is not United Airlines
