@@ -17,6 +17,8 @@ FIGURES = [
     ("3,00,000", 300000, "exact", False, False),
     ("1,50,000", 150000, "exact", False, False),
     ("1.17 million", 1170000, "exact", False, False),
+    ("1.170 million", 1170000, "exact", False, False),
+    ("2.5K", 2500, "exact", False, False),
     ("2.5 lakh", 250000, "exact", False, False),
     ("336", 336, "exact", False, False),
     ("nineteen", 19, "exact", False, False),

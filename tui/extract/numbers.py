@@ -215,7 +215,13 @@ def find_figures(text: str) -> list[Figure]:
             out.append(Figure(m.start(), m.end(), value, kind, percent=True, share=True))
             continue
         if m.group("num"):
-            value = _digits(m.group("num"))
+            scaled = m.group("k") or m.group("scale")
+            # "1.170 million" is a decimal; "1.170 Stellen" is European grouping.
+            value = (
+                float(m.group("num").replace(",", ""))
+                if scaled and "," not in m.group("num")
+                else _digits(m.group("num"))
+            )
             if m.group("k"):
                 value *= 1000
             elif m.group("scale"):
