@@ -183,7 +183,7 @@ def clean_name(name: str) -> str:
     """A name as written, minus a leading "The", a possessive and legal suffixes."""
     name = _norm(name).strip(" ,.;:\"'")
     name = _THE_OR_POSSESSIVE.sub("", name)
-    cleaned = _LEGAL.sub("", name).strip(" ,")
+    cleaned = _LEGAL.sub("", name).strip(" ,").removesuffix(" &").removesuffix(" and").strip(" ,")
     return cleaned or name
 
 

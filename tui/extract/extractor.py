@@ -13,9 +13,8 @@ import re
 from tui.extract.companies import Org, find_known, lookup
 from tui.extract.cues import JOB_NOUN, Cue, find_cues, negative_title
 from tui.extract.figures import Judged, is_history, judge_figures
-from tui.extract.linking import Ref, Subject, find_subject, org_in_span
+from tui.extract.linking import Ref, Subject, find_subject, name_ending_at, org_in_span
 from tui.extract.model import Extraction
-from tui.extract.names import NAME_AT_START, valid_name
 from tui.extract.sentences import split
 from tui.extract.story import Story, fold, title_case, topic_from
 
@@ -28,7 +27,9 @@ _AGG_CONTEXT = re.compile(
 )
 _IT_END = re.compile(r"\bit\s*$")
 _ITS = re.compile(r"\bits\b")
-_SPEAKER = re.compile(r"\.?,?\s+(?:said|says|told|added|noted|explained|announced|confirmed)\b")
+_SAID_IT = re.compile(
+    r"\.?,?\s+(?:said|says|told \w+|noted|explained|announced|confirmed)(?:\s+on)?(?:\s+\w+day)?(?:\s+that)?\s+it\s*$"
+)
 _STAFF_AFTER = re.compile(rf"(?:'s?)?\s+(?:[a-z-]+\s+)?{JOB_NOUN}\b", re.IGNORECASE)
 _CONFIRM = re.compile(r"\b(?:confirm\w*|but|however|though|instead)\b", re.IGNORECASE)
 
@@ -69,9 +70,9 @@ def _resolve(text: str, pos: int, known: list[tuple[int, int, Org]], story: Stor
     before = [Ref(o.name, a, o) for a, b, o in known if b <= pos and not o.role]
     ref = before[-1] if before else None
     if ref is None and _IT_END.search(text, max(0, pos - 4), pos):
-        m = NAME_AT_START.match(text)  # "Brava Telecom said it would cut": people are not "it"
-        name = valid_name(m.group(1)) if m and _SPEAKER.match(text, m.end()) else None
-        ref = Ref(name, m.start(1)) if name else None
+        # "Brava Telecom said it would cut": the speaker of "it" is an organisation (people are "he"/"she").
+        speech = _SAID_IT.search(text, max(0, pos - 60), pos)
+        ref = name_ending_at(text, speech.start(), []) if speech else None
     ref = ref or story.topic
     if ref is None:
         return None

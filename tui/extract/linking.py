@@ -17,7 +17,15 @@ from tui.extract.cues import Cue
 from tui.extract.names import NAME_AT_END, NAME_AT_START, valid_name
 from tui.extract.numbers import word_number
 
-__all__ = ["AGGREGATE", "ANAPHOR", "Ref", "Subject", "find_subject", "org_in_span"]
+__all__ = [
+    "AGGREGATE",
+    "ANAPHOR",
+    "Ref",
+    "Subject",
+    "find_subject",
+    "name_ending_at",
+    "org_in_span",
+]
 
 _AUX = frozenset(
     "has have had will would could can may might must should shall is are was were be been being to also already "  # noqa: SIM905
@@ -121,7 +129,7 @@ def org_in_span(
     return Ref(name, start + m.start(1)) if name else None
 
 
-def _ref_at_end(text: str, end: int, known: list[tuple[int, int, Org]]) -> Ref | None:
+def name_ending_at(text: str, end: int, known: list[tuple[int, int, Org]]) -> Ref | None:
     """An organisation whose name ends at `end` (known first, then a capitalised run)."""
     for a, b, org in known:
         if b <= end and not text[b:end].strip(" '"):
@@ -158,7 +166,7 @@ def _coordinated_left(text: str, first: Ref, known: list[tuple[int, int, Org]]) 
         m = _COORD_LEFT.search(text, max(0, refs[-1].start - 60), refs[-1].start)
         if not m or m.end() != refs[-1].start:
             break
-        ref = _ref_at_end(text, m.start(), known)
+        ref = name_ending_at(text, m.start(), known)
         if ref is None or ref.start >= refs[-1].start:
             break
         refs.append(ref)
@@ -242,7 +250,7 @@ def find_subject(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> Subj
                 : pos.start() + 2
             ].endswith("s'"):
                 return Subject(aggregate=True)
-            ref = _ref_at_end(left, pos.start(), known)
+            ref = name_ending_at(left, pos.start(), known)
             if ref:
                 return Subject((ref,))
     toks = list(_TOKENS.finditer(left, max(0, len(left) - 90)))
@@ -266,7 +274,7 @@ def find_subject(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> Subj
         comma = stripped.rfind(",", 0, len(stripped) - 1)
         if comma > 0 and _APPOSITIVE.match(stripped[comma + 1 :]):
             end = comma
-    ref = _ref_at_end(left, end, known)
+    ref = name_ending_at(left, end, known)
     if ref:
         return Subject(tuple(_coordinated_left(left, ref, known)), relative=relative)
     if AGGREGATE.search(left, max(0, end - 40), end):
