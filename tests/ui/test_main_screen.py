@@ -67,7 +67,7 @@ async def test_company_and_month_combine_and_escape_clears(app_factory) -> None:
         await pilot.press("M", "j", "j", "enter")  # 2024-02 under Amazon
         await settle(pilot)
         assert titles(app) == ["Amazon and Google both announce cuts"]
-        bar = str(app.main.query_one("#filter-bar").render())
+        bar = app.main.query_one("#filter-bar").text
         assert "company: Amazon" in bar and "month: 2024-02" in bar and "1 story" in bar
         await pilot.press("escape")
         await settle(pilot)

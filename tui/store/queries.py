@@ -20,7 +20,7 @@ from tui.config import Config
 from tui.store.db import open_db, write_transaction
 from tui.store.filters import Filter, where
 
-PAGE_SIZE = 500
+PAGE_SIZE = 200
 """Rows per page of the article table; the table asks for the next page near its end."""
 FACET_LIMIT = 1000
 """Companies (top-level groups) in the Companies pane at most."""

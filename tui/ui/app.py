@@ -5,6 +5,7 @@ Build it with ``tui.ui.make_app`` (the CLI, the tests and the screenshot script 
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -58,6 +59,7 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
         return next(s for s in self.screen_stack if isinstance(s, MainScreen))
 
     def on_mount(self) -> None:
+        tune_gc()
         self.set_keymap(self.config.key_map)
         if self.poll_on_start:
             self.call_after_refresh(self.action_poll)
@@ -101,6 +103,19 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
                 status.finished()
         text = str(error) if isinstance(error, LayoffsError) else f"{type(error).__name__}: {error}"
         self.notify(text, title="Error", severity="error", markup=False)
+
+
+def tune_gc() -> None:
+    """Fewer, cheaper garbage collections while the app runs.
+
+    A full collection over the ~100,000 objects of a running Textual app takes 40-150 ms, and with
+    the default thresholds one lands every few filter changes, right in the repaint the user waits
+    for. Objects alive at start (modules, widgets, styles) are frozen out of the scan, and young
+    collections run less often; reference counting still frees almost everything at once.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
 
 
 def _open_in_browser(url: str) -> None:

@@ -1,44 +1,110 @@
-"""The article table: one row per story, newest first, loaded a page at a time.
+"""The article table: one line per story, newest first, loaded a page at a time.
 
-Cells are ``Text`` objects (never markup strings). A refresh after a poll rebuilds the rows but puts
-the cursor back on the same article and the scroll where it was, so new stories never move the reader.
+A Line API widget (as toolong draws its huge logs): only the visible lines are drawn, each row's
+line is built once from plain segments and cached, so a new filter repaints in a few milliseconds
+where a ``DataTable`` re-rendered every cell through rich. Text is cleaned and used as data, never
+markup. A refresh after a poll rebuilds the rows but keeps the cursor on the same article and the
+scroll where it was, so new stories never move the reader.
 """
 
 from __future__ import annotations
 
-from rich.text import Text
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import DataTable
-from textual.widgets.data_table import RowDoesNotExist
+from textual.reactive import Reactive, reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from tui.store.queries import ArticlePage, ArticleRow
 from tui.ui.keys import vim_bindings
-from tui.ui.safe import plain
+from tui.ui.safe import clean
 
 COLUMNS: list[tuple[str, str, int]] = [
     ("mark", " ", 1),
     ("date", "Date", 10),
     ("companies", "Companies", 16),
     ("jobs", "Jobs", 8),
-    ("title", "Title", 40),
+    ("title", "Title", 0),
     ("feed", "Feed", 12),
 ]
-"""(key, label, width); the title takes whatever width is left."""
+"""(key, label, width); the title (width 0) takes whatever width is left."""
+GAP = 2
+"""Spaces between columns."""
+MIN_TITLE = 20
 MORE_THRESHOLD = 40
 """Rows from the end at which the next page is asked for."""
 
 
-def mark_cell(is_read: bool, starred: bool) -> Text:
-    """★ for starred, ● for unread, blank for read."""
-    if starred:
-        return Text("★", style="bold yellow")
-    return Text("●" if not is_read else " ", style="bold")
+def fit(text: str, width: int, *, right: bool = False) -> str:
+    """``text`` cropped with … or padded to exactly ``width`` cells."""
+    size = cell_len(text)
+    if size > width:
+        return set_cell_size(text, max(0, width - 1)) + "…" if width else ""
+    pad = " " * (width - size)
+    return pad + text if right else text + pad
 
 
-class ArticleTable(DataTable):
-    """The stories matching the filter; Enter reads one (``RowSelected``)."""
+def mark(row: ArticleRow) -> str:
+    """★ starred, ● unread, blank when read."""
+    return "★" if row.starred else ("●" if not row.is_read else " ")
 
-    BINDINGS = vim_bindings("cursor_down", "cursor_up", "scroll_top", "scroll_bottom")
+
+class ArticleTable(ScrollView, can_focus=True):
+    """The stories matching the filter; Enter reads one (``ArticleChosen``)."""
+
+    BINDINGS = [
+        Binding("enter", "choose", "Read", show=False),
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        *vim_bindings("cursor_down", "cursor_up", "first", "last"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "article-table--header",
+        "article-table--cursor",
+        "article-table--unread",
+        "article-table--dim",
+        "article-table--star",
+    }
+
+    DEFAULT_CSS = """
+    ArticleTable {
+        overflow-x: hidden;
+        overflow-y: scroll;
+    }
+    ArticleTable > .article-table--header { text-style: bold; background: $panel; }
+    ArticleTable > .article-table--cursor { background: $block-cursor-blurred-background; }
+    ArticleTable:focus > .article-table--cursor {
+        background: $block-cursor-background; color: $block-cursor-foreground;
+    }
+    ArticleTable > .article-table--unread { text-style: bold; }
+    ArticleTable > .article-table--dim { color: $text-muted; }
+    ArticleTable > .article-table--star { color: $warning; text-style: bold; }
+    """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    """As ``Widget.virtual_size`` but without a layout refresh: a new page changes the table's length,
+    and laying out the whole screen again for that cost more than the rest of a filter change. The
+    table's own size never depends on it (the scrollbar is always shown), so a repaint suffices."""
+
+    cursor_row: reactive[int] = reactive(0, repaint=False)
+    """Index of the highlighted row."""
+
+    class ArticleChosen(Message):
+        """Enter (or a click on the highlighted row): read this article."""
+
+        def __init__(self, article_id: int) -> None:
+            super().__init__()
+            self.article_id = article_id
 
     class MoreWanted(Message):
         """The cursor is near the last loaded row and more rows exist: load from ``offset``."""
@@ -48,85 +114,48 @@ class ArticleTable(DataTable):
             self.offset = offset
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.rows: list[ArticleRow] = []
+        self.rows_by_id: dict[int, ArticleRow] = {}
         self.total = 0
         """How many rows the filter matches (loaded or not)."""
-        self.rows_by_id: dict[int, ArticleRow] = {}
         self._asked_offset = -1
+        self._lines: dict[tuple[int, bool], Strip] = {}
+        self.border_title = "Stories"
 
-    def on_mount(self) -> None:
-        for key, label, width in COLUMNS:
-            self.add_column(label, key=key, width=width)
-        self.call_after_refresh(self.fit_title)
+    # -- data ------------------------------------------------------------------------------------
 
-    def on_resize(self) -> None:
-        self.fit_title()
-
-    def fit_title(self) -> None:
-        """Give the title column the width the others leave."""
-        if not self.size.width:
-            return
-        fixed = sum(width for key, _, width in COLUMNS if key != "title")
-        padding = 2 * self.cell_padding * len(COLUMNS)
-        title_width = max(20, self.scrollable_content_region.width - fixed - padding - 1)
-        column = self.columns.get("title")  # type: ignore[call-overload]
-        if column is not None and column.width != title_width:
-            column.width = title_width
-            self._require_update_dimensions = True
-            self._clear_caches()
-            self.refresh()
-
-    @staticmethod
-    def _cells(row: ArticleRow) -> list[Text]:
-        style = "" if row.is_read else "bold"
-        return [
-            mark_cell(row.is_read, row.starred),
-            Text(row.published[:10], style="dim"),
-            plain(row.companies, "", limit=60),
-            Text(row.headcount, justify="right"),
-            plain(row.title, style, limit=300),
-            plain(row.feed, "dim", limit=60),
-        ]
-
-    def _add(self, rows: tuple[ArticleRow, ...]) -> None:
-        for row in rows:
-            if row.id in self.rows_by_id:
-                continue
-            self.rows_by_id[row.id] = row
-            self.add_row(*self._cells(row), key=str(row.id))
-
-    def show_page(self, page: ArticlePage, reason: str) -> None:
-        """Show a page: replace (new filter), append (next page) or rebuild in place (refresh)."""
-        self.total = page.total
-        if reason == "more":
-            self._add(page.rows)
-            return
-        keep_id = self.selected_id if reason == "refresh" else None
-        scroll_y = self.scroll_y
-        self.clear()
-        self.rows_by_id = {}
-        self._asked_offset = -1
-        self._add(page.rows)
-        if keep_id is not None and keep_id in self.rows_by_id:
-            self.move_cursor(row=self.get_row_index(str(keep_id)), animate=False, scroll=False)
-            self.scroll_to(y=scroll_y, animate=False, immediate=True)
-        elif reason == "refresh":
-            self.move_cursor(row=0, animate=False, scroll=False)
-            self.scroll_to(y=scroll_y, animate=False, immediate=True)
-        else:
-            self.move_cursor(row=0, animate=False)
-            self.scroll_to(y=0, animate=False, immediate=True)
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
 
     @property
     def selected_id(self) -> int | None:
         """The article under the cursor, or None when the table is empty."""
-        if not self.row_count:
-            return None
-        try:
-            key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
-        except Exception:
-            return None
-        return int(key.value) if key.value is not None else None
+        return self.rows[self.cursor_row].id if 0 <= self.cursor_row < len(self.rows) else None
+
+    def _set_rows(self, rows: list[ArticleRow]) -> None:
+        self.rows = rows
+        self.rows_by_id = {row.id: row for row in rows}
+        self._lines.clear()
+        self.virtual_size = Size(self.size.width, len(rows) + 1)
+
+    def show_page(self, page: ArticlePage, reason: str) -> None:
+        """Show a page: replace (new filter), append (next page) or rebuild in place (refresh)."""
+        self.total = page.total if reason != "more" else self.total
+        if reason == "more":
+            self._set_rows(self.rows + [row for row in page.rows if row.id not in self.rows_by_id])
+            return
+        keep_id = self.selected_id if reason == "refresh" else None
+        scroll_y = self.scroll_y if reason == "refresh" else 0
+        self._asked_offset = -1
+        self._set_rows(list(page.rows))
+        index = next((i for i, row in enumerate(self.rows) if row.id == keep_id), None)
+        if index is None:
+            index = 0 if reason != "refresh" else min(self.cursor_row, max(0, len(self.rows) - 1))
+        self.set_reactive(ArticleTable.cursor_row, index)
+        self.scroll_to(y=scroll_y, animate=False, immediate=True)
+        self.refresh()
 
     def update_marks(self, article_id: int, *, is_read: bool | None = None, starred: bool | None = None) -> None:
         """Change a row's read/star marks in place (no reload, the cursor stays)."""
@@ -137,19 +166,139 @@ class ArticleTable(DataTable):
                          row.is_read if is_read is None else is_read,
                          row.starred if starred is None else starred, row.layoff, row.companies, row.headcount)
         self.rows_by_id[article_id] = new
-        try:
-            self.update_cell(str(article_id), "mark", mark_cell(new.is_read, new.starred))
-            self.update_cell(str(article_id), "title", plain(new.title, "" if new.is_read else "bold", limit=300))
-        except RowDoesNotExist:
-            pass
+        self.rows = [new if r.id == article_id else r for r in self.rows]
+        self._lines.clear()
+        self.refresh()
 
     def titles(self) -> list[str]:
-        """The titles in table order, as shown (for tests and the bench)."""
-        return [str(self.get_row_at(index)[4]) for index in range(self.row_count)]
+        """The titles in table order, as shown (cleaned), for tests and the bench."""
+        return [clean(row.title, single_line=True) for row in self.rows]
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        """Ask for the next page when the cursor nears the end of what is loaded."""
-        loaded = self.row_count
-        if loaded < self.total and event.cursor_row >= loaded - MORE_THRESHOLD and self._asked_offset != loaded:
+    # -- cursor ----------------------------------------------------------------------------------
+
+    def watch_cursor_row(self, old: int, new: int) -> None:
+        self._lines.pop((old, True), None)
+        self._lines.pop((old, False), None)
+        self._lines.pop((new, True), None)
+        self._lines.pop((new, False), None)
+        self._scroll_cursor_into_view()
+        self.refresh()
+        loaded = len(self.rows)
+        if loaded < self.total and new >= loaded - MORE_THRESHOLD and self._asked_offset != loaded:
             self._asked_offset = loaded
             self.post_message(self.MoreWanted(loaded))
+
+    def validate_cursor_row(self, value: int) -> int:
+        return max(0, min(value, len(self.rows) - 1)) if self.rows else 0
+
+    def _scroll_cursor_into_view(self) -> None:
+        visible = max(1, self.scrollable_content_region.height - 1)
+        top = round(self.scroll_y)
+        if self.cursor_row < top:
+            self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
+        elif self.cursor_row >= top + visible:
+            self.scroll_to(y=self.cursor_row - visible + 1, animate=False, immediate=True)
+
+    def move_cursor(self, row: int) -> None:
+        """Put the cursor on ``row`` (clamped), scrolling it into view."""
+        self.cursor_row = row
+
+    def action_cursor_down(self) -> None:
+        self.cursor_row += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor_row -= 1
+
+    def action_page_down(self) -> None:
+        self.cursor_row += max(1, self.scrollable_content_region.height - 2)
+
+    def action_page_up(self) -> None:
+        self.cursor_row -= max(1, self.scrollable_content_region.height - 2)
+
+    def action_first(self) -> None:
+        self.cursor_row = 0
+
+    def action_last(self) -> None:
+        self.cursor_row = len(self.rows) - 1
+
+    def action_choose(self) -> None:
+        if (article_id := self.selected_id) is not None:
+            self.post_message(self.ArticleChosen(article_id))
+
+    def on_click(self, event: events.Click) -> None:
+        """A click moves the cursor; a click on the highlighted row reads it."""
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y < 1:
+            return
+        index = round(self.scroll_y) + offset.y - 1
+        if 0 <= index < len(self.rows):
+            if index == self.cursor_row:
+                self.action_choose()
+            self.cursor_row = index
+
+    # -- drawing ---------------------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self._lines.clear()
+        self.virtual_size = Size(self.size.width, len(self.rows) + 1)
+
+    def _widths(self) -> list[int]:
+        width = self.scrollable_content_region.width
+        fixed = sum(w for _, _, w in COLUMNS) + GAP * (len(COLUMNS) - 1) + 1
+        return [w or max(MIN_TITLE, width - fixed) for _, _, w in COLUMNS]
+
+    def _header(self) -> Strip:
+        style = self.get_component_rich_style("article-table--header")
+        text = " " + (" " * GAP).join(fit(label, w) for (_, label, _), w in zip(COLUMNS, self._widths()))
+        return Strip([Segment(fit(text, self.scrollable_content_region.width), style)])
+
+    def _row_line(self, index: int) -> Strip:
+        row = self.rows[index]
+        cursor = index == self.cursor_row
+        key = (index, cursor)
+        line = self._lines.get(key)
+        if line is not None:
+            return line
+        base = self.rich_style
+        dim = self.get_component_rich_style("article-table--dim")
+        strong = self.get_component_rich_style("article-table--unread") if not row.is_read else Style()
+        star = self.get_component_rich_style("article-table--star")
+        widths = self._widths()
+        cells = [
+            (mark(row), star if row.starred else strong, False),
+            (row.published[:10], dim, False),
+            (clean(row.companies, single_line=True), Style(), False),
+            (row.headcount, Style(), True),
+            (clean(row.title, single_line=True), strong, False),
+            (clean(row.feed, single_line=True), dim, False),
+        ]
+        gap = " " * GAP
+        segments = [Segment(" ")]
+        for number, ((text, style, right), width) in enumerate(zip(cells, widths)):
+            if number:
+                segments.append(Segment(gap))
+            segments.append(Segment(fit(text, width, right=right), style))
+        used = 1 + sum(widths) + GAP * (len(widths) - 1)
+        segments.append(Segment(" " * max(0, self.scrollable_content_region.width - used)))
+        if cursor:
+            cursor_style = self.get_component_rich_style("article-table--cursor")
+            segments = [Segment(seg.text, (seg.style or Style()) + cursor_style) for seg in segments]
+        line = Strip(Segment.apply_style(segments, base)).crop(0, self.scrollable_content_region.width)
+        self._lines[key] = line
+        return line
+
+    def render_line(self, y: int) -> Strip:
+        if y == 0:
+            return self._header()
+        index = round(self.scroll_y) + y - 1
+        if 0 <= index < len(self.rows):
+            return self._row_line(index)
+        return Strip.blank(self.scrollable_content_region.width, self.rich_style)
+
+    def on_focus(self) -> None:
+        self._lines.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._lines.clear()
+        self.refresh()

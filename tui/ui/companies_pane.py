@@ -6,7 +6,7 @@ the counts answer "who cut jobs in March" once a month is chosen. Enter chooses 
 
 from __future__ import annotations
 
-from rich.text import Text
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -16,19 +16,20 @@ from tui.ui.keys import vim_bindings
 from tui.ui.safe import clean
 
 
-def facet_line(name: str, stories: int, headcount: int, *, indent: int = 0, width: int = 30) -> Text:
-    """``Amazon ······ 12 · 27,000``: the name cut to fit, the figures right-aligned."""
+def facet_line(name: str, stories: int, headcount: int, *, indent: int = 0, width: int = 30) -> Content:
+    """``Amazon ······ 12 · 27,000``: the name cut to fit, the figures right-aligned.
+
+    A ``Content`` built from parts: the name is never parsed as markup, and it is cheaper for the
+    option list than a rich ``Text`` (the pane may hold hundreds of lines).
+    """
     figures = f"{stories:,}" + (f" · {headcount:,}" if headcount else "")
-    prefix = "  └ " if indent else ""
+    prefix = "└ " if indent else ""
     room = max(4, width - len(prefix) - len(figures) - 1)
     label = clean(name, single_line=True)
     if len(label) > room:
         label = label[: room - 1] + "…"
-    line = Text(prefix, style="dim")
-    line.append(label)
-    line.append(" " * max(1, width - len(prefix) - len(label) - len(figures)))
-    line.append(figures, style="dim")
-    return line
+    gap = " " * max(1, width - len(prefix) - len(label) - len(figures))
+    return Content.assemble((prefix, "dim"), label, gap, (figures, "dim"))
 
 
 class CompaniesPane(OptionList):
@@ -46,11 +47,21 @@ class CompaniesPane(OptionList):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._names: list[str | None] = []
+        self._shown: tuple | None = None
         self.border_title = "Companies"
 
     def show(self, facets: list[CompanyFacet], total: int, selected: str | None) -> None:
-        """Replace the lines, keeping the highlight on the chosen company (or on the same line)."""
+        """Replace the lines, keeping the highlight on the chosen company (or on the same line).
+
+        Unchanged facets (a company was chosen: this pane counts under the other filters) are not redrawn.
+        """
         width = max(12, self.scrollable_content_region.width - 1 or 30)
+        key = (tuple(facets), total, width)
+        if key == self._shown:
+            if selected in self._names:
+                self.highlighted = self._names.index(selected)
+            return
+        self._shown = key
         previous = self.highlighted
         names: list[str | None] = [None]
         options = [Option(facet_line("All", total, 0, width=width))]

@@ -3,27 +3,39 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
+from textual.reactive import reactive
+from textual.widget import Widget
 
 from tui.store.filters import Filter
 from tui.ui.safe import clean
 
 
-class FilterBar(Static):
-    """``company: Amazon · month: 2024-03 · layoff stories — 12 stories · Esc clears``."""
+class FilterBar(Widget):
+    """``Filter company: Amazon · month: 2024-03 · layoff stories — 12 stories (Esc clears)``.
 
-    def show(self, flt: Filter, total: int | None, feed_names: dict[int, str] | None = None) -> None:
-        """Describe ``flt`` (feed ids named when known) and the number of matching stories."""
-        description = flt.describe()
-        if flt.feed_ids and feed_names:
-            named = ", ".join(feed_names.get(i, str(i)) for i in flt.feed_ids)
-            description = description.replace("feed: " + ", ".join(str(i) for i in flt.feed_ids),
-                                              "feed: " + named)
+    A one-line widget whose content is a non-layout reactive: changing it repaints this line only,
+    where ``Static.update`` would lay out the whole screen again on every filter change.
+    """
+
+    DEFAULT_CSS = "FilterBar { height: 1; }"
+
+    line: reactive[Text] = reactive(Text, layout=False)
+    """What the bar shows."""
+
+    def render(self) -> Text:
+        return self.line
+
+    def show(self, flt: Filter, total: int | None) -> None:
+        """Describe ``flt`` and the number of matching stories (None while it is being counted)."""
         line = Text("Filter ", style="bold")
-        line.append(clean(description, single_line=True))
+        line.append(clean(flt.describe(), single_line=True))
         if total is not None:
             line.append(f"  — {total:,} " + ("story" if total == 1 else "stories"), style="dim")
-        narrowed = flt.but(layoffs_only=True) != Filter()
-        if narrowed:
+        if flt.but(layoffs_only=True) != Filter():
             line.append("  (Esc clears)", style="dim italic")
-        self.update(line)
+        self.line = line
+
+    @property
+    def text(self) -> str:
+        """The bar as plain text (tests)."""
+        return self.line.plain

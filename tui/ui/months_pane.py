@@ -26,11 +26,18 @@ class MonthsPane(OptionList):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._months: list[str | None] = []
+        self._shown: tuple | None = None
         self.border_title = "Months"
 
     def show(self, facets: list[MonthFacet], total: int, selected: str | None) -> None:
-        """Replace the lines, keeping the highlight on the chosen month."""
+        """Replace the lines, keeping the highlight on the chosen month (unchanged facets: not redrawn)."""
         width = max(12, self.scrollable_content_region.width - 1 or 30)
+        key = (tuple(facets), total, width)
+        if key == self._shown:
+            if selected in self._months:
+                self.highlighted = self._months.index(selected)
+            return
+        self._shown = key
         previous = self.highlighted
         self._months = [None, *(facet.month for facet in facets)]
         self.set_options([Option(facet_line("All", total, 0, width=width)),

@@ -1,0 +1,231 @@
+"""Benchmark of the app at 100,000 articles: first paint, filter change to repainted table, memory,
+and key-press latency while a poll of 200 local feeds runs.
+
+    /tmp/venv/bin/python bench/ui.py [--articles 100000] [--changes 80] [--feeds 200]
+
+Each phase runs in its own process, so the peak RSS is the app's alone (not the database builder's):
+  build    writes the synthetic database (bench/synthetic.py: 300 companies, 36 months)
+  browse   opens the app headless (120x36), times the first paint, then chooses companies and months
+           with real keys and times each change until the table shows the new rows and has repainted
+  poll     polls 200 feeds served by bench/feedserver.py in another process, and times j/k presses
+           until the cursor has moved, while the poll runs
+Floors (issue 4): first paint <= 1.5 s, filter change p95 <= 50 ms, peak RSS <= 300 MB, keys <= 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+REFRESHES: list[float] = []
+"""``perf_counter()`` of every compositor refresh (a repaint of the screen)."""
+
+
+def record_refreshes() -> None:
+    """Wrap ``Screen._compositor_refresh`` to note when the screen is repainted."""
+    from textual.screen import Screen
+
+    original = Screen._compositor_refresh
+
+    def refresh(self) -> None:
+        original(self)
+        REFRESHES.append(time.perf_counter())
+
+    Screen._compositor_refresh = refresh
+
+
+async def wait_ready(app, pilot) -> float:
+    """Until the table shows the current filter's rows and the screen has been repainted after that;
+    returns the ``perf_counter()`` of that repaint."""
+    main = app.main
+    while not main.articles_ready:
+        await asyncio.sleep(0.0005)
+    shown = main.articles_shown_at
+    while True:
+        painted = [moment for moment in REFRESHES if moment >= shown]
+        if painted:
+            return painted[0]
+        await asyncio.sleep(0.0005)
+
+
+async def browse(db_path: Path, changes: int, spawned_at: float) -> dict:
+    started = time.perf_counter()
+    from tui.config import Config
+    from tui.ui import make_app
+
+    record_refreshes()
+    app = make_app(Config(path=None), db_path, poll_on_start=False)
+    figures: dict = {}
+    async with app.run_test(size=(120, 36)) as pilot:
+        painted = await wait_ready(app, pilot)
+        figures["first_paint_s"] = painted - started
+        figures["process_start_to_first_paint_s"] = time.time() - (time.perf_counter() - painted) - spawned_at
+        figures["rows_loaded"] = app.main.table.row_count
+        figures["rows_total"] = app.main.table.total
+        while not app.main.facets_ready:
+            await pilot.pause()
+        timings = []
+        facet_timings = []
+        for index in range(changes):
+            pane = "c" if index % 2 == 0 else "M"
+            await pilot.press(pane, "j")
+            app.main.articles_ready = False
+            began = time.perf_counter()
+            await pilot.press("enter")
+            painted = await wait_ready(app, pilot)
+            timings.append((painted - began) * 1000)
+            while not app.main.facets_ready:  # let the panes catch up before the next key, as a person would
+                await asyncio.sleep(0.0005)
+            facet_timings.append((time.perf_counter() - began) * 1000)
+            await pilot.pause()
+        figures["filter_change_ms_p50"] = statistics.median(timings)
+        figures["filter_change_ms_p95"] = percentile(timings, 0.95)
+        figures["filter_change_ms_max"] = max(timings)
+        figures["filter_changes"] = len(timings)
+        figures["pane_counts_ms_p50"] = statistics.median(facet_timings)
+        figures["pane_counts_ms_p95"] = percentile(facet_timings, 0.95)
+        figures["final_filter"] = app.main.flt.describe()
+    figures["peak_rss_mb"] = peak_rss_mb()
+    return figures
+
+
+class FeedServer:
+    """bench/feedserver.py in its own process (so it does not share our GIL)."""
+
+    def __init__(self, feeds: int, items: int, latency_ms: float, addresses: int = 50, port: int = 18181) -> None:
+        self.feeds, self.addresses, self.port = feeds, addresses, port
+        self.process = subprocess.Popen(
+            [sys.executable, str(HERE / "feedserver.py"), "--feeds", str(feeds), "--items", str(items),
+             "--latency-ms", str(latency_ms), "--addresses", str(addresses), "--port", str(port)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        assert self.process.stdout is not None and self.process.stdout.readline().strip() == "ready"
+
+    def urls(self) -> list[str]:
+        return [f"http://127.0.0.{2 + n % self.addresses}:{self.port}/feed/{n}.xml" for n in range(self.feeds)]
+
+    def close(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        self.process.terminate()
+        self.process.wait()
+
+
+async def poll_latency(db_path: Path, feeds: int, items: int, latency_ms: float) -> dict:
+    from tui.config import parse_config
+    from tui.ui import make_app
+    from tui.ui.messages import PollFinished
+
+    server = FeedServer(feeds, items, latency_ms)
+    try:
+        toml = "".join(f'[[feeds]]\nurl = "{url}"\nname = "Bench {n}"\n\n' for n, url in enumerate(server.urls()))
+        config = parse_config(toml)
+        finished: list[float] = []
+
+        def hook(message) -> None:
+            if isinstance(message, PollFinished):
+                finished.append(time.perf_counter())
+
+        record_refreshes()
+        app = make_app(config, db_path, poll_on_start=False)
+        latencies: list[float] = []
+        async with app.run_test(size=(120, 36), message_hook=hook) as pilot:
+            await wait_ready(app, pilot)
+            table = app.main.table
+            poll_started = time.perf_counter()
+            await pilot.press("r")
+            key = "j"
+            while not finished and time.perf_counter() - poll_started < 300:
+                before = table.cursor_row
+                began = time.perf_counter()
+                await pilot.press(key)
+                while table.cursor_row == before:
+                    await asyncio.sleep(0.0005)
+                latencies.append((time.perf_counter() - began) * 1000)
+                key = "k" if key == "j" else "j"
+                await asyncio.sleep(0.03)  # a fast typist's pace
+            report = None
+            while app.polling:
+                await pilot.pause()
+            poll_seconds = (finished[0] if finished else time.perf_counter()) - poll_started
+            await app.workers.wait_for_complete()
+            report = app.main.table.total
+        return {"poll_feeds": feeds, "poll_items_per_feed": items, "poll_seconds": poll_seconds,
+                "keys_during_poll": len(latencies),
+                "key_ms_p50": statistics.median(latencies) if latencies else None,
+                "key_ms_p95": percentile(latencies, 0.95) if latencies else None,
+                "key_ms_max": max(latencies) if latencies else None,
+                "rows_after_poll": report, "peak_rss_mb": peak_rss_mb()}
+    finally:
+        server.close()
+
+
+def run_phase(*args: str) -> dict:
+    spawned = time.time()
+    out = subprocess.run([sys.executable, __file__, *args, "--spawned-at", repr(spawned)],
+                         capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        sys.stderr.write(out.stderr)
+        raise SystemExit(f"phase {args[0]} failed")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("phase", nargs="?", default="all", choices=["all", "build", "browse", "poll"])
+    parser.add_argument("--db", type=Path)
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--changes", type=int, default=80)
+    parser.add_argument("--feeds", type=int, default=200)
+    parser.add_argument("--items", type=int, default=20)
+    parser.add_argument("--latency-ms", type=float, default=20.0)
+    parser.add_argument("--spawned-at", type=float, default=0.0)
+    args = parser.parse_args()
+    if args.phase == "build":
+        from bench.synthetic import build_synthetic_db
+
+        began = time.perf_counter()
+        build_synthetic_db(args.db, articles=args.articles)
+        print(json.dumps({"build_s": time.perf_counter() - began}))
+    elif args.phase == "browse":
+        print(json.dumps(asyncio.run(browse(args.db, args.changes, args.spawned_at))))
+    elif args.phase == "poll":
+        print(json.dumps(asyncio.run(poll_latency(args.db, args.feeds, args.items, args.latency_ms))))
+    else:
+        with tempfile.TemporaryDirectory(prefix="layoffs-bench-") as tmp:
+            db = Path(tmp) / "bench.db"
+            figures = run_phase("build", "--db", str(db), "--articles", str(args.articles))
+            figures |= {f"browse_{k}": v for k, v in run_phase("browse", "--db", str(db),
+                                                                "--changes", str(args.changes)).items()}
+            figures |= {f"poll_{k}": v for k, v in run_phase(
+                "poll", "--db", str(db), "--feeds", str(args.feeds), "--items", str(args.items),
+                "--latency-ms", str(args.latency_ms)).items()}
+        print(f"layoffs-tui UI bench: {args.articles:,} articles, 300 companies, 36 months "
+              f"({os.cpu_count()} CPUs, Python {sys.version.split()[0]})")
+        for key, value in figures.items():
+            print(f"  {key:40} {value:.3f}" if isinstance(value, float) else f"  {key:40} {value}")
+
+
+if __name__ == "__main__":
+    main()
