@@ -112,13 +112,14 @@ class Server:
 class Readers:
     """A fresh layoffs-tui database and a fresh newsboat cache over the same URLs."""
 
-    def __init__(self, urls: list[str], workdir: Path, layoffs: str) -> None:
+    def __init__(self, urls: list[str], workdir: Path, layoffs: str, newsboat_threads: int) -> None:
         self.dir = workdir
         self.layoffs = layoffs
         (workdir / "feeds.toml").write_text("".join(f'[[feeds]]\nurl = "{u}"\nname = "f{n}"\n\n'
                                                     for n, u in enumerate(urls)))
         (workdir / "urls").write_text("\n".join(urls) + "\n")
-        (workdir / "newsboat.conf").write_text("")
+        # newsboat's default is one reload thread; --newsboat-threads gives it our concurrency.
+        (workdir / "newsboat.conf").write_text(f"reload-threads {newsboat_threads}\n")
         self.env = dict(os.environ, HOME=str(workdir))
 
     def ours(self) -> Run:
@@ -133,7 +134,7 @@ class Readers:
 def scenario(name: str, feeds: int, items: int, latency_ms: float, args: argparse.Namespace) -> dict:
     server = Server(feeds, items, latency_ms, args.addresses, args.port)
     workdir = Path(tempfile.mkdtemp(prefix=f"bench-{name}-"))
-    readers = Readers(server.urls(), workdir, args.layoffs)
+    readers = Readers(server.urls(), workdir, args.layoffs, args.newsboat_threads)
     use_newsboat = not args.no_newsboat and shutil.which("newsboat")
     try:
         if name != "cold":  # warm and refetch start from a polled database and cache
@@ -169,6 +170,8 @@ def main() -> None:
     beside = Path(sys.executable).parent / "layoffs-tui"
     parser.add_argument("--layoffs", default=str(beside) if beside.exists() else shutil.which("layoffs-tui"),
                         help="the layoffs-tui executable")
+    parser.add_argument("--newsboat-threads", type=int, default=1,
+                        help="newsboat's reload-threads (its default is 1; layoffs-tui fetches 8 at once)")
     parser.add_argument("--json", action="store_true", help="print the rows as JSON")
     args = parser.parse_args()
     rows = []

@@ -12,11 +12,20 @@ from __future__ import annotations
 import email.utils
 import http
 import os
+import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urljoin, urlsplit
 
 import httpx
+
+try:
+    import sniffio  # noqa: F401
+except ImportError:
+    # httpcore tries ``import sniffio`` each time it makes a lock (several times per request), and
+    # a failed import is not cached: a filesystem search each time, ~40% of a warm poll's CPU.
+    # Newer anyio no longer installs sniffio; record its absence once so httpcore assumes asyncio.
+    sys.modules.setdefault("sniffio", None)  # type: ignore[arg-type]
 
 from tui import __version__
 from tui.config import Settings
