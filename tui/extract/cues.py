@@ -37,7 +37,7 @@ _GENERIC = (
     r"cut(?:s|ting)?|slash(?:es|ed|ing)?|ax(?:e|es|ed|ing)|trim(?:s|med|ming)?|shed(?:s|ding)?|"
     r"eliminat(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|reductions?|scrap(?:s|ped|ping)?|fir(?:e|es|ed|ing)|"
     r"sack(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|terminat(?:e|es|ed|ing)|retrench(?:es|ed|ing)?|let(?:ting)?\s+go|"
-    r"lost|gone|go|at risk|threatened|in jeopardy"
+    r"lost|gone|go|at risk|threatened|in jeopardy|furlough(?:s|ed|ing)?"
 )
 
 
@@ -145,6 +145,8 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
         category = m.lastgroup.partition("_")[0]
         if word == "at risk" and after.startswith(" of"):
             continue  # "workers at risk of burnout"
+        if word.startswith("furlough") and after.startswith((" scheme", " program", " pay", " support")):
+            continue  # the UK's furlough scheme keeps jobs; only furloughing workers cuts them
         if category == "generic":
             last = before.rsplit(None, 1)[-1:]
             if last and _PASSIVE_LAST.fullmatch(last[0]) and _JOB_BEFORE_PASSIVE.search(before):

@@ -9,12 +9,15 @@ entry), then folds every mention of one organisation into one event.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 
 from tui.extract.companies import Org, find_known, lookup
 from tui.extract.cues import JOB_NOUN, Cue, find_cues, negative_title
 from tui.extract.figures import Judged, is_history, judge_figures
+from tui.extract.numbers import Figure, find_figures
 from tui.extract.linking import Ref, Subject, find_subject, name_ending_at, org_in_span
-from tui.extract.model import Extraction
+from tui.extract.model import Event, Extraction
 from tui.extract.sentences import split
 from tui.extract.story import Story, fold, title_case, topic_from
 
@@ -22,7 +25,9 @@ __all__ = ["extract"]
 
 _AGG_CONTEXT = re.compile(
     r"\b(?:companies|firms|startups|industry|sector|employers|overall|in total|total job cuts|nationwide|"
-    r"across the (?:country|industry|sector)|trackers?|so far this year|this year alone|per month|a month|economy)\b",
+    r"across the (?:country|industry|sector)|trackers?|so far this year|this year alone|per month|a month|economy|"
+    r"counts?|counted|tall(?:y|ied)|together|combined|between them|according to (?:data|figures)|"
+    r"tech (?:jobs|workers|employees))\b",
     re.IGNORECASE,
 )
 _IT_END = re.compile(r"\bit\s*$")
@@ -107,6 +112,95 @@ def _staff_of(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> Ref | N
     return None
 
 
+_STAFF_WIDE = re.compile(rf"(?:'s?)?\s+(?:(?:about|some|around|nearly|roughly)\s+)?(?:[\d,.]+\s+)?(?:[a-z-]+\s+)?{JOB_NOUN}\b")
+_OBJECT_WORDS = re.compile(r"[a-z0-9%,.\s-]*")
+
+
+def _staff_of_object(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> Ref | None:
+    """A known organisation whose staff the cue's object counts ("lays off half of Twitter's 7,500 staff",
+    "axes 11,000 jobs, 13% of Meta staff"): the employer when the subject is a person or unknown."""
+    for a, b, org in known:
+        if a > cue.end + 70:
+            break
+        if cue.end <= a and not org.role and _STAFF_WIDE.match(text, b) and _OBJECT_WORDS.fullmatch(text, cue.end, a):
+            return Ref(org.name, a, org)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    text = (resources.files("tui.extract") / "data" / "given_names.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\b")
+_ROLE_NAME = re.compile(
+    r"\b(?:CEO|C\.E\.O\.|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Ff]ounder|[Cc]o-?founder|[Pp]resident|[Cc]hairman|"
+    r"[Cc]hairwoman|[Bb]oss|[Cc]hief|[Ss]pokes(?:man|woman|person)|[Mm]inister|[Hh]ead)\s+"
+    r"(?:[A-Z][a-z]+\s+){1,2}?([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\b"
+)
+
+
+def people_in(text: str) -> frozenset[str]:
+    """Names of people in a story, full and surname alone: "Elon Musk" makes a later "Musk" a person.
+
+    A person is a common given name followed by a capitalised word, or a name right after a role
+    ("chief executive Dan Clancy"); known organisations are never people.
+    """
+    given = _given_names()
+    out: set[str] = set()
+    for m in _PAIR.finditer(text):
+        if m.group(1).lower() in given and not lookup(m.group()) and not lookup(m.group(2)):
+            out.update((m.group(), m.group(2)))
+    for m in _ROLE_NAME.finditer(text):
+        if not lookup(m.group(1)):
+            out.add(m.group(1))
+    return frozenset(out)
+
+
+def _is_person(ref: Ref, story: Story) -> bool:
+    if ref.org is not None:
+        return False
+    people = story.people
+    return ref.name in people or ref.name.split()[-1] in people and ref.name.split()[0].lower() in _given_names()
+
+
+_BRACKET = re.compile(r"\s?\((?P<body>[^()]{1,40})\)")
+_BRACKET_BODY = re.compile(
+    rf"^\s*(?:(?:about|around|some|nearly|over|more than|up to|roughly|approximately|almost|~)\s*)?"
+    rf"(?P<fig>[\d][\d,.']*\s*(?:k|K)?)\s*(?P<pct>%|percent|per cent)?\s*(?:{JOB_NOUN})?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _bracketed(text: str, known: list[tuple[int, int, Org]], judged: list[Judged], story: Story) -> set[str]:
+    """Figures in brackets after names in a sentence about cuts ("Google (12,000), Microsoft (10,000)"):
+    each is that organisation's own count. Returns the names so a shared figure is not given to them too."""
+    names: set[str] = set()
+    for m in _BRACKET.finditer(text):
+        body = _BRACKET_BODY.match(m.group("body"))
+        if not body:
+            continue
+        offset = m.start("body")
+        figs = [f for f in find_figures(m.group("body")) if not f.money and f.value is not None]
+        if not figs:
+            continue
+        f = figs[0]
+        if not body.group("pct") and not f.percent and (f.value < 2 or (1900 <= f.value <= 2100 and "," not in m.group("body"))):
+            continue  # "(2019)": a year
+        ref = name_ending_at(text, m.start(), known)
+        if ref is None or (ref.org and ref.org.role):
+            continue
+        fig = Figure(f.start + offset, f.end + offset, f.value, f.kind, percent=f.percent, money=False)
+        for j in judged:
+            if j.fig.start < fig.end and fig.start < j.fig.end:
+                j.used = True
+        entry = Judged(fig, job=not fig.percent, pct=fig.percent)
+        story.add(ref, None if fig.percent else entry, entry if fig.percent else None, text)
+        names.add(ref.name)
+    return names
+
+
 def _read_cue(
     text: str,
     cue: Cue,
@@ -127,6 +221,17 @@ def _read_cue(
             [staff_of],
             Subject((staff_of,)),
         )  # "Musk lays off Twitter staff": Twitter is the employer
+    if not any(r.org for r in refs):
+        persons = [r for r in refs if _is_person(r, story)]
+        if not refs or persons or (len(refs) == 1 and " " not in refs[0].name):
+            wide = _staff_of_object(text, cue, known)
+            if wide:
+                refs, subject = [wide], Subject((wide,))  # "Zuckerberg axes 11,000 jobs, 13% of Meta staff"
+                persons = []
+        if persons:
+            refs = [r for r in refs if r not in persons]  # "Elon Musk began laying off": a person is no employer
+            if not refs:
+                subject = Subject()
     structural = bool(refs)
     if subject.anaphor is not None:
         ref = _resolve(text, subject.anaphor, known, story)
@@ -134,7 +239,10 @@ def _read_cue(
     if job and job.bound and not any(r.name == job.bound for r in refs):
         story.add(Ref(job.bound, job.fig.start, lookup(job.bound)), job, None, text)  # "400 Twitch workers"
         job = None
-    if not refs and (job or pct) and not _AGG_CONTEXT.search(text):
+    if story.bracketed:
+        if any(r.name in story.bracketed for r in refs) or not refs:
+            return bool(job or pct)  # "Alphabet (12,000), Microsoft (10,000) ... announced 40,000": a total
+    if not refs and (job or pct) and not story.aggregate and not _AGG_CONTEXT.search(text):
         before = [Ref(o.name, a, o) for a, b, o in known if b <= cue.start and not o.role]
         refs = before[:1] or ([story.topic] if story.topic else [])
     for ref in refs:
@@ -151,7 +259,7 @@ def _read_cue(
 def extract(title: str, summary: str = "", published: str | None = None) -> Extraction:
     """Tag one story. `summary` may hold HTML; `published` (ISO date) helps date earlier rounds."""
     year = int(published[:4]) if published and published[:4].isdigit() else None
-    story = Story()
+    story = Story(lambda: people_in(f"{title}\n{summary}"))
     valid_cue = title_valid = title_negated = False
     with_figures: list[str] = []  # sentences whose cues came with a figure: a denial may still confirm a cut
     for sentence in split(title or "", summary or ""):
@@ -160,7 +268,9 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
         if not cues and not sentence.title:
             story.pending.append(sentence)  # it may only set the topic: look at it if a later cue needs it
             continue
-        known = [k for k in find_known(text) if k[2].role != "tracker"]
+        everything = find_known(text)
+        known = [k for k in everything if k[2].role != "tracker"]
+        story.aggregate = len(known) < len(everything)  # a tracker's sentence counts an industry
         topic = topic_from(sentence, known)
         if topic:
             story.topic = topic
@@ -168,6 +278,7 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
             title_valid, title_negated = any(not c.background for c in cues), negated
         org_at = _org_finder(text, known, title_case(sentence))
         judged = judge_figures(text, year, org_at, [(c.start, c.end) for c in cues]) if cues else []
+        story.bracketed = _bracketed(text, known, judged, story) if cues and "(" in text else set()
         for k, cue in enumerate(cues):
             if is_history(text, cue.start, cue.end, year):
                 continue
@@ -185,5 +296,23 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
     title_negative = (negative_title(title or "") or title_negated) and not title_valid
     if title_negative and not any(_CONFIRM.search(text) for text in with_figures):
         return Extraction(False, ())  # a denial, pledge, strike or hiring story, unless it confirms a cut
-    events = tuple(fold(c) for c in story.companies.values())
+    events = _merge_units([fold(c) for c in story.companies.values()])
     return Extraction(valid_cue or bool(events), events)
+
+
+def _merge_units(events: list[Event]) -> tuple[Event, ...]:
+    """A longer name of a cutting company ("Acme Widgets Europe" beside "Acme") is a unit only with its own figure."""
+    if len(events) < 2 or not any(e.parent for e in events):
+        return tuple(events)
+    by_name = {e.company: e for e in events}
+    out = []
+    for e in events:
+        parent = by_name.get(e.parent) if e.parent else None
+        if (
+            parent is not None
+            and e.company.startswith(e.parent + " ")
+            and (e.headcount, e.percent) in ((None, None), (parent.headcount, parent.percent))
+        ):
+            continue
+        out.append(e)
+    return tuple(out)

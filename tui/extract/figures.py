@@ -41,7 +41,8 @@ _OF_TOTAL_AFTER = re.compile(
 _OBJECT_BEFORE = re.compile(
     rf"\b(?:lay(?:s|ing)?[\s-]+off|laid[\s-]+off|letting|cut(?:s|ting)?|slash(?:es|ed|ing)?|ax(?:e|es|ed|ing)|"
     rf"trim(?:s|med|ming)?|shed(?:s|ding)?|eliminat(?:e|es|ed|ing)|fir(?:e|es|ed|ing)|sack(?:s|ed|ing)?|"
-    rf"reduc(?:e|es|ed|ing)|reductions? of|layoffs? of|lay-?offs? of|cuts? of|loss of)\s+[\"']?{_QUAL}$",
+    rf"reduc(?:e|es|ed|ing)|reductions? of|layoffs? of|lay-?offs? of|cuts? of|loss of|furlough(?:s|ed|ing)?|"
+    rf"let(?:s|ting)? go(?: of)?|dismiss(?:es|ed|ing)?|retrench(?:es|ed|ing)?|redundancies of)\s+[\"']?{_QUAL}$",
     re.IGNORECASE,
 )
 _GIVEN_TO = re.compile(
@@ -99,6 +100,13 @@ _RESPECTIVELY = re.compile(
 """Two counts sharing one job noun ("221 and 62 layoffs, respectively") add up to one figure."""
 
 
+_SUBJECT_OF_CUT = re.compile(
+    rf"^(?:\s+(?:of\s+(?:its|the|their)\s+)?{JOB_NOUN})?\s+(?:(?:are|were|will|would|could|may|might|is|be|now|also|"
+    r"expected|set|likely|due|slated|poised|about|going|to)\s+){0,4}(?:lose|losing|lost|be\s+(?:laid off|cut|axed|"
+    r"shed|eliminated|let go|made redundant|affected)|laid off|let go|made redundant|go\b|face the axe)",
+    re.IGNORECASE,
+)
+"""A count that is the subject of a cut ("hundreds expected to lose jobs", "2,000 will be laid off")."""
 _VAGUE_OF = re.compile(rf"\s+of(?P<mid>\s+(?:[\w-]+\s+){{0,2}}?){JOB_NOUN}\b", re.IGNORECASE)
 
 
@@ -188,12 +196,14 @@ def _classify(judged: Judged, text: str, org_at) -> int:
         and not job
     ):
         return -1  # a year
+    total = _TOTAL_BEFORE.search(before)
     if (
-        _TOTAL_BEFORE.search(before)
+        total
         and not before.lower().endswith(("up to ", "up to"))
         and not _GIVEN_TO.search(before)
+        and not (before.lower().rstrip().endswith("with") and _SUBJECT_OF_CUT.match(after))
     ):
-        return -1  # total staff, staff left, a level reached
+        return -1  # total staff, staff left, a level reached ("with 1,000 workers"; not "with 1,000 set to lose")
     resp = _RESPECTIVELY.match(after) if fig.value is not None else None
     if resp:
         total = fig.value + float(resp.group(1).replace(",", ""))
@@ -216,7 +226,12 @@ def _classify(judged: Judged, text: str, org_at) -> int:
         at = _AT_NAME.match(text[tail_start : tail_start + 60])
         if judged.bound is None and at:
             judged.bound = org_at(tail_start + at.end(), tail_start + 60, anchored=True)
-    elif _OF_TOTAL_AFTER.match(after) or _OBJECT_BEFORE.search(before) or _BY_BEFORE.search(before):
+    elif (
+        _OF_TOTAL_AFTER.match(after)
+        or _OBJECT_BEFORE.search(before)
+        or _BY_BEFORE.search(before)
+        or _SUBJECT_OF_CUT.match(after)
+    ):
         judged.job = True  # "lay off 336", "four hundred of the 9,000 laid off", "reduce headcount by 1,000"
     return -1
 

@@ -33,6 +33,14 @@ _HEADLINE_VERBS = frozenset(
     "considers weighs begins starts launches unveils closes shuts hits faces sees warns seeks makes "
     "reveals sells buys posts files reaches agrees names hires freezes pauses exits quits moves".split()
 )
+_CORPORATE = frozenset(
+    "motor motors company co corp corporation inc group holdings holding international global worldwide "  # noqa: SIM905
+    "technologies technology platforms industries enterprises plc ltd limited ag sa nv se llc oyj asa "
+    "airlines airways air bank banking financial communications telecom telecommunications "
+    "pharmaceuticals pharma labs laboratories systems solutions services software consulting networks "
+    "electronics semiconductor semiconductors brands & and the".split()
+)
+"""Words after a known name that still name the same entity ("Ford Motor Company", "Nokia Oyj")."""
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _PLURAL_VERB = re.compile(r"\s+(?:are|were|have|do|say)\b")
 """A capitalised plural noun opening a sentence ("Notices were sent") is not a company."""
@@ -71,13 +79,26 @@ def _key(name: str) -> str:
 class Story:
     """What is known so far while reading one story."""
 
-    def __init__(self) -> None:
+    def __init__(self, people=None) -> None:
+        self._people_of = people
+        self._people: frozenset[str] | None = None
         self.companies: dict[str, _Company] = {}
         self.seen: list[str] = []
         self._topic: Ref | None = None
         self.pending: list[Sentence] = []
         """Sentences without cues read since the topic was last set; their openings are checked lazily."""
         self.order = 0
+        self.aggregate = False
+        """The current sentence names a tracker (Layoffs.fyi, Challenger): its counts are an industry's."""
+        self.bracketed: set[str] = set()
+        """Names with their own bracketed figure in the current sentence."""
+
+    @property
+    def people(self) -> frozenset[str]:
+        """Names of people in the story, computed on first need (most stories never ask)."""
+        if self._people is None:
+            self._people = self._people_of() if self._people_of else frozenset()
+        return self._people
 
     @property
     def topic(self) -> Ref | None:
@@ -103,13 +124,21 @@ class Story:
             return org.name, org.parent
         head = find_known(ref.name)
         if head and head[0][0] == 0 and not head[0][2].role and head[0][2].listed:
-            return head[0][2].name, head[0][2].parent  # "Sony Interactive Entertainment" is Sony's
-        key = _key(ref.name)
+            rest = ref.name[head[0][1] :].split()
+            if rest and not all(w.lower().strip(".,") in _CORPORATE for w in rest):
+                # "Sony Interactive Entertainment": a unit named with its own cut stays itself, under its parent
+                return self._seen(ref.name), head[0][2].name
+            return head[0][2].name, head[0][2].parent  # "Ford Motor", "Sony Group": the same entity
+        return self._seen(ref.name), None
+
+    def _seen(self, name: str) -> str:
+        """An unknown name merged with the same or a longer name seen before in this story."""
+        key = _key(name)
         for seen in self.seen:
-            if _key(seen) == key or seen.lower().startswith(ref.name.lower() + " "):
-                return seen, None
-        self.seen.append(ref.name)
-        return ref.name, None
+            if _key(seen) == key or seen.lower().startswith(name.lower() + " "):
+                return seen
+        self.seen.append(name)
+        return name
 
     def add(
         self, ref: Ref, job: Judged | None, pct: Judged | None, evidence: str, aside: bool = False
@@ -162,7 +191,8 @@ def topic_from(sentence: Sentence, known: list[tuple[int, int, Org]]) -> Ref | N
     m = NAME_AT_START.match(text)
     if m and title_case(sentence):
         return _title_case_opening(m.group(1))
-    if m and " " not in m.group(1) and not sentence.heading and not _VERB_NEXT.match(text, m.end()):
+    run = m.group(1).removeprefix("The ") if m else ""
+    if m and " " not in run and not sentence.heading and not _VERB_NEXT.match(text, m.end()):
         return None  # "Coffee chain to cut ...": one capitalised word then a noun is a description
     if (
         m
