@@ -36,7 +36,7 @@ _NOUN = (
 _GENERIC = (
     r"cut(?:s|ting)?|slash(?:es|ed|ing)?|ax(?:e|es|ed|ing)|trim(?:s|med|ming)?|shed(?:s|ding)?|"
     r"eliminat(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|reductions?|scrap(?:s|ped|ping)?|fir(?:e|es|ed|ing)|"
-    r"sack(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|terminat(?:e|es|ed|ing)|retrench(?:es|ed|ing)?|let(?:ting)?\s+go|"
+    r"sack(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|terminat(?:e|es|ed|ing)|retrench(?:es|ed|ing)?|let(?:s|ting)?\s+go|"
     r"lost|gone|go|at risk|threatened|in jeopardy|furlough(?:s|ed|ing)?"
 )
 
@@ -83,7 +83,7 @@ _BLOCK_OBJECT = re.compile(
 )
 _JOB_BEFORE_PASSIVE = re.compile(
     rf"\b{JOB_NOUN}\s+(?:(?:will|would|could|are|were|was|is|be|been|being|to be|have been|had been|set to be|"
-    rf"expected to be|likely to be|also)\s+)*$"
+    rf"expected to be|likely to be|also|set to|due to|expected to|likely to|to)\s+)*$"
 )
 _NEGATION = re.compile(
     r"\b(?:no|not|n't|never|deny|denies|denied|denying|rules? out|ruled out|ruling out|without|avoid(?:s|ed|ing)?|"
@@ -91,13 +91,16 @@ _NEGATION = re.compile(
     r"reverse[sd]?|rescind(?:s|ed)?|prevent(?:s|ed)?)\b|\bno-$"
 )
 """Searched in the clause tail before a cue (at most 40 characters back to a comma or full stop)."""
-_PASSIVE_LAST = re.compile(rf"(?:{JOB_NOUN}|will|would|could|are|were|was|is|be|been|being|also)")
+_PASSIVE_LAST = re.compile(rf"(?:{JOB_NOUN}|will|would|could|are|were|was|is|be|been|being|also|to)")
 _BARE_COUNT = re.compile(
     r"\s+(?:(?:about|around|nearly|another|an additional|some|up to|more than|over|roughly|approximately|"
     r"as many as|a further)\s+)*\d[\d,.]*k?(?:\s+(?:more|additional|others|worldwide|globally)\b|\s*[,;:]|\.(?!\d)|\s*$|"
     r"\s+(?:in|at|across|as|after|from|by|amid|this|next|on|over)\b)"
 )
 """A bare count after a cut verb, as headlines write it ("Meta to cut 10,000", "cutting 9,000 more")."""
+_GO_ELSEWHERE = re.compile(
+    r"\s+(?:on|back|home|ahead|through|into|up|down|out|unpaid|without|for|to (?:work|the|a|court))\b"
+)
 _WINDOW_END = re.compile(r"[.;:!?](?!\d)|\band (?:will|to|is|has)\b")
 _PASSIVE_WORD = re.compile(r"(?:were|was|be|been|being|are|is|get|got|lose|lost|losing|out)\b")
 _BE_BEFORE = re.compile(r"\b(?:were|was|be|been|being|are|is|get|got)\s+$")
@@ -149,6 +152,8 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
             continue  # the UK's furlough scheme keeps jobs; only furloughing workers cuts them
         if category == "generic":
             last = before.rsplit(None, 1)[-1:]
+            if word == "go" and _GO_ELSEWHERE.match(after):
+                continue  # "workers to go on strike", "staff will go home"
             if last and _PASSIVE_LAST.fullmatch(last[0]) and _JOB_BEFORE_PASSIVE.search(before):
                 form = "passive"
             elif word in ("go", "gone", "at risk", "threatened", "in jeopardy"):
@@ -169,7 +174,7 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
             if word.startswith(("lose", "lost", "losing", "out of", "made redundant")):
                 form = "passive"
         tail = before[-40:]
-        tail = tail[max(tail.rfind(","), tail.rfind(";"), tail.rfind(".")) + 1 :]
+        tail = tail[max(tail.rfind(", "), tail.rfind(";"), tail.rfind(". ")) + 1 :]  # not "1,000" or "1.5"
         if _NEGATION.search(tail) or _NEGATION_AFTER.search(after):
             negated = True
             continue

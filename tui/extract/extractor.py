@@ -236,6 +236,8 @@ def _read_cue(
     if subject.anaphor is not None:
         ref = _resolve(text, subject.anaphor, known, story)
         refs = [ref] if ref else []
+    if job and job.bound and refs and not lookup(job.bound) and not subject.anaphor:
+        job.bound = None  # "Volkswagen to cut 1,200 jobs at Zwickau": an unknown name after the subject is a place
     if job and job.bound and not any(r.name == job.bound for r in refs):
         story.add(Ref(job.bound, job.fig.start, lookup(job.bound)), job, None, text)  # "400 Twitch workers"
         job = None

@@ -50,6 +50,12 @@ _GIVEN_TO = re.compile(
     re.IGNORECASE,
 )
 """Notices handed "to 60 workers" go to the people cut; other "to N" is a level reached."""
+_NOT_STAFF_BEFORE = re.compile(
+    r"\b(?:capacity|production|output|costs?|spending|sales|revenue|prices?|emissions|budgets?|expenses|debt|"
+    r"stake|inventory|dividends?|capex|investments?|floor ?space|footprint|shares?)\s+(?:[a-z]+\s+){0,3}by\s+\S*\s*$",
+    re.IGNORECASE,
+)
+"""'reduce production capacity by 20%': the share of something other than staff."""
 _BY_BEFORE = re.compile(rf"\bby\s+{_QUAL}$", re.IGNORECASE)
 _TOTAL_BEFORE = re.compile(
     rf"(?:\b(?:of|from)\s+(?:the|its|their|his|her|our|[A-Z][\w&.-]*'s)\s+(?:[\w-]+\s+){{0,3}}?"
@@ -176,7 +182,9 @@ def _classify(judged: Judged, text: str, org_at) -> int:
     if fig.percent:
         if fig.value is not None:
             judged.pct = bool(
-                _PCT_OF_WORKFORCE.match(after) or _OBJECT_BEFORE.search(before) or _BY_BEFORE.search(before)
+                _PCT_OF_WORKFORCE.match(after)
+                or _OBJECT_BEFORE.search(before)
+                or (_BY_BEFORE.search(before) and not _NOT_STAFF_BEFORE.search(before))
             )
         return -1
     if _NOT_JOBS_AFTER.match(after) or (fig.value is not None and fig.value < 2):

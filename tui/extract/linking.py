@@ -47,7 +47,7 @@ _NOUN_STRIP = frozenset(
     "hit by struck affected impacted "
     "its their more sizable sizeable big-scale large-scale % percent per cent".split()
 )
-_TOKENS = re.compile(r"[\w&.'+%-]+|[^\w\s]")
+_TOKENS = re.compile(r"\d[\d,.]*\d|[\w&.'+%-]+|[^\w\s]")
 ANAPHOR = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|startup|studio|bank|lender|carmaker|car maker|"
     r"automaker|auto maker|retailer|group|giant|chipmaker|conglomerate|business|maker|manufacturer|publisher|"
@@ -275,6 +275,8 @@ def find_subject(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> Subj
         if comma > 0 and _APPOSITIVE.match(stripped[comma + 1 :]):
             end = comma
     ref = name_ending_at(left, end, known)
+    if ref and ref.org is None and " " not in ref.name and AGGREGATE.fullmatch(ref.name):
+        return Subject(aggregate=True)  # "Carmakers have announced 35,000 job cuts"
     if ref:
         return Subject(tuple(_coordinated_left(left, ref, known)), relative=relative)
     if AGGREGATE.search(left, max(0, end - 40), end):
