@@ -37,7 +37,7 @@ _GENERIC = (
     r"cut(?:s|ting)?|slash(?:es|ed|ing)?|ax(?:e|es|ed|ing)|trim(?:s|med|ming)?|shed(?:s|ding)?|"
     r"eliminat(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|reductions?|scrap(?:s|ped|ping)?|fir(?:e|es|ed|ing)|"
     r"sack(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|terminat(?:e|es|ed|ing)|retrench(?:es|ed|ing)?|let(?:s|ting)?\s+go|"
-    r"lost|gone|go|at risk|threatened|in jeopardy|furlough(?:s|ed|ing)?"
+    r"lost|gone|go|at risk|threatened|in jeopardy|furlough(?:s|ed|ing)?|redundant"
 )
 
 
@@ -98,6 +98,7 @@ _BARE_COUNT = re.compile(
     r"\s+(?:in|at|across|as|after|from|by|amid|this|next|on|over)\b)"
 )
 """A bare count after a cut verb, as headlines write it ("Meta to cut 10,000", "cutting 9,000 more")."""
+_MAKE_REDUNDANT = re.compile(r"\bma(?:ke|kes|king|de)\s+(?:[\w,%'-]+\s+){0,8}$")
 _GO_ELSEWHERE = re.compile(
     r"\s+(?:on|back|home|ahead|through|into|up|down|out|unpaid|without|for|to (?:work|the|a|court))\b"
 )
@@ -152,9 +153,13 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
             continue  # the UK's furlough scheme keeps jobs; only furloughing workers cuts them
         if category == "generic":
             last = before.rsplit(None, 1)[-1:]
-            if word == "go" and _GO_ELSEWHERE.match(after):
+            if word == "redundant":
+                if not _MAKE_REDUNDANT.search(before):
+                    continue  # "redundant systems"; only "make/made ... redundant" cuts jobs
+                form = "passive"
+            elif word == "go" and _GO_ELSEWHERE.match(after):
                 continue  # "workers to go on strike", "staff will go home"
-            if last and _PASSIVE_LAST.fullmatch(last[0]) and _JOB_BEFORE_PASSIVE.search(before):
+            elif last and _PASSIVE_LAST.fullmatch(last[0]) and _JOB_BEFORE_PASSIVE.search(before):
                 form = "passive"
             elif word in ("go", "gone", "at risk", "threatened", "in jeopardy"):
                 continue  # only "1,000 roles will go", never "the money will go to workers"

@@ -313,6 +313,7 @@ def _merge_units(events: list[Event]) -> tuple[Event, ...]:
         if (
             parent is not None
             and e.company.startswith(e.parent + " ")
+            and lookup(e.company) is None
             and (e.headcount, e.percent) in ((None, None), (parent.headcount, parent.percent))
         ):
             continue

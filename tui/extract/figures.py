@@ -56,6 +56,12 @@ _NOT_STAFF_BEFORE = re.compile(
     re.IGNORECASE,
 )
 """'reduce production capacity by 20%': the share of something other than staff."""
+_OR_PCT_BEFORE = re.compile(
+    rf"\b{JOB_NOUN},?\s+or\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+|approximately\s+|"
+    rf"just over\s+|more than\s+|less than\s+)?$",
+    re.IGNORECASE,
+)
+"""'1,100 people, or 30%': the count restated as a share of the workforce."""
 _BY_BEFORE = re.compile(rf"\bby\s+{_QUAL}$", re.IGNORECASE)
 _TOTAL_BEFORE = re.compile(
     rf"(?:\b(?:of|from)\s+(?:the|its|their|his|her|our|[A-Z][\w&.-]*'s)\s+(?:[\w-]+\s+){{0,3}}?"
@@ -85,7 +91,7 @@ _HISTORY_OPENING = re.compile(r"(?:last year|a year ago|previously|in the past|b
 _YEAR_OPENING = re.compile(r"in (?:\w+ )?((?:19|20)\d\d)\b", re.IGNORECASE)
 _ING = re.compile(r"\s*\w+ing\b")
 _AT_NAME = re.compile(r"\s+(?:at|from|of)\s+(?!the\b|a\b|an\b|its\b)")
-_YEAR_IN = re.compile(r"\b(?:in|of|during)\s+((?:19|20)\d\d)\b")
+_YEAR_IN = re.compile(r"\b(?:in|of|during|and|since)\s+((?:19|20)\d\d)\b")
 _SUBSET = re.compile(
     r"\bat (?:the|its|a|an|one)\s+(?:[\w'-]+\s+){0,3}?(?:plant|factory|facility|site|store|office|mill|"
     r"warehouse|campus|hub|location|branch)\b|\b(?:alone|of them|of which|of those|among them|where)\b|"
@@ -159,7 +165,9 @@ def is_history(text: str, start: int, end: int, story_year: int | None) -> bool:
     if opening and story_year and int(opening.group(1)) < story_year:
         return True
     if story_year:
-        return any(int(y) < story_year for y in _YEAR_IN.findall(clause))
+        # a year may close a longer clause ("cut 27,000 roles across the company in 2022 and 2023")
+        years = _YEAR_IN.findall(text[left : min(clause_of(text, start, end)[1], end + 70)].lower())
+        return bool(years) and all(int(y) < story_year for y in years)
     return False
 
 
@@ -185,6 +193,7 @@ def _classify(judged: Judged, text: str, org_at) -> int:
                 _PCT_OF_WORKFORCE.match(after)
                 or _OBJECT_BEFORE.search(before)
                 or (_BY_BEFORE.search(before) and not _NOT_STAFF_BEFORE.search(before))
+                or (_OR_PCT_BEFORE.search(before) and not after.lstrip().startswith("of"))
             )
         return -1
     if _NOT_JOBS_AFTER.match(after) or (fig.value is not None and fig.value < 2):
