@@ -113,6 +113,7 @@ def is_common(word: str) -> bool:
     return word.lower().rstrip(".") in _data()[3]
 
 
+@lru_cache(maxsize=4096)
 def lookup(name: str) -> Org | None:
     """The known organisation for a name as written, or None."""
     index = _data()[0]

@@ -81,6 +81,21 @@ _BLOCK_OBJECT = re.compile(
     r"dividends?|tax(?:es)?|ties|players?|roster|fees|hours|pay|wages?|salar(?:y|ies)|shifts|losses|debt|"
     r"deficit|capacity|inventory|stake|investment|ribbon|deal|prison|sentence|charges|the cord|corners)\b"
 )
+_PASSIVE_AUX = frozenset(
+    "will would could are were was is be been being to have had set expected likely also due".split()  # noqa: SIM905
+)
+_JOB_AT_END = re.compile(rf"\b{JOB_NOUN}$")
+
+
+def _job_before_passive(before: str) -> bool:
+    """A job noun, then only auxiliaries, right before the cue ("1,000 roles are expected to be ___")."""
+    words = before.split()
+    i = len(words)
+    while i and words[i - 1] in _PASSIVE_AUX:
+        i -= 1
+    return bool(i) and bool(_JOB_AT_END.search(" ".join(words[max(0, i - 2) : i])))
+
+
 _JOB_BEFORE_PASSIVE = re.compile(
     rf"\b{JOB_NOUN}\s+(?:(?:will|would|could|are|were|was|is|be|been|being|to be|have been|had been|set to be|"
     rf"expected to be|likely to be|also|set to|due to|expected to|likely to|to)\s+)*$"
@@ -159,7 +174,7 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
                 form = "passive"
             elif word == "go" and _GO_ELSEWHERE.match(after):
                 continue  # "workers to go on strike", "staff will go home"
-            elif last and _PASSIVE_LAST.fullmatch(last[0]) and _JOB_BEFORE_PASSIVE.search(before):
+            elif last and _PASSIVE_LAST.fullmatch(last[0]) and _job_before_passive(before):
                 form = "passive"
             elif word in ("go", "gone", "at risk", "threatened", "in jeopardy"):
                 continue  # only "1,000 roles will go", never "the money will go to workers"

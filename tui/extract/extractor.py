@@ -258,15 +258,20 @@ def _read_cue(
     return bool(job or pct)
 
 
+_NOT_LAYOFF = Extraction(False, ())
+
+
 def extract(title: str, summary: str = "", published: str | None = None) -> Extraction:
     """Tag one story. `summary` may hold HTML; `published` (ISO date) helps date earlier rounds."""
+    sentences = [(s, *find_cues(s.text)) for s in split(title or "", summary or "")]
+    if not any(cues for _, cues, _ in sentences):
+        return _NOT_LAYOFF  # no word for job cuts anywhere: most of a feed stops here, before the costly passes
     year = int(published[:4]) if published and published[:4].isdigit() else None
     story = Story(lambda: people_in(f"{title}\n{summary}"))
     valid_cue = title_valid = title_negated = False
     with_figures: list[str] = []  # sentences whose cues came with a figure: a denial may still confirm a cut
-    for sentence in split(title or "", summary or ""):
+    for sentence, cues, negated in sentences:
         text = sentence.text
-        cues, negated = find_cues(text)
         if not cues and not sentence.title:
             story.pending.append(sentence)  # it may only set the topic: look at it if a later cue needs it
             continue

@@ -9,6 +9,7 @@ roles and nationalities that are capitalised without naming anyone.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tui.extract.companies import clean_name, is_common
 
@@ -66,6 +67,7 @@ _ADJECTIVE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def valid_name(run: str) -> str | None:
     """The organisation name in a capitalised run, or None when it is headline words, a role or a person."""
     words = run.replace("\u2019", "'").split()

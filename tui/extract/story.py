@@ -119,7 +119,9 @@ class Story:
 
     def canonical(self, ref: Ref) -> tuple[str, str | None]:
         """Known organisations by their data; unknown ones merged with a longer name seen before."""
-        org = ref.org or lookup(ref.name)
+        if ref.org is not None:
+            return ref.org.name, ref.org.parent
+        org = lookup(ref.name)
         if org:
             return org.name, org.parent
         head = find_known(ref.name)
