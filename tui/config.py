@@ -96,9 +96,15 @@ def url_identity(url: str) -> str:
 
 
 def feed_name_from_url(url: str) -> str:
-    """A readable default name when the user gave none: the host without ``www.``."""
-    host = urlsplit(url).hostname or url
-    return host.removeprefix("www.")
+    """A readable default name when the user gave none: host (without ``www.``) and path.
+
+    The path is kept because several feeds often come from one host (a site's sections).
+    """
+    parts = urlsplit(url)
+    host = (parts.hostname or url).removeprefix("www.")
+    path = parts.path.rstrip("/")
+    name = f"{host}{path}" if path else host
+    return name if len(name) <= 60 else name[:59] + "…"
 
 
 class _Locator:

@@ -38,7 +38,7 @@ def test_good_file_loads_into_frozen_settings(tmp_path: Path) -> None:
     assert config.settings.interval_minutes == 15
     assert config.settings.concurrency == 4
     assert config.settings.timeout_seconds == 7.5
-    assert [f.name for f in config.feeds] == ["Tech cuts", "example.org"]
+    assert [f.name for f in config.feeds] == ["Tech cuts", "example.org/feed"]
     assert config.feeds[0].tags == ("tech", "layoffs")
     assert config.feeds[1].enabled is False and config.feeds[1].interval_minutes == 60
     assert [f.url for f in config.enabled_feeds] == ["https://example.com/cuts.rss"]

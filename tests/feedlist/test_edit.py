@@ -107,11 +107,11 @@ class TestAdd:
 
     def test_then_remove_gives_back_the_same_bytes(self, feeds_path):
         add_feed(feeds_path, "https://delta.example/rss")
-        remove_feed(feeds_path, "delta.example")
+        remove_feed(feeds_path, "delta.example/rss")
         assert _text(feeds_path) == COMMENTED
 
     def test_name_defaults_to_the_host(self, feeds_path):
-        assert add_feed(feeds_path, "https://www.delta.example/rss").name == "delta.example"
+        assert add_feed(feeds_path, "https://www.delta.example/rss").name == "delta.example/rss"
 
     def test_before_a_table_that_follows_the_feeds(self, tmp_path):
         path = tmp_path / "feeds.toml"
