@@ -30,3 +30,12 @@ def test_building_twice_stores_each_story_once(tmp_path: Path) -> None:
     build_demo_db(path, datetime(2024, 9, 2, tzinfo=UTC))
     assert open_db(path).execute("SELECT count(*) FROM articles").fetchone()[0] == 30
     assert [f.name for f in demo_config().feeds] == [name for _, name, _, _ in DEMO_FEEDS]
+
+
+def test_every_demo_article_carries_the_extractor_version(tmp_path: Path) -> None:
+    from tui.extract import EXTRACTOR_VERSION
+
+    path = tmp_path / "demo.db"
+    build_demo_db(path, datetime(2024, 9, 1, tzinfo=UTC))
+    versions = {row[0] for row in open_db(path).execute("SELECT extractor_version FROM articles")}
+    assert versions == {EXTRACTOR_VERSION}

@@ -146,10 +146,8 @@ def retag_all(db: sqlite_utils.Database, tagger: Tagger, version: str | None = N
             break
         with write_transaction(db):
             for article_id, title, summary_html, text, published, month in batch:
-                if apply_tags(db, article_id, tagger(title, summary_html or text, published), month):
+                if apply_tags(db, article_id, tagger(title, summary_html or text, published), month, version):
                     counts.layoffs += 1
-                if version is not None:
-                    db.execute("UPDATE articles SET extractor_version = ? WHERE id = ?", [version, article_id])
                 counts.articles += 1
         last_id = batch[-1][0]
         if progress is not None:

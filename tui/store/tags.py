@@ -6,6 +6,7 @@ Automatic events are replaced wholesale on each tagging; manual events, manual r
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -37,13 +38,18 @@ def default_tagger() -> Tagger:
     return extract
 
 
-def extractor_version() -> str:
-    from tui.extract import EXTRACTOR_VERSION
-
+@functools.cache
+def extractor_version() -> str | None:
+    """The installed extractor's version, stamped on each tagged article so ``retag`` can tell."""
+    try:
+        from tui.extract import EXTRACTOR_VERSION
+    except ImportError:
+        return None
     return EXTRACTOR_VERSION
 
 
-def apply_tags(db: sqlite_utils.Database, article_id: int, extraction: ExtractionLike, month: str) -> bool:
+def apply_tags(db: sqlite_utils.Database, article_id: int, extraction: ExtractionLike, month: str,
+               version: str | None = None) -> bool:
     """Replace the article's automatic events; returns the effective layoff verdict."""
     db.execute("DELETE FROM events WHERE article_id = ? AND source = 'auto'", [article_id])
     manual_verdict = db.execute("SELECT layoff_manual FROM articles WHERE id = ?", [article_id]).fetchone()[0]
@@ -61,6 +67,7 @@ def apply_tags(db: sqlite_utils.Database, article_id: int, extraction: Extractio
             "source, month) VALUES (?, ?, ?, ?, ?, ?, ?, 'auto', ?)", rows)
     layoff_auto = int(bool(extraction.layoff))
     db.execute(
-        "UPDATE articles SET layoff_auto = ?, layoff = coalesce(layoff_manual, ?) WHERE id = ?",
-        [layoff_auto, layoff_auto, article_id])
+        "UPDATE articles SET layoff_auto = ?, layoff = coalesce(layoff_manual, ?), extractor_version = ? "
+        "WHERE id = ?",
+        [layoff_auto, layoff_auto, version or extractor_version(), article_id])
     return bool(manual_verdict if manual_verdict is not None else layoff_auto)
