@@ -133,36 +133,33 @@ def _given_names() -> frozenset[str]:
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
-_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\b")
-_ROLE_NAME = re.compile(
-    r"\b(?:CEO|C\.E\.O\.|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Ff]ounder|[Cc]o-?founder|[Pp]resident|[Cc]hairman|"
-    r"[Cc]hairwoman|[Bb]oss|[Cc]hief|[Ss]pokes(?:man|woman|person)|[Mm]inister|[Hh]ead)\s+"
-    r"(?:[A-Z][a-z]+\s+){1,2}?([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\b"
+_ROLE = (
+    r"(?:CEO|C\.E\.O\.|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Ff]ounder|[Cc]o-?founder|[Pp]resident|[Cc]hairman|"
+    r"[Cc]hairwoman|[Bb]oss|[Cc]hief|[Ss]pokes(?:man|woman|person)|[Mm]inister|[Hh]ead)"
 )
 
 
-def people_in(text: str) -> frozenset[str]:
-    """Names of people in a story, full and surname alone: "Elon Musk" makes a later "Musk" a person.
-
-    A person is a common given name followed by a capitalised word, or a name right after a role
-    ("chief executive Dan Clancy"); known organisations are never people.
-    """
+def person_named(name: str, text: str) -> bool:
+    """True when `name` is a person in `text`: a common given name and a surname ("Elon Musk"), the
+    surname alone once the story has named the person in full, or a name right after a role
+    ("chief executive Dan Clancy"). Known organisations are never people."""
+    if lookup(name):
+        return False
+    words = name.split()
     given = _given_names()
-    out: set[str] = set()
-    for m in _PAIR.finditer(text):
-        if m.group(1).lower() in given and not lookup(m.group()) and not lookup(m.group(2)):
-            out.update((m.group(), m.group(2)))
-    for m in _ROLE_NAME.finditer(text):
-        if not lookup(m.group(1)):
-            out.add(m.group(1))
-    return frozenset(out)
+    if len(words) in (2, 3) and words[0].lower() in given:
+        return True
+    last = re.escape(words[-1])
+    for m in re.finditer(rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{last}\b", text):
+        if m.group(1).lower() in given:
+            return True
+    return bool(re.search(rf"\b{_ROLE}\s+(?:[A-Z][a-z]+\s+){{0,2}}{last}\b", text))
 
 
 def _is_person(ref: Ref, story: Story) -> bool:
     if ref.org is not None:
         return False
-    people = story.people
-    return ref.name in people or ref.name.split()[-1] in people and ref.name.split()[0].lower() in _given_names()
+    return story.person(ref.name)
 
 
 _BRACKET = re.compile(r"\s?\((?P<body>[^()]{1,40})\)")
@@ -267,7 +264,7 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
     if not any(cues for _, cues, _ in sentences):
         return _NOT_LAYOFF  # no word for job cuts anywhere: most of a feed stops here, before the costly passes
     year = int(published[:4]) if published and published[:4].isdigit() else None
-    story = Story(lambda: people_in(f"{title}\n{summary}"))
+    story = Story(lambda name: person_named(name, f"{title}\n{summary}"))
     valid_cue = title_valid = title_negated = False
     with_figures: list[str] = []  # sentences whose cues came with a figure: a denial may still confirm a cut
     for sentence, cues, negated in sentences:

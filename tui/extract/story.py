@@ -79,9 +79,9 @@ def _key(name: str) -> str:
 class Story:
     """What is known so far while reading one story."""
 
-    def __init__(self, people=None) -> None:
-        self._people_of = people
-        self._people: frozenset[str] | None = None
+    def __init__(self, is_person=None) -> None:
+        self._is_person = is_person
+        self._people: dict[str, bool] = {}
         self.companies: dict[str, _Company] = {}
         self.seen: list[str] = []
         self._topic: Ref | None = None
@@ -93,12 +93,11 @@ class Story:
         self.bracketed: set[str] = set()
         """Names with their own bracketed figure in the current sentence."""
 
-    @property
-    def people(self) -> frozenset[str]:
-        """Names of people in the story, computed on first need (most stories never ask)."""
-        if self._people is None:
-            self._people = self._people_of() if self._people_of else frozenset()
-        return self._people
+    def person(self, name: str) -> bool:
+        """Whether a name is a person in this story (asked rarely, so computed on demand and kept)."""
+        if name not in self._people:
+            self._people[name] = bool(self._is_person and self._is_person(name))
+        return self._people[name]
 
     @property
     def topic(self) -> Ref | None:
