@@ -133,6 +133,8 @@ class FeedServer:
 
 
 async def poll_latency(db_path: Path, feeds: int, items: int, latency_ms: float) -> dict:
+    from textual import events
+
     from tui.config import parse_config
     from tui.ui import make_app
     from tui.ui.messages import PollFinished
@@ -157,10 +159,16 @@ async def poll_latency(db_path: Path, feeds: int, items: int, latency_ms: float)
             await pilot.press("r")
             key = "j"
             while not finished and time.perf_counter() - poll_started < 300:
+                # A key as the terminal driver delivers it (pilot.press would also wait for the app
+                # to be idle, which it never is while feeds arrive): timed until the cursor has moved
+                # and the screen has been repainted.
                 before = table.cursor_row
                 began = time.perf_counter()
-                await pilot.press(key)
+                app.post_message(events.Key(key, key))
                 while table.cursor_row == before:
+                    await asyncio.sleep(0.0005)
+                moved = time.perf_counter()
+                while not any(moment >= moved for moment in REFRESHES[-5:]):
                     await asyncio.sleep(0.0005)
                 latencies.append((time.perf_counter() - began) * 1000)
                 key = "k" if key == "j" else "j"
@@ -169,7 +177,8 @@ async def poll_latency(db_path: Path, feeds: int, items: int, latency_ms: float)
             while app.polling:
                 await pilot.pause()
             poll_seconds = (finished[0] if finished else time.perf_counter()) - poll_started
-            await app.workers.wait_for_complete()
+            while any(worker.is_running for worker in app.workers):
+                await pilot.pause()
             report = app.main.table.total
         return {"poll_feeds": feeds, "poll_items_per_feed": items, "poll_seconds": poll_seconds,
                 "keys_during_poll": len(latencies),

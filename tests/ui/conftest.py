@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from textual.message import Message
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from tests.ui.sample_db import build_sample_db, sample_config
 from tui.config import Config
@@ -59,7 +60,10 @@ async def settle(pilot: Pilot, *, rounds: int = 20) -> None:
     """Wait until the workers are done and their messages handled (no sleeps)."""
     app = pilot.app
     for _ in range(rounds):
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:  # an exclusive worker replaced by a newer one
+            pass
         await pilot.pause()
         if not any(worker.is_running for worker in app.workers):
             main = getattr(app, "main", None)

@@ -23,7 +23,7 @@ from tui.ui.main_screen import MainScreen
 from tui.ui.messages import ArticlesChanged
 from tui.ui.polling import Poller, PollingMixin
 
-RELOAD_DELAY = 0.5
+RELOAD_DELAY = 2.0
 """Seconds between table reloads while a poll brings new stories in (a final one follows the poll)."""
 
 
@@ -98,9 +98,7 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
             return
         error = event.worker.error
         if event.worker.group == "poll":
-            self.polling = False
-            for status in self._poll_statuses():
-                status.finished()
+            self._end_poll()
         text = str(error) if isinstance(error, LayoffsError) else f"{type(error).__name__}: {error}"
         self.notify(text, title="Error", severity="error", markup=False)
 

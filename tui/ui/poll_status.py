@@ -1,41 +1,57 @@
-"""The poll progress line: a bar and the latest feed's state, shown only while a poll runs."""
+"""The poll progress line: a bar and the latest feed's state, shown only while a poll runs.
+
+One line drawn from a non-layout reactive: during a 200-feed poll it changes many times a second,
+and a ``Label``/``ProgressBar`` pair re-laid out the whole screen on each change (~30 ms each).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import Label, ProgressBar
+from textual.reactive import reactive
+from textual.widget import Widget
 
 from tui.ui.safe import clean
 
+BAR_WIDTH = 30
 
-class PollStatus(Horizontal):
-    """Hidden when idle; ``started``/``feed_done``/``finished`` drive it."""
 
-    def compose(self) -> ComposeResult:
-        yield Label("Polling", id="poll-label")
-        yield ProgressBar(total=1, show_eta=False, id="poll-bar")
+def progress_line(done: int, total: int, result: Any | None) -> Text:
+    """``Polling 12/200 ━━━━━━╺━━━━━━━  Tech Cuts new``."""
+    total = max(total, 1)
+    filled = round(BAR_WIDTH * min(done, total) / total)
+    line = Text(f"Polling {done}/{total} ", style="bold")
+    line.append("━" * filled, style="green")
+    line.append("━" * (BAR_WIDTH - filled), style="dim")
+    if result is not None:
+        name = clean(getattr(result, "name", "") or getattr(result, "url", ""), single_line=True)[:40]
+        status = clean(getattr(result, "status", ""), single_line=True)
+        failed = bool(getattr(result, "error", None))
+        line.append("  ")
+        line.append(name)
+        line.append(f" {status}", style="red" if failed else "green")
+    return line
+
+
+class PollStatus(Widget):
+    """Hidden when idle; ``started``/``progressed``/``finished`` drive it."""
+
+    DEFAULT_CSS = "PollStatus { height: 1; }"
+
+    line: reactive[Text] = reactive(Text, layout=False)
+
+    def render(self) -> Text:
+        return self.line
 
     def started(self, total: int) -> None:
         """A poll of ``total`` feeds began."""
         self.display = True
-        bar = self.query_one(ProgressBar)
-        bar.update(total=max(total, 1), progress=0)
-        self.query_one("#poll-label", Label).update(Text(f"Polling {total} feeds"))
+        self.line = progress_line(0, total, None)
 
-    def feed_done(self, result: Any, done: int, total: int) -> None:
-        """One feed answered: move the bar and say which and how."""
-        self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
-        name = clean(getattr(result, "name", "") or getattr(result, "url", ""), single_line=True)[:40]
-        status = clean(getattr(result, "status", ""), single_line=True)
-        failed = bool(getattr(result, "error", None))
-        label = Text(f"Polling {done}/{total} · ")
-        label.append(name)
-        label.append(f" {status}", style="red" if failed else "green")
-        self.query_one("#poll-label", Label).update(label)
+    def progressed(self, done: int, total: int, result: Any | None) -> None:
+        """Some feeds answered: move the bar and say which feed answered last, and how."""
+        self.line = progress_line(done, total, result)
 
     def finished(self) -> None:
         """The poll ended: hide."""

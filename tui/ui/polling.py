@@ -1,12 +1,13 @@
 """Background polling for the app: on start, every interval and on ``r``.
 
-``poll_feeds`` is async (httpx) and keeps its SQL in its own store thread and its parsing in a
-process pool, so it runs as an async worker on the app's loop; its callbacks arrive on the loop and
-are turned into ``FeedPolled`` messages. One poll at a time (``exclusive`` in the "poll" group).
+``poll_feeds`` runs in a thread worker on an event loop of its own (see ``run_poll``); its results
+arrive as ``FeedPolled`` messages and are drawn at most ten times a second, so a 200-feed poll never
+makes the keys wait. One poll at a time (``exclusive`` in the "poll" group).
 """
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from collections.abc import Awaitable, Callable
 from datetime import datetime
@@ -20,6 +21,9 @@ from tui.ui.messages import ArticlesChanged, FeedPolled, PollFinished, PollStart
 
 if TYPE_CHECKING:
     from tui.config import Config
+
+PROGRESS_PERIOD = 0.1
+"""Seconds between redraws of the progress bar and the feeds screen during a poll."""
 
 Poller = Callable[..., Awaitable[Any]]
 """``tui.poll.poll_feeds`` or a stand-in with its signature (tests, bench)."""
@@ -76,29 +80,38 @@ class PollingMixin:
             self.notify("No enabled feeds to poll; press F to add one.")  # type: ignore[attr-defined]
             return
         self.polling = True
-        self.run_poll()
+        self._poll_done = 0
+        self._poll_total = len(self.config.enabled_feeds)
+        self._poll_last: Any = None
+        self._poll_pending: list[Any] = []
+        self._poll_flush = self.set_interval(PROGRESS_PERIOD, self._flush_progress)  # type: ignore[attr-defined]
+        ensure_resource_tracker()
+        self.run_poll(self.config)
 
-    @work(exclusive=True, group="poll", exit_on_error=False)
-    async def run_poll(self) -> None:
+    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
+    def run_poll(self, config: Config) -> None:
+        """The poll, on its own event loop in this worker thread.
+
+        ``poll_feeds`` keeps SQL and parsing off its loop, but its HTTP work (200 feeds: about a second
+        of CPU) would still share the app's loop; on a loop of its own the app's keys are answered at
+        once. Results come back as messages (``post_message`` is thread-safe).
+        """
         poller = self.poller
         if poller is None:
             from tui.poll import poll_feeds
 
             poller = poll_feeds
-        config = self.config
-        total = len(config.enabled_feeds)
-        done = 0
         post = self.post_message  # type: ignore[attr-defined]
+        post(PollStarted(len(config.enabled_feeds)))
+        done = 0
 
         def on_result(result: Any) -> None:
             nonlocal done
             done += 1
-            post(FeedPolled(result, done, total))
+            post(FeedPolled(result, done, len(config.enabled_feeds)))
 
-        post(PollStarted(total))
-        ensure_resource_tracker()
         try:
-            report = await poller(config, self.db_path, now=self.now, on_result=on_result)
+            report = asyncio.run(poller(config, self.db_path, now=self.now, on_result=on_result))
         except LayoffsError as error:
             post(PollFinished(None, str(error)))
             return
@@ -109,20 +122,29 @@ class PollingMixin:
             status.started(message.total)
 
     def on_feed_polled(self, message: FeedPolled) -> None:
-        for status in self._poll_statuses():
-            status.feed_done(message.result, message.done, message.total)
-        from tui.ui.feeds_screen import FeedsScreen
-
-        for screen in self.screen_stack:  # type: ignore[attr-defined]
-            if isinstance(screen, FeedsScreen):
-                screen.feed_polled(message.result)
+        """Noted now, shown by ``_flush_progress`` at most every ``PROGRESS_PERIOD``."""
+        self._poll_done = message.done
+        self._poll_total = message.total
+        self._poll_last = message.result
+        self._poll_pending.append(message.result)
         if getattr(message.result, "new", 0) or getattr(message.result, "updated", 0):
             self.post_message(ArticlesChanged())  # type: ignore[attr-defined]
 
-    def on_poll_finished(self, message: PollFinished) -> None:
-        self.polling = False
+    def _flush_progress(self) -> None:
+        if not self._poll_pending:
+            return
+        pending, self._poll_pending = self._poll_pending, []
         for status in self._poll_statuses():
-            status.finished()
+            status.progressed(self._poll_done, self._poll_total, self._poll_last)
+        from tui.ui.feeds_screen import FeedsScreen
+
+        screen = self.screen  # type: ignore[attr-defined]
+        if isinstance(screen, FeedsScreen):
+            for result in pending:
+                screen.feed_polled(result)
+
+    def on_poll_finished(self, message: PollFinished) -> None:
+        self._end_poll()
         if message.report is None:
             self.notify(message.error or "The poll failed.", severity="error")  # type: ignore[attr-defined]
             return
@@ -130,6 +152,22 @@ class PollingMixin:
         self.notify(poll_message(message.report), title="Poll finished",  # type: ignore[attr-defined]
                     severity="warning" if failed else "information")
         self.post_message(ArticlesChanged())  # type: ignore[attr-defined]
+        from tui.ui.feeds_screen import FeedsScreen
+
+        for screen in self.screen_stack:  # type: ignore[attr-defined]
+            if isinstance(screen, FeedsScreen):
+                screen.reload()
+
+    def _end_poll(self) -> None:
+        """Back to idle: stop the progress timer, hide the bars."""
+        self.polling = False
+        flush = getattr(self, "_poll_flush", None)
+        if flush is not None:
+            flush.stop()
+            self._poll_flush = None
+        self._poll_pending = []
+        for status in self._poll_statuses():
+            status.finished()
 
     def _poll_statuses(self) -> list[Any]:
         from tui.ui.poll_status import PollStatus
