@@ -113,7 +113,7 @@ _RESPECTIVELY = re.compile(
 
 
 _SUBJECT_OF_CUT = re.compile(
-    rf"^(?:\s+(?:of\s+(?:its|the|their)\s+)?{JOB_NOUN})?\s+(?:(?:are|were|will|would|could|may|might|is|be|now|also|"
+    rf"^(?:\s+(?:of\s+(?:(?:its|the|their)\s+)?)?{JOB_NOUN})?\s+(?:(?:are|were|will|would|could|may|might|is|be|now|also|"
     r"expected|set|likely|due|slated|poised|about|going|to)\s+){0,4}(?:lose|losing|lost|be\s+(?:laid off|cut|axed|"
     r"shed|eliminated|let go|made redundant|affected)|laid off|let go|made redundant|go\b|face the axe)",
     re.IGNORECASE,

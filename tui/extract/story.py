@@ -138,6 +138,10 @@ class Story:
         for seen in self.seen:
             if _key(seen) == key or seen.lower().startswith(name.lower() + " "):
                 return seen
+            if name.lower().startswith(seen.lower() + " ") and all(
+                w.lower().strip(".,") in _CORPORATE for w in name[len(seen) :].split()
+            ):
+                return seen  # "Acme Widgets", then "Acme Widgets Technology Solutions": one company
         self.seen.append(name)
         return name
 
