@@ -267,10 +267,14 @@ def judge_figures(
             continue
         judged = Judged(fig)
         out.append(judged)
-        if fig.money or (
-            near is not None and not any(a - 140 <= fig.end and fig.start <= b + 140 for a, b in near)
-        ):
+        if fig.money:
             continue
+        if near is not None:
+            for a, b in near:
+                if a - 140 <= fig.end and fig.start <= b + 140:
+                    break
+            else:
+                continue
         skip_until = max(skip_until, _classify(judged, text, org_at))
         if (judged.job or judged.pct) and _context_rejects(judged, text, story_year):
             judged.job = judged.pct = False

@@ -8,7 +8,7 @@ figures; deciding which one is a layoff count is left to linking.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Figure", "find_figures", "word_number"]
 
@@ -123,13 +123,14 @@ _RANGE_AFTER = re.compile(
 _RANGE_BEFORE = re.compile(
     rf"(?:between\s+(?:{_DIGITS})\s*%?\s*and|(?:{_DIGITS})\s*%?\s*(?:-|\u2013|to|or))\s*$", re.IGNORECASE
 )
+_MONEY_HINT = re.compile("[$\u00a3\u20ac\u00a5\u20b9RIUE]")
+_RANGE_HINT = re.compile("[-\u2013]|to|and|or")
 _MONEY_BEFORE = re.compile(
     r"(?:[$\u00a3\u20ac\u00a5\u20b9]|\b(?:US|C|A|HK|S|NZ)\$|\bRs\.?|\bINR|\bUSD|\bEUR)\s*$"
 )
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """A number as written, where it sits, and how it is hedged."""
 
     start: int
@@ -188,7 +189,7 @@ def _digits(text: str) -> float:
 def _money_before(before: str) -> bool:
     """A currency sign or code right before a number; a character test first because it is cheap."""
     tail = before[-6:]
-    return any(c in tail for c in "$\u00a3\u20ac\u00a5\u20b9RIUE") and bool(_MONEY_BEFORE.search(before))
+    return bool(_MONEY_HINT.search(tail)) and bool(_MONEY_BEFORE.search(before))
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -236,7 +237,7 @@ def find_figures(text: str) -> list[Figure]:
             money = _money_before(before)
         kind = "exact"
         tail = before[-12:]
-        ranged = any(t in tail for t in ("-", "\u2013", "to", "and", "or")) and _RANGE_BEFORE.search(before)
+        ranged = _RANGE_HINT.search(tail) and _RANGE_BEFORE.search(before)
         if (
             _RANGE_AFTER.match(after)
             or ranged
