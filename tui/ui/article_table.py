@@ -249,8 +249,15 @@ class ArticleTable(ScrollView, can_focus=True):
 
     def _header(self) -> Strip:
         style = self.get_component_rich_style("article-table--header")
-        text = " " + (" " * GAP).join(fit(label, w) for (_, label, _), w in zip(COLUMNS, self._widths()))
-        return Strip([Segment(fit(text, self.scrollable_content_region.width), style)])
+        widths = self._widths()
+        segments = [Segment(" ", style)]
+        for number, ((_, label, _), width) in enumerate(zip(COLUMNS, widths)):
+            if number:
+                segments.append(Segment(" " * GAP, style))
+            segments.append(Segment(fit(label, width), style))
+        used = 1 + sum(widths) + GAP * (len(widths) - 1)
+        segments.append(Segment(" " * max(0, self.scrollable_content_region.width - used), style))
+        return Strip(segments).crop(0, self.scrollable_content_region.width)
 
     def _row_line(self, index: int) -> Strip:
         row = self.rows[index]

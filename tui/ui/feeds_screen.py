@@ -66,9 +66,9 @@ class FeedsScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(FeedTable)
-        for key, label, width in (("on", "On", 3), ("name", "Name", 24), ("polled", "Last poll", 10),
+        for key, label, width in (("on", "On", 2), ("name", "Name", 20), ("polled", "Last poll", 9),
                                   ("status", "Status", 12), ("articles", "Stories", 7),
-                                  ("error", "Error", 30), ("url", "URL", 40)):
+                                  ("error", "Error", 22), ("url", "URL", 26)):
             table.add_column(label, key=key, width=width)
         self.query_one(PollStatus).display = False
         table.focus()
@@ -106,7 +106,7 @@ class FeedsScreen(Screen):
         enabled = sum(1 for row in message.rows if row.enabled)
         failing = sum(1 for row in message.rows if row.last_error)
         config_path = self.layoffs_app.config.path
-        title = Text(f"Feeds — {len(message.rows)} ({enabled} enabled, {failing} failing)", style="bold")
+        title = Text(f"Feeds: {len(message.rows)} ({enabled} enabled, {failing} failing)", style="bold")
         title.append(f"   {config_path}" if config_path else "   (demo: the feed list is read-only)",
                      style="dim")
         self.query_one("#feeds-title", Static).update(title)

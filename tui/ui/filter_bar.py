@@ -30,7 +30,7 @@ class FilterBar(Widget):
         line = Text("Filter ", style="bold")
         line.append(clean(flt.describe(), single_line=True))
         if total is not None:
-            line.append(f"  — {total:,} " + ("story" if total == 1 else "stories"), style="dim")
+            line.append(f" · {total:,} " + ("story" if total == 1 else "stories"), style="dim")
         if flt.but(layoffs_only=True) != Filter():
             line.append("  (Esc clears)", style="dim italic")
         self.line = line

@@ -24,8 +24,9 @@ def key_label(binding: Binding, keymap: dict[str, str]) -> str:
 def help_table(keymap: dict[str, str]) -> Table:
     """A two-column table of keys and what they do, grouped by where they work."""
     table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold", min_width=14)
-    table.add_column()
+    table.add_column(style="bold", min_width=12)
+    table.add_column(min_width=24)
+    table.add_column(style="dim")
     sections = [
         ("Everywhere", APP_BINDINGS),
         ("Main screen", MAIN_BINDINGS),
@@ -33,13 +34,14 @@ def help_table(keymap: dict[str, str]) -> Table:
         ("Feeds screen", FEEDS_BINDINGS),
     ]
     for title, bindings in sections:
-        table.add_row(Text(title, style="bold underline"), "")
+        table.add_row(Text(title, style="bold underline"), "", Text("id", style="underline"))
         for binding in bindings:
-            table.add_row(key_label(binding, keymap), Text(binding.description or binding.action))
-        table.add_row("", "")
-    table.add_row(Text("Textual", style="bold underline"), "")
+            table.add_row(key_label(binding, keymap), Text(binding.description or binding.action),
+                          binding.id or "")
+        table.add_row("", "", "")
+    table.add_row(Text("Textual", style="bold underline"), "", "")
     for key, what in OTHER_KEYS:
-        table.add_row(key, what)
+        table.add_row(key, what, "")
     return table
 
 
@@ -55,7 +57,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box") as box:
             box.border_title = "Keys"
-            box.border_subtitle = "Esc closes · keys can be remapped in [keys] of feeds.toml"
+            box.border_subtitle = "Esc closes · remap a key by its id in the \\[keys] table of feeds.toml"
             yield Static(help_table(self.keymap), id="help-body")
 
     def action_dismiss(self) -> None:  # type: ignore[override]

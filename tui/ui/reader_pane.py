@@ -29,7 +29,7 @@ def event_line(event: EventRow) -> Text:
     if event.percent is not None:
         parts.append(f"{event.percent:g}% of staff")
     if parts:
-        line.append(" — " + " · ".join(parts))
+        line.append(": " + " · ".join(parts))
     if event.source == "manual":
         line.append("  manual", style="italic dim")
     if event.evidence:
