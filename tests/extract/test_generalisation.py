@@ -92,6 +92,18 @@ ROWS = [
         "Nissan will cut 9,000 jobs and reduce global production capacity by 20%.",
         [("Nissan", None, 9000, "exact", None)],
     ),
+    # Relations the story states: an operator and its brand are one company; a parent's figure that is
+    # its unit's ("X to cut N jobs at wind unit" / "Y, the wind unit of X, will cut N") is the unit's event.
+    (
+        "Paytm lays off over 1,000 employees",
+        "One97 Communications, which operates Paytm, laid off more than 1,000 employees.",
+        [("Paytm", None, 1000, "approx", None)],
+    ),
+    (
+        "Brava Energy to cut 4,100 jobs at wind unit",
+        "Brava Wind, the wind turbine unit of Brava Energy, will cut 4,100 jobs, about 15% of its workforce.",
+        [("Brava Wind", "Brava Energy", 4100, "exact", 15.0)],
+    ),
     # "The Finnish company": a nationality before a company noun is no name.
     (
         "Nokia to cut up to 14,000 jobs",

@@ -9,10 +9,11 @@ entry), then folds every mention of one organisation into one event.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
-from tui.extract.companies import Org, find_known, lookup
+from tui.extract.companies import Org, clean_name, find_known, lookup
 from tui.extract.cues import JOB_NOUN, Cue, find_cues, negative_title
 from tui.extract.figures import Judged, is_history, judge_figures
 from tui.extract.numbers import Figure, find_figures
@@ -301,7 +302,61 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
     if title_negative and not any(_CONFIRM.search(text) for text in with_figures):
         return Extraction(False, ())  # a denial, pledge, strike or hiring story, unless it confirms a cut
     events = _merge_units([fold(c) for c in story.companies.values()])
+    if len(events) > 1:
+        events = _relate(events, f"{title}\n{summary}")
     return Extraction(valid_cue or bool(events), events)
+
+
+_NAME = r"[A-Z0-9][\w&.'-]*(?:\s+[A-Z0-9][\w&.'-]*)*"
+_OPERATOR_OF = re.compile(
+    rf"({_NAME}),\s+(?:which|that)\s+(?:operates|owns|runs|trades as|does business as|is the parent of|"
+    rf"is the owner of|is the operator of)\s+({_NAME})"
+)
+_UNIT_OF = re.compile(
+    rf"({_NAME}),\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){{0,4}}?(?:unit|subsidiary|division|arm|business|affiliate)\s+"
+    rf"of\s+({_NAME})"
+)
+
+
+def _relate(events: tuple[Event, ...], text: str) -> tuple[Event, ...]:
+    """Relations the story states between two organisations that both cut.
+
+    "One97 Communications, which operates Paytm," makes the two names one company (a known name, else
+    the first named, is kept; two known organisations stay apart); "Siemens Gamesa, the wind turbine unit of Siemens Energy, will cut 4,100" makes the
+    parent's same figure (from "Siemens Energy to cut 4,100 jobs at wind unit") the unit's event.
+    """
+    if "," not in text:
+        return events
+    out = list(events)
+
+    def find(name: str) -> int | None:
+        org = lookup(name)
+        target = org.name if org else clean_name(name)
+        return next((i for i, e in enumerate(out) if e.company == target), None)
+
+    for m in _OPERATOR_OF.finditer(text):
+        a, b = find(m.group(1)), find(m.group(2))
+        known_a, known_b = lookup(m.group(1)) is not None, lookup(m.group(2)) is not None
+        if a is None or b is None or a == b or (known_a and known_b):
+            continue
+        keep, drop = (a, b) if known_a else (b, a) if known_b else sorted((a, b))
+        first, other = out[keep], out[drop]
+        out[keep] = replace(
+            first,
+            headcount=first.headcount if first.headcount is not None else other.headcount,
+            headcount_kind=first.headcount_kind if first.headcount is not None else other.headcount_kind,
+            percent=first.percent if first.percent is not None else other.percent,
+        )
+        del out[drop]
+    for m in _UNIT_OF.finditer(text):
+        unit, parent = find(m.group(1)), find(m.group(2))
+        if unit is None or parent is None or unit == parent:
+            continue
+        u, p = out[unit], out[parent]
+        if p.headcount is None and p.percent is None or (p.headcount is not None and p.headcount == u.headcount):
+            out[unit] = replace(u, parent=u.parent or p.company)
+            del out[parent]
+    return tuple(out)
 
 
 def _merge_units(events: list[Event]) -> tuple[Event, ...]:
