@@ -104,6 +104,8 @@ ROWS = [
         "Brava Wind, the wind turbine unit of Brava Energy, will cut 4,100 jobs, about 15% of its workforce.",
         [("Brava Wind", "Brava Energy", 4100, "exact", 15.0)],
     ),
+    # Something else is cut: pay, rates, prices.
+    ("Salary cuts of 20% at Air India", "Air India will cut salaries of pilots by 20%.", []),
     # "The Finnish company": a nationality before a company noun is no name.
     (
         "Nokia to cut up to 14,000 jobs",

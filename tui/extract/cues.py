@@ -114,6 +114,10 @@ _BARE_COUNT = re.compile(
 )
 """A bare count after a cut verb, as headlines write it ("Meta to cut 10,000", "cutting 9,000 more")."""
 _MAKE_REDUNDANT = re.compile(r"\bma(?:ke|kes|king|de)\s+(?:[\w,%'-]+\s+){0,8}$")
+_BLOCK_BEFORE = re.compile(
+    r"\b(?:rate|interest|price|cost|pay|salary|wage|tax|budget|spending|production|output|dividend|benefit|"
+    r"bonus|fare|fee|capacity|emission|service|power|supply)\s+$"
+)
 _GO_ELSEWHERE = re.compile(
     r"\s+(?:on|back|home|ahead|through|into|up|down|out|unpaid|without|for|to (?:work|the|a|court))\b"
 )
@@ -178,6 +182,8 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
                 form = "passive"
             elif word in ("go", "gone", "at risk", "threatened", "in jeopardy"):
                 continue  # only "1,000 roles will go", never "the money will go to workers"
+            elif _BLOCK_BEFORE.search(before[-24:]):
+                continue  # "salary cuts of 20%", "rate cut by 25 basis points": something else is cut
             else:
                 window = _WINDOW_END.split(after, maxsplit=1)[0]
                 job = _JOB_AFTER.search(window)
