@@ -1,0 +1,69 @@
+"""Snapshot tests: the look of each screen, one class per feature, on the sample database with a
+fixed clock (tests/ui/conftest.py). Update with ``--snapshot-update`` only after reading the diff."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.ui.conftest import SIZE, settle
+
+
+def keys(*pressed: str) -> Callable[[Pilot], object]:
+    """A ``run_before`` that settles the app, presses ``pressed`` one by one and settles again."""
+
+    async def run(pilot: Pilot) -> None:
+        await settle(pilot)
+        for key in pressed:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run
+
+
+class TestMainScreen:
+    def test_startup(self, snap_compare, app_factory) -> None:
+        assert snap_compare(app_factory(), terminal_size=SIZE, run_before=keys())
+
+    def test_filtered_by_company(self, snap_compare, app_factory) -> None:
+        assert snap_compare(app_factory(), terminal_size=SIZE, run_before=keys("c", "j", "enter"))
+
+    def test_filtered_by_month(self, snap_compare, app_factory) -> None:
+        assert snap_compare(app_factory(), terminal_size=SIZE, run_before=keys("M", "j", "enter"))
+
+    def test_all_articles(self, snap_compare, app_factory) -> None:
+        assert snap_compare(app_factory(), terminal_size=SIZE, run_before=keys("l"))
+
+
+class TestReader:
+    def test_reading_a_story(self, snap_compare, app_factory) -> None:
+        assert snap_compare(app_factory(), terminal_size=SIZE, run_before=keys("j", "enter"))
+
+    def test_hostile_title_is_literal(self, snap_compare, app_factory) -> None:
+        assert snap_compare(app_factory(), terminal_size=SIZE,
+                            run_before=keys("slash", *"hostile", "enter", "enter"))
+
+
+class TestFeedsScreen:
+    def test_feeds(self, snap_compare, app_factory) -> None:
+        assert snap_compare(app_factory(), terminal_size=SIZE, run_before=keys("F"))
+
+
+class TestHelp:
+    def test_help(self, snap_compare, app_factory) -> None:
+        assert snap_compare(app_factory(), terminal_size=SIZE, run_before=keys("question_mark"))
+
+
+class TestDialogs:
+    def test_tag_dialog(self, snap_compare, app_factory) -> None:
+        assert snap_compare(app_factory(), terminal_size=SIZE, run_before=keys("enter", "t"))
+
+    def test_export_dialog(self, snap_compare, app_factory, monkeypatch: pytest.MonkeyPatch) -> None:
+        import tui.export
+
+        monkeypatch.setattr(tui.export, "default_export_path",
+                            lambda fmt, now, folder=None: Path("/home/you/Documents") / f"layoffs-{now:%Y-%m-%d}.{fmt}")
+        assert snap_compare(app_factory(), terminal_size=SIZE, run_before=keys("e"))
