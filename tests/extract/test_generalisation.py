@@ -104,6 +104,15 @@ ROWS = [
         "Brava Wind, the wind turbine unit of Brava Energy, will cut 4,100 jobs, about 15% of its workforce.",
         [("Brava Wind", "Brava Energy", 4100, "exact", 15.0)],
     ),
+    # A tracker is never an employer, nor a list item before the company a relative clause names.
+    (
+        "Tech layoffs top 32,000 in January",
+        "Tech companies cut more than 32,000 jobs in January, according to Layoffs.fyi, led by Microsoft, "
+        "which eliminated 1,900 positions in its gaming business.",
+        [("Microsoft", None, 1900, "exact", None)],
+    ),
+    # "Person-led X", "X-backed Y": the name is what follows the last such adjective.
+    ("Jane Roe-led Acme Scooters to lay off 500", "", [("Acme Scooters", None, 500, "exact", None)]),
     # Something else is cut: pay, rates, prices.
     ("Salary cuts of 20% at Air India", "Air India will cut salaries of pilots by 20%.", []),
     # "The Finnish company": a nationality before a company noun is no name.

@@ -1,9 +1,10 @@
-"""Floors on the held-out cases (heldout_cases.jsonl): 64 stories written from real layoff facts and
+"""Floors on the held-out cases (heldout_cases.jsonl): 81 stories written from real layoff facts and
 real non-layoff news, labelled by ../shared/fixtures/README.md, never used to write the first rules.
 
-h001-h040 were written first and rules were then tuned on them; h041-h064 were written afterwards and
-scored untouched (see the commit history). The extractor reaches 1.000 on every figure here; the floors
-sit a little below so a later general rule may trade one case, but not a class of them.
+Written in three batches: h001-h040 first, then rules were tuned on them; h041-h064 were written
+afterwards and scored untouched before any further tuning; h065-h081 likewise after all other tuning.
+The extractor reaches 1.000 on every figure here once the errors each batch showed were fixed by
+general rules; the floors sit a little below so a later general rule may trade a case, not a class.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def _cases() -> list[dict]:
 
 def test_heldout_cases_are_well_formed() -> None:
     cases = _cases()
-    assert len(cases) >= 60
+    assert len(cases) >= 80
     assert len({c["id"] for c in cases}) == len(cases)
     for case in cases:
         assert case["title"] and isinstance(case["layoff"], bool)

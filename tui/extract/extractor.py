@@ -247,6 +247,8 @@ def _read_cue(
         refs = before[:1] or ([story.topic] if story.topic else [])
     for ref in refs:
         org = ref.org or lookup(ref.name)
+        if org and org.role == "tracker":
+            continue  # Layoffs.fyi, Challenger: counters of cuts, never employers
         if org and org.role and not structural:
             continue  # a news outlet is an employer only as the subject of its own cuts
         shared = len(refs) == 1 or (job is not None and job.fig.value is None)

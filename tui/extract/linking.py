@@ -70,7 +70,12 @@ _APPOSITIVE = re.compile(
     r"founded|launched|maker|parent|owner|operator|home)\b",
     re.IGNORECASE,
 )
-_COORD_LEFT = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:[a-z][\w-]*\s+){0,4}$")
+_COORD_LEFT = re.compile(
+    r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"
+    r"(?:(?!(?:by|to|according|led|of|from|with|for|in|at|on|said|says|as|than|after|before|including|like|such|"
+    r"while|whereas|but)\b)[a-z][\w-]*\s+){0,4}$"
+)
+"""A list before the subject ("Ola, Oyo and Meesho"); never across "according to X, led by Y"."""
 _COORD_RIGHT = re.compile(r"(?:\s+[a-z][\w-]*){0,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 _RIGHT = re.compile(
     r"(?:\s+[\w'-]+){0,4}?\s+(by|at|from|across|within|in|hit|hits|strike|strikes)\s+(?:(its|the)\s+)?",

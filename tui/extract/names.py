@@ -77,6 +77,9 @@ def valid_name(run: str) -> str | None:
         return None
     while words and _ADJECTIVE.search(words[0]) and len(words) > 1:
         words.pop(0)  # "Seattle-based Zulily"
+    led = [i for i, w in enumerate(words[:-1]) if _ADJECTIVE.search(w)]
+    if led:
+        words = words[led[-1] + 1 :]  # "Bhavish Aggarwal-led Ola Electric", "Jeff Bezos-owned Blue Origin"
     while (
         words
         and not (len(words) > 1 and words[1] == "of")
