@@ -1,6 +1,6 @@
 """Stories per second for the extractor in one process, over the dev cases repeated.
 
-Run: python bench/extract.py [--seconds N]. The floor (issue 3) is 2,000 stories/s; the figure
+Run: python bench/extract.py [--seconds N] [--mix 0.8]. The floor (issue 3) is 2,000 stories/s; the figure
 printed last is wall-clock stories/s, the line before it the same per CPU-second (steadier when
 other processes share the machine).
 """
