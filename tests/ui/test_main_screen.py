@@ -193,3 +193,18 @@ async def test_command_palette_runs_actions(app_factory) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert not app.main.flt.layoffs_only
+
+
+async def test_keys_typed_right_after_slash_go_to_the_search(app_factory) -> None:
+    """A paste or a fast typist: the keys arrive before the app has handled "/"."""
+    from textual import events
+
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key, char in [("slash", "/"), ("s", "s"), ("p", "p"), ("o", "o")]:
+            app.post_message(events.Key(key, char))
+        await settle(pilot)
+        assert app.main.flt.search == "spo"
+        assert titles(app) == ["Spotify cuts 1,500 jobs, 17% of staff"]
+        assert not app.main.table.rows_by_id[10].starred  # "s" did not star a story on its way

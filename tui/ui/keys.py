@@ -18,7 +18,9 @@ APP_BINDINGS: list[Binding] = [
 """Keys that work on every screen."""
 
 MAIN_BINDINGS: list[Binding] = [
-    Binding("slash", "search", "Search", id="search"),
+    # priority: checked before the key is queued to the focused pane, so what is typed right after
+    # "/" (a paste, a fast typist) already goes into the search box.
+    Binding("slash", "search", "Search", id="search", priority=True),
     Binding("escape", "clear_filter", "Clear", id="clear_filter"),
     Binding("l", "toggle_layoffs", "Layoffs/all", id="toggle_layoffs"),
     Binding("u", "toggle_unread", "Unread only", id="toggle_unread", show=False),

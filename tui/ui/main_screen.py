@@ -79,7 +79,7 @@ class MainScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#search", Input).display = False
         self.query_one(PollStatus).display = False
-        self.table.focus()
+        self.set_focus(self.table)
         self.reload("filter")
 
     # -- widgets ---------------------------------------------------------------------------------
@@ -186,7 +186,7 @@ class MainScreen(Screen):
 
     @on(Input.Submitted, "#search")
     def search_submitted(self) -> None:
-        self.table.focus()
+        self.set_focus(self.table)
 
     def on_article_table_more_wanted(self, message: ArticleTable.MoreWanted) -> None:
         self.load_more(self.flt, message.offset)
@@ -206,7 +206,9 @@ class MainScreen(Screen):
         """Show the search box and type into it; the table follows each key."""
         box = self.query_one("#search", Input)
         box.display = True
-        box.focus()
+        # Synchronously, not with focus() (which waits its turn in the queue): the keys typed right
+        # after "/" must already land in the box.
+        self.set_focus(box)
 
     def action_clear_filter(self) -> None:
         """Escape: back to every company, month and word (the layoffs/all choice stays)."""
@@ -215,7 +217,7 @@ class MainScreen(Screen):
             box.value = ""
         box.display = False
         if self.focused is box:
-            self.table.focus()
+            self.set_focus(self.table)
         self.flt = Filter(layoffs_only=self.flt.layoffs_only)
 
     def action_toggle_layoffs(self) -> None:
@@ -269,8 +271,8 @@ class MainScreen(Screen):
         self.layoffs_app.export(self.flt)
 
     def action_focus_pane(self, name: str) -> None:
-        """Jump to a pane by name."""
-        self.query_one(f"#{name}").focus()
+        """Jump to a pane by name (synchronously, so the next keys already go there)."""
+        self.set_focus(self.query_one(f"#{name}"))
 
     def _current_article_id(self) -> int | None:
         """The story under the cursor when the table has focus, else the one in the reader."""
