@@ -115,6 +115,12 @@ ROWS = [
     ("Jane Roe-led Acme Scooters to lay off 500", "", [("Acme Scooters", None, 500, "exact", None)]),
     # Something else is cut: pay, rates, prices.
     ("Salary cuts of 20% at Air India", "Air India will cut salaries of pilots by 20%.", []),
+    (
+        "Brava Chat lays off 20% staff",
+        "Brava Chat parent Mohalla Labs has laid off about 20% of its workforce, or over 400 employees.",
+        [("Brava Chat", None, 400, "approx", 20.0)],
+    ),
+    ("Lender to halve workforce", "Brava Bank plans to halve its workforce.", [("Brava Bank", None, None, "none", None)]),
     # "The Finnish company": a nationality before a company noun is no name.
     (
         "Nokia to cut up to 14,000 jobs",

@@ -37,7 +37,7 @@ _GENERIC = (
     r"cut(?:s|ting)?|slash(?:es|ed|ing)?|ax(?:e|es|ed|ing)|trim(?:s|med|ming)?|shed(?:s|ding)?|"
     r"eliminat(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|reductions?|scrap(?:s|ped|ping)?|fir(?:e|es|ed|ing)|"
     r"sack(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|terminat(?:e|es|ed|ing)|retrench(?:es|ed|ing)?|let(?:s|ting)?\s+go|"
-    r"lost|gone|go|at risk|threatened|in jeopardy|furlough(?:s|ed|ing)?|redundant"
+    r"lost|gone|go|at risk|threatened|in jeopardy|furlough(?:s|ed|ing)?|redundant|halv(?:e|es|ed|ing)"
 )
 
 
@@ -96,10 +96,6 @@ def _job_before_passive(before: str) -> bool:
     return bool(i) and bool(_JOB_AT_END.search(" ".join(words[max(0, i - 2) : i])))
 
 
-_JOB_BEFORE_PASSIVE = re.compile(
-    rf"\b{JOB_NOUN}\s+(?:(?:will|would|could|are|were|was|is|be|been|being|to be|have been|had been|set to be|"
-    rf"expected to be|likely to be|also|set to|due to|expected to|likely to|to)\s+)*$"
-)
 _NEGATION = re.compile(
     r"\b(?:no|not|n't|never|deny|denies|denied|denying|rules? out|ruled out|ruling out|without|avoid(?:s|ed|ing)?|"
     r"instead of|rather than|pledge[sd]?|won't|no plans? to|no intention|spare[sd]?|halt(?:s|ed)?|"

@@ -314,6 +314,8 @@ _OPERATOR_OF = re.compile(
     rf"({_NAME}),\s+(?:which|that)\s+(?:operates|owns|runs|trades as|does business as|is the parent of|"
     rf"is the owner of|is the operator of)\s+({_NAME})"
 )
+_PARENT_NAMED = re.compile(rf"({_NAME})(?:'s)?\s+(?:parent|parent company|owner|operator),?\s+({_NAME})")
+"""'ShareChat parent Mohalla Tech', "Paytm's parent One97": the brand and its owner, one company here."""
 _UNIT_OF = re.compile(
     rf"({_NAME}),\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){{0,4}}?(?:unit|subsidiary|division|arm|business|affiliate)\s+"
     rf"of\s+({_NAME})"
@@ -336,7 +338,7 @@ def _relate(events: tuple[Event, ...], text: str) -> tuple[Event, ...]:
         target = org.name if org else clean_name(name)
         return next((i for i, e in enumerate(out) if e.company == target), None)
 
-    for m in _OPERATOR_OF.finditer(text):
+    for m in (*_OPERATOR_OF.finditer(text), *_PARENT_NAMED.finditer(text)):
         a, b = find(m.group(1)), find(m.group(2))
         known_a, known_b = lookup(m.group(1)) is not None, lookup(m.group(2)) is not None
         if a is None or b is None or a == b or (known_a and known_b):
