@@ -31,26 +31,86 @@ FALLBACK = [
 HELDOUT = ROOT / "tests" / "extract" / "heldout_cases.jsonl"
 EVERYDAY = [
     # Ordinary feed items with no job-cut wording, the bulk of a real business/tech feed.
-    ("Apple unveils thinner iPhone with new camera system", "The company showed the phone at its Cupertino event on Tuesday. Prices start at $799 and preorders open on Friday."),
-    ("Oil prices climb as OPEC+ extends output curbs", "Brent crude rose 1.2% to $84.10 a barrel after the producer group said it would keep its policy in place through June."),
-    ("Microsoft to invest $3.2 billion in Australian data centres", "The software company said the investment over two years would more than double its computing capacity in the country."),
-    ("Shares in Nvidia hit record ahead of earnings", "<p>The chipmaker's stock rose 3% in early trading, giving it a market value above $3 trillion.</p>"),
-    ("Bank of England holds rates at 5.25%", "The Monetary Policy Committee voted 8-1 to keep Bank Rate unchanged, with one member preferring a quarter-point rise."),
-    ("Tesla opens first showroom in India", "The carmaker's Mumbai store will sell the Model Y, priced at about 6 million rupees, the company said."),
-    ("Spotify raises subscription prices in 50 markets", "The streaming service said its individual plan would cost $1 more a month from July."),
-    ("Airbus delivers 67 jets in May, keeps annual target", "The planemaker said it remained on track to deliver about 820 aircraft this year despite supply chain strains."),
-    ("Samsung profit beats forecasts on memory chip rebound", "Operating profit rose to 10.4 trillion won in the second quarter, the company estimated on Friday."),
-    ("Man City win fourth straight Premier League title", "Phil Foden scored twice as City beat West Ham 3-1 on the final day at the Etihad Stadium."),
-    ("EU fines Apple EUR 1.8 billion over music streaming", "The European Commission said the company had abused its dominant position by restricting rival apps."),
-    ("Reliance Jio launches 5G in 100 more cities", "The telecom operator said the rollout brought its 5G network to more than 400 Indian cities."),
-    ("Toyota recalls 50,000 vehicles over airbag fault", "The carmaker urged owners of older Corolla and RAV4 models not to drive them until repairs are made."),
-    ("Amazon Prime Day sales top $14 billion, Adobe says", "Online spending in the US over the two-day event rose 11% from a year earlier, according to Adobe Analytics."),
-    ("OpenAI releases new model for coding tasks", "The company said the model could write and test software with less supervision, and would be available to paid users first."),
-    ("Qantas returns to profit as travel demand soars", "The airline reported an underlying profit before tax of A$2.47 billion for the year to June."),
-    ("Unilever names new chief executive", "The consumer goods group said its finance chief would take over at the start of next month."),
-    ("HSBC completes sale of Canadian unit", "The bank said it had closed the C$13.5 billion sale of its Canadian business to Royal Bank of Canada."),
-    ("Bitcoin tops $70,000 as ETF inflows continue", "The cryptocurrency rose 4% on Monday, its highest level in two months."),
-    ("Boeing Starliner docks with space station", "The capsule carried two NASA astronauts on its first crewed flight after years of delays."),
+    (
+        "Apple unveils thinner iPhone with new camera system",
+        "The company showed the phone at its Cupertino event on Tuesday. Prices start at $799 and preorders open on Friday.",
+    ),
+    (
+        "Oil prices climb as OPEC+ extends output curbs",
+        "Brent crude rose 1.2% to $84.10 a barrel after the producer group said it would keep its policy in place through June.",
+    ),
+    (
+        "Microsoft to invest $3.2 billion in Australian data centres",
+        "The software company said the investment over two years would more than double its computing capacity in the country.",
+    ),
+    (
+        "Shares in Nvidia hit record ahead of earnings",
+        "<p>The chipmaker's stock rose 3% in early trading, giving it a market value above $3 trillion.</p>",
+    ),
+    (
+        "Bank of England holds rates at 5.25%",
+        "The Monetary Policy Committee voted 8-1 to keep Bank Rate unchanged, with one member preferring a quarter-point rise.",
+    ),
+    (
+        "Tesla opens first showroom in India",
+        "The carmaker's Mumbai store will sell the Model Y, priced at about 6 million rupees, the company said.",
+    ),
+    (
+        "Spotify raises subscription prices in 50 markets",
+        "The streaming service said its individual plan would cost $1 more a month from July.",
+    ),
+    (
+        "Airbus delivers 67 jets in May, keeps annual target",
+        "The planemaker said it remained on track to deliver about 820 aircraft this year despite supply chain strains.",
+    ),
+    (
+        "Samsung profit beats forecasts on memory chip rebound",
+        "Operating profit rose to 10.4 trillion won in the second quarter, the company estimated on Friday.",
+    ),
+    (
+        "Man City win fourth straight Premier League title",
+        "Phil Foden scored twice as City beat West Ham 3-1 on the final day at the Etihad Stadium.",
+    ),
+    (
+        "EU fines Apple EUR 1.8 billion over music streaming",
+        "The European Commission said the company had abused its dominant position by restricting rival apps.",
+    ),
+    (
+        "Reliance Jio launches 5G in 100 more cities",
+        "The telecom operator said the rollout brought its 5G network to more than 400 Indian cities.",
+    ),
+    (
+        "Toyota recalls 50,000 vehicles over airbag fault",
+        "The carmaker urged owners of older Corolla and RAV4 models not to drive them until repairs are made.",
+    ),
+    (
+        "Amazon Prime Day sales top $14 billion, Adobe says",
+        "Online spending in the US over the two-day event rose 11% from a year earlier, according to Adobe Analytics.",
+    ),
+    (
+        "OpenAI releases new model for coding tasks",
+        "The company said the model could write and test software with less supervision, and would be available to paid users first.",
+    ),
+    (
+        "Qantas returns to profit as travel demand soars",
+        "The airline reported an underlying profit before tax of A$2.47 billion for the year to June.",
+    ),
+    (
+        "Unilever names new chief executive",
+        "The consumer goods group said its finance chief would take over at the start of next month.",
+    ),
+    (
+        "HSBC completes sale of Canadian unit",
+        "The bank said it had closed the C$13.5 billion sale of its Canadian business to Royal Bank of Canada.",
+    ),
+    (
+        "Bitcoin tops $70,000 as ETF inflows continue",
+        "The cryptocurrency rose 4% on Monday, its highest level in two months.",
+    ),
+    (
+        "Boeing Starliner docks with space station",
+        "The capsule carried two NASA astronauts on its first crewed flight after years of delays.",
+    ),
 ]
 
 
@@ -79,7 +139,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=3.0, help="how long to run (default 3)")
     parser.add_argument(
-        "--mix", type=float, default=None, metavar="SHARE",
+        "--mix",
+        type=float,
+        default=None,
+        metavar="SHARE",
         help="share of non-layoff stories, as a real feed has (e.g. 0.8); default: the dev cases as they are",
     )
     args = parser.parse_args()

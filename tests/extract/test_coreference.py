@@ -57,7 +57,11 @@ ROWS = [
         "Carmakers have announced 35,000 job cuts this year, according to a tally by the consultancy.",
         [],
     ),
-    ("Unemployment claims rise", "Layoffs rose in March as companies announced 90,000 job cuts, Challenger said.", []),
+    (
+        "Unemployment claims rise",
+        "Layoffs rose in March as companies announced 90,000 job cuts, Challenger said.",
+        [],
+    ),
 ]
 
 

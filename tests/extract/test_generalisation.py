@@ -29,8 +29,10 @@ ROWS = [
     ("Zuckerberg axes 11,000 jobs, 13% of Meta staff", "", [("Meta", None, 11000, "exact", 13.0)]),
     (
         "Layoffs at Acme Robotics",
-        "Acme Robotics is cutting 120 jobs. Jane Doe, its chief executive, said the cuts were needed. "
-        "Doe said 40 of them would go in Ohio.",
+        (
+            "Acme Robotics is cutting 120 jobs. Jane Doe, its chief executive, said the cuts were needed. "
+            "Doe said 40 of them would go in Ohio."
+        ),
         [("Acme Robotics", None, 120, "exact", None)],
     ),
     # Figures in brackets after names are each name's own count; a shared total is not.
@@ -107,8 +109,10 @@ ROWS = [
     # A tracker is never an employer, nor a list item before the company a relative clause names.
     (
         "Tech layoffs top 32,000 in January",
-        "Tech companies cut more than 32,000 jobs in January, according to Layoffs.fyi, led by Microsoft, "
-        "which eliminated 1,900 positions in its gaming business.",
+        (
+            "Tech companies cut more than 32,000 jobs in January, according to Layoffs.fyi, led by Microsoft, "
+            "which eliminated 1,900 positions in its gaming business."
+        ),
         [("Microsoft", None, 1900, "exact", None)],
     ),
     # "Person-led X", "X-backed Y": the name is what follows the last such adjective.
@@ -120,12 +124,18 @@ ROWS = [
         "Brava Chat parent Mohalla Labs has laid off about 20% of its workforce, or over 400 employees.",
         [("Brava Chat", None, 400, "approx", 20.0)],
     ),
-    ("Lender to halve workforce", "Brava Bank plans to halve its workforce.", [("Brava Bank", None, None, "none", None)]),
+    (
+        "Lender to halve workforce",
+        "Brava Bank plans to halve its workforce.",
+        [("Brava Bank", None, None, "none", None)],
+    ),
     # "The Finnish company": a nationality before a company noun is no name.
     (
         "Nokia to cut up to 14,000 jobs",
-        "Nokia said it would cut up to 14,000 jobs. The Finnish company aims to reduce its headcount to "
-        "between 72,000 and 77,000.",
+        (
+            "Nokia said it would cut up to 14,000 jobs. The Finnish company aims to reduce its headcount to "
+            "between 72,000 and 77,000."
+        ),
         [("Nokia", None, 14000, "approx", None)],
     ),
 ]

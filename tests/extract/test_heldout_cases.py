@@ -44,7 +44,9 @@ def test_heldout_cases_are_well_formed() -> None:
         assert case["layoff"] or not case["events"], case["id"]
         for event in case["events"]:
             assert event["headcount_kind"] in ("exact", "approx", "vague", "percent_only", "none"), case["id"]
-            assert (event["headcount"] is None) == (event["headcount_kind"] in ("vague", "percent_only", "none"))
+            assert (event["headcount"] is None) == (
+                event["headcount_kind"] in ("vague", "percent_only", "none")
+            )
 
 
 def test_heldout_cases_meet_the_floors(tmp_path: Path) -> None:

@@ -75,7 +75,9 @@ ROWS = [
     (
         "Sony to cut 900 PlayStation jobs",
         "Sony Interactive Entertainment will lay off about 900 employees, or 8% of its global headcount.",
-        [("Sony Interactive Entertainment", "Sony", 900, "approx", 8.0)],  # a unit with its own cut keeps its name
+        [
+            ("Sony Interactive Entertainment", "Sony", 900, "approx", 8.0)
+        ],  # a unit with its own cut keeps its name
     ),
     ("Meta to cut 10,000 in new round", "", [("Meta", None, 10000, "exact", None)]),
     ("Brightline Foods to cut 300 jobs", "", [("Brightline Foods", None, 300, "exact", None)]),

@@ -16,9 +16,9 @@ from importlib import resources
 from tui.extract.companies import Org, clean_name, find_known, lookup
 from tui.extract.cues import JOB_NOUN, Cue, find_cues, negative_title
 from tui.extract.figures import Judged, is_history, judge_figures
-from tui.extract.numbers import Figure, find_figures
 from tui.extract.linking import Ref, Subject, find_subject, name_ending_at, org_in_span
 from tui.extract.model import Event, Extraction
+from tui.extract.numbers import Figure, find_figures
 from tui.extract.sentences import split
 from tui.extract.story import Story, fold, title_case, topic_from
 
@@ -113,7 +113,9 @@ def _staff_of(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> Ref | N
     return None
 
 
-_STAFF_WIDE = re.compile(rf"(?:'s?)?\s+(?:(?:about|some|around|nearly|roughly)\s+)?(?:[\d,.]+\s+)?(?:[a-z-]+\s+)?{JOB_NOUN}\b")
+_STAFF_WIDE = re.compile(
+    rf"(?:'s?)?\s+(?:(?:about|some|around|nearly|roughly)\s+)?(?:[\d,.]+\s+)?(?:[a-z-]+\s+)?{JOB_NOUN}\b"
+)
 _OBJECT_WORDS = re.compile(r"[a-z0-9%,.\s-]*")
 
 
@@ -123,7 +125,12 @@ def _staff_of_object(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> 
     for a, b, org in known:
         if a > cue.end + 70:
             break
-        if cue.end <= a and not org.role and _STAFF_WIDE.match(text, b) and _OBJECT_WORDS.fullmatch(text, cue.end, a):
+        if (
+            cue.end <= a
+            and not org.role
+            and _STAFF_WIDE.match(text, b)
+            and _OBJECT_WORDS.fullmatch(text, cue.end, a)
+        ):
             return Ref(org.name, a, org)
     return None
 
@@ -184,7 +191,11 @@ def _bracketed(text: str, known: list[tuple[int, int, Org]], judged: list[Judged
         if not figs:
             continue
         f = figs[0]
-        if not body.group("pct") and not f.percent and (f.value < 2 or (1900 <= f.value <= 2100 and "," not in m.group("body"))):
+        if (
+            not body.group("pct")
+            and not f.percent
+            and (f.value < 2 or (1900 <= f.value <= 2100 and "," not in m.group("body")))
+        ):
             continue  # "(2019)": a year
         ref = name_ending_at(text, m.start(), known)
         if ref is None or (ref.org and ref.org.role):
@@ -227,7 +238,9 @@ def _read_cue(
                 refs, subject = [wide], Subject((wide,))  # "Zuckerberg axes 11,000 jobs, 13% of Meta staff"
                 persons = []
         if persons:
-            refs = [r for r in refs if r not in persons]  # "Elon Musk began laying off": a person is no employer
+            refs = [
+                r for r in refs if r not in persons
+            ]  # "Elon Musk began laying off": a person is no employer
             if not refs:
                 subject = Subject()
     structural = bool(refs)
@@ -235,13 +248,14 @@ def _read_cue(
         ref = _resolve(text, subject.anaphor, known, story)
         refs = [ref] if ref else []
     if job and job.bound and refs and not lookup(job.bound) and not subject.anaphor:
-        job.bound = None  # "Volkswagen to cut 1,200 jobs at Zwickau": an unknown name after the subject is a place
+        job.bound = (
+            None  # "Volkswagen to cut 1,200 jobs at Zwickau": an unknown name after the subject is a place
+        )
     if job and job.bound and not any(r.name == job.bound for r in refs):
         story.add(Ref(job.bound, job.fig.start, lookup(job.bound)), job, None, text)  # "400 Twitch workers"
         job = None
-    if story.bracketed:
-        if any(r.name in story.bracketed for r in refs) or not refs:
-            return bool(job or pct)  # "Alphabet (12,000), Microsoft (10,000) ... announced 40,000": a total
+    if story.bracketed and (not refs or any(r.name in story.bracketed for r in refs)):
+        return bool(job or pct)  # "Alphabet (12,000), Microsoft (10,000) ... announced 40,000": a total
     if not refs and (job or pct) and not story.aggregate and not _AGG_CONTEXT.search(text):
         before = [Ref(o.name, a, o) for a, b, o in known if b <= cue.start and not o.role]
         refs = before[:1] or ([story.topic] if story.topic else [])
@@ -265,7 +279,9 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
     """Tag one story. `summary` may hold HTML; `published` (ISO date) helps date earlier rounds."""
     sentences = [(s, *find_cues(s.text)) for s in split(title or "", summary or "")]
     if not any(cues for _, cues, _ in sentences):
-        return _NOT_LAYOFF  # no word for job cuts anywhere: most of a feed stops here, before the costly passes
+        return (
+            _NOT_LAYOFF  # no word for job cuts anywhere: most of a feed stops here, before the costly passes
+        )
     year = int(published[:4]) if published and published[:4].isdigit() else None
     story = Story(lambda name: person_named(name, f"{title}\n{summary}"))
     valid_cue = title_valid = title_negated = False
@@ -357,7 +373,11 @@ def _relate(events: tuple[Event, ...], text: str) -> tuple[Event, ...]:
         if unit is None or parent is None or unit == parent:
             continue
         u, p = out[unit], out[parent]
-        if p.headcount is None and p.percent is None or (p.headcount is not None and p.headcount == u.headcount):
+        if (
+            p.headcount is None
+            and p.percent is None
+            or (p.headcount is not None and p.headcount == u.headcount)
+        ):
             out[unit] = replace(u, parent=u.parent or p.company)
             del out[parent]
     return tuple(out)

@@ -220,7 +220,9 @@ def _classify(judged: Judged, text: str, org_at) -> int:
         and not _GIVEN_TO.search(before)
         and not (before.lower().rstrip().endswith("with") and _SUBJECT_OF_CUT.match(after))
     ):
-        return -1  # total staff, staff left, a level reached ("with 1,000 workers"; not "with 1,000 set to lose")
+        return (
+            -1
+        )  # total staff, staff left, a level reached ("with 1,000 workers"; not "with 1,000 set to lose")
     resp = _RESPECTIVELY.match(after) if fig.value is not None else None
     if resp:
         total = fig.value + float(resp.group(1).replace(",", ""))
