@@ -10,8 +10,7 @@ from pathlib import Path
 
 from tui.store import open_db
 
-WORDS = ("market shares rose fell company plan said quarter revenue staff office strategy growth cost "
-         "report analysts customers product cloud retail bank factory workers union hiring data").split()
+WORDS = ["market", "shares", "rose", "fell", "company", "plan", "said", "quarter", "revenue", "staff", "office", "strategy", "growth", "cost", "report", "analysts", "customers", "product", "cloud", "retail", "bank", "factory", "workers", "union", "hiring", "data"]
 
 
 def build_synthetic_db(path: Path, *, articles: int = 100_000, companies: int = 300, months: int = 36,

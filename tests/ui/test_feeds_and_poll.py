@@ -28,7 +28,7 @@ RSS = b"""<?xml version="1.0" encoding="utf-8"?>
 class FeedHandler(BaseHTTPRequestHandler):
     """/feed.rss answers the RSS above; anything else is a 404."""
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         if self.path == "/feed.rss":
             self.send_response(200)
             self.send_header("Content-Type", "application/rss+xml; charset=utf-8")
@@ -107,6 +107,10 @@ async def test_feeds_screen_lists_status_and_errors(app_factory, recorder: Recor
         assert [row.name for row in screen.rows] == ["Tech Cuts", "Business Desk", "Work Markets"]
         broken = screen.rows[2]
         assert broken.last_status == "error" and broken.last_error == "timed out after 20 s"
+        await pilot.press("G", "enter")  # the whole error, which the table cuts
+        await pilot.pause()
+        assert any("timed out after 20 s" in n.message and n.title == "Work Markets"
+                   for n in app._notifications)
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is app.main

@@ -12,6 +12,6 @@ import os
 # Read when Textual is first imported, hence here; the user's own TEXTUAL_FPS wins.
 os.environ.setdefault("TEXTUAL_FPS", "120")
 
-from tui.ui.factory import make_app  # noqa: E402
+from tui.ui.factory import make_app
 
 __all__ = ["make_app"]

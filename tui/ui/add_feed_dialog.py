@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
@@ -14,7 +16,7 @@ from tui.config import is_http_url
 class AddFeedDialog(ModalScreen[tuple[str, str | None] | None]):
     """Dismisses with (url, name or None), or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_dialog")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel_dialog")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:

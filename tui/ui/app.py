@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.app import App
+from textual.notifications import SeverityLevel
 from textual.worker import Worker, WorkerState
 
 from tui.config import Config
@@ -49,6 +50,11 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
         self._reload_timer: Any = None
         if title:
             self.sub_title = title
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """As ``App.notify`` but literal by default: our messages carry feed names, URLs and paths."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen()
@@ -100,7 +106,7 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
         if event.worker.group == "poll":
             self._end_poll()
         text = str(error) if isinstance(error, LayoffsError) else f"{type(error).__name__}: {error}"
-        self.notify(text, title="Error", severity="error", markup=False)
+        self.notify(text, title="Error", severity="error")
 
 
 def tune_gc() -> None:

@@ -9,11 +9,13 @@ scroll where it was, so new stories never move the reader.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive, reactive
@@ -57,7 +59,7 @@ def mark(row: ArticleRow) -> str:
 class ArticleTable(ScrollView, can_focus=True):
     """The stories matching the filter; Enter reads one (``ArticleChosen``)."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "choose", "Read", show=False),
         Binding("up", "cursor_up", "Up", show=False),
         Binding("down", "cursor_down", "Down", show=False),
@@ -68,7 +70,7 @@ class ArticleTable(ScrollView, can_focus=True):
         *vim_bindings("cursor_down", "cursor_up", "first", "last"),
     ]
 
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-table--header",
         "article-table--cursor",
         "article-table--unread",

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
@@ -19,7 +20,7 @@ from tui.ui.safe import clean
 class ExportDialog(ModalScreen[tuple[str, Path] | None]):
     """Dismisses with (format, path), or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_dialog")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel_dialog")]
 
     def __init__(self, flt: Filter, formats: tuple[str, ...], default_path: Callable[[str], Path]) -> None:
         super().__init__()

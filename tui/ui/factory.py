@@ -24,7 +24,7 @@ def make_app(config: Config, db_path: Path, *, now: Callable[[], datetime] | dat
     """
     if isinstance(now, datetime):
         fixed = now
-        clock: Callable[[], datetime] = lambda: fixed  # noqa: E731
+        clock: Callable[[], datetime] = lambda: fixed
     else:
         clock = now or utcnow
     return LayoffsApp(config, Path(db_path), now=clock, poll_on_start=poll_on_start, poller=poller,

@@ -20,7 +20,7 @@ from tui.timeutil import parse_iso
 from tui.ui.keys import FEEDS_BINDINGS, vim_bindings
 from tui.ui.messages import FeedsLoaded
 from tui.ui.poll_status import PollStatus
-from tui.ui.safe import plain
+from tui.ui.safe import clean, plain
 
 if TYPE_CHECKING:
     from tui.ui.app import LayoffsApp
@@ -130,6 +130,19 @@ class FeedsScreen(Screen):
         table.update_cell(url, "status", plain(getattr(result, "status", ""), "red" if failed else "green"))
         table.update_cell(url, "polled", Text("just now", style="dim"))
         table.update_cell(url, "error", plain(getattr(result, "error", "") or "", "red"))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a feed: its whole status and error, which the table cuts to fit."""
+        row = next((row for row in self.rows if row.url == event.row_key.value), None)
+        if row is None:
+            return
+        lines = [clean(row.url, single_line=True),
+                 f"last poll: {row.last_polled_at or 'never'} · status: {row.last_status or '—'}"
+                 + (f" (HTTP {row.http_status})" if row.http_status else "")]
+        if row.last_error:
+            lines.append(clean(row.last_error, single_line=True))
+        self.app.notify("\n".join(lines), title=clean(row.name, single_line=True), markup=False,
+                        severity="error" if row.last_error else "information", timeout=10)
 
     def action_add_feed(self) -> None:
         self.layoffs_app.add_feed()

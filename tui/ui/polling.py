@@ -8,6 +8,7 @@ makes the keys wait. One poll at a time (``exclusive`` in the "poll" group).
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 from collections.abc import Awaitable, Callable
 from datetime import datetime
@@ -22,6 +23,7 @@ from tui.ui.messages import ArticlesChanged, FeedPolled, PollFinished, PollStart
 if TYPE_CHECKING:
     from tui.config import Config
 
+log = logging.getLogger(__name__)
 PROGRESS_PERIOD = 0.1
 """Seconds between redraws of the progress bar and the feeds screen during a poll."""
 
@@ -55,8 +57,8 @@ def ensure_resource_tracker() -> None:
         if sys.__stderr__ is not None:
             sys.stderr = sys.__stderr__
         resource_tracker.ensure_running()
-    except Exception:  # noqa: BLE001 - without it the poller falls back to parsing in a thread
-        pass
+    except (OSError, ValueError) as error:  # the poller then parses in a thread instead
+        log.warning("cannot start the multiprocessing resource tracker: %s", error)
     finally:
         sys.stderr = saved
 

@@ -6,10 +6,11 @@ The dialog only collects what the user wants; the app applies it through ``tui.s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
@@ -36,7 +37,7 @@ class TagEdit:
 class TagDialog(ModalScreen[TagEdit | None]):
     """Choose an event (or "new"), then company, headcount and percent; Save, Remove or Esc."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_dialog")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel_dialog")]
 
     def __init__(self, detail: ArticleDetail) -> None:
         super().__init__()
