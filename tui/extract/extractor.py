@@ -157,6 +157,8 @@ def person_named(name: str, text: str) -> bool:
     given = _given_names()
     if len(words) in (2, 3) and words[0].lower() in given:
         return True
+    if text.find(" " + words[-1]) == -1:
+        return False  # never after another word: neither "Elon Musk" nor "chief executive Musk"
     last = re.escape(words[-1])
     for m in re.finditer(rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{last}\b", text):
         if m.group(1).lower() in given:
