@@ -129,6 +129,12 @@ ROWS = [
         "Brava Bank plans to halve its workforce.",
         [("Brava Bank", None, None, "none", None)],
     ),
+    # Names that differ only by leading initials are one company.
+    (
+        "Brava's to cut 3,000 jobs, close cafes",
+        "J Brava said it would cut more than 3,000 roles.",
+        [("Brava", None, 3000, "approx", None)],
+    ),
     # "The Finnish company": a nationality before a company noun is no name.
     (
         "Nokia to cut up to 14,000 jobs",

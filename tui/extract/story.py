@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.extract.companies import Org, find_known, lookup
+from tui.extract.companies import Org, clean_name, find_known, lookup
 from tui.extract.figures import Judged
 from tui.extract.linking import Ref
 from tui.extract.model import Event
@@ -142,6 +142,8 @@ class Story:
                 w.lower().strip(".,") in _CORPORATE for w in name[len(seen) :].split()
             ):
                 return seen  # "Acme Widgets", then "Acme Widgets Technology Solutions": one company
+            if _same_but_initials(name, seen):
+                return seen  # "Sainsbury's", then "J Sainsbury": one company
         self.seen.append(name)
         return name
 
@@ -165,6 +167,19 @@ class Story:
                 aside,
             )
         )
+
+
+_INITIAL = re.compile(r"(?:[A-Z]\.?){1,3}")
+
+
+def _same_but_initials(a: str, b: str) -> bool:
+    """Two names that differ only by leading initials ("J Sainsbury", "Sainsbury")."""
+    wa, wb = clean_name(a).split(), clean_name(b).split()
+    if len(wa) == len(wb):
+        return False
+    short, long_ = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+    extra = long_[: len(long_) - len(short)]
+    return long_[len(extra) :] == short and all(_INITIAL.fullmatch(w) for w in extra)
 
 
 def title_case(sentence: Sentence) -> bool:
