@@ -153,7 +153,8 @@ def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
 
 def is_history(text: str, start: int, end: int, story_year: int | None) -> bool:
     """An earlier round: history words near the figure in its clause (or the clause an -ing phrase hangs on)."""
-    left, right = clause_of(text, start, end)
+    left, clause_right = clause_of(text, start, end)
+    right = clause_right
     if left > 0 and _ING.match(text, left, right):
         left = clause_of(text, max(0, left - 2), max(0, left - 2))[0]
     else:
@@ -166,7 +167,10 @@ def is_history(text: str, start: int, end: int, story_year: int | None) -> bool:
         return True
     if story_year:
         # a year may close a longer clause ("cut 27,000 roles across the company in 2022 and 2023")
-        years = _YEAR_IN.findall(text[left : min(clause_of(text, start, end)[1], end + 70)].lower())
+        tail = text[left : min(clause_right, end + 70)]
+        if "19" not in tail and "20" not in tail:
+            return False
+        years = _YEAR_IN.findall(tail.lower())
         return bool(years) and all(int(y) < story_year for y in years)
     return False
 
