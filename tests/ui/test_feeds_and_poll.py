@@ -107,13 +107,30 @@ async def test_feeds_screen_lists_status_and_errors(app_factory, recorder: Recor
         assert [row.name for row in screen.rows] == ["Tech Cuts", "Business Desk", "Work Markets"]
         broken = screen.rows[2]
         assert broken.last_status == "error" and broken.last_error == "timed out after 20 s"
-        await pilot.press("G", "enter")  # the whole error, which the table cuts
+        await pilot.press("G", "i")  # the whole error, which the table cuts
         await pilot.pause()
         assert any("timed out after 20 s" in n.message and n.title == "Work Markets"
                    for n in app._notifications)
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is app.main
+
+
+async def test_enter_on_a_feed_shows_its_stories(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        await pilot.press("j", "enter")  # Business Desk
+        await settle(pilot)
+        assert app.screen is app.main
+        assert titles(app) == ["Twitch lays off 35% of staff", "LinkedIn cuts 10% of recruiting staff",
+                               "[bold]Hostile[/] title [@click=app.quit]click[/] red"]
+        assert "feed: Business Desk" in app.main.query_one("#filter-bar").text
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(titles(app)) == 9
 
 
 async def test_feeds_screen_adds_disables_and_removes(app_factory, tmp_path: Path) -> None:

@@ -208,3 +208,26 @@ async def test_keys_typed_right_after_slash_go_to_the_search(app_factory) -> Non
         assert app.main.flt.search == "spo"
         assert titles(app) == ["Spotify cuts 1,500 jobs, 17% of staff"]
         assert not app.main.table.rows_by_id[10].starred  # "s" did not star a story on its way
+
+
+async def test_the_table_pages_as_the_cursor_goes_down(app_factory, sample_db: Path) -> None:
+    """450 more stories: the first page holds 200 (PAGE_SIZE); going to the end loads the rest."""
+    from tui.store.queries import PAGE_SIZE
+
+    with sqlite3.connect(sample_db) as conn:
+        conn.executemany(
+            "INSERT INTO articles (feed_id, guid, title, text, published, fetched_at, month, layoff) "
+            "VALUES (1, ?, ?, '', ?, ?, '2023-11', 1)",
+            [(f"extra-{n}", f"Extra story {n:03d}", f"2023-11-{n % 28 + 1:02d}T00:00:00Z",
+              "2023-11-01T00:00:00Z") for n in range(450)])
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.main.table
+        assert table.row_count == PAGE_SIZE and table.total == ALL_LAYOFFS + 450
+        for _ in range(5):
+            await pilot.press("G")
+            await settle(pilot)
+        assert table.row_count == ALL_LAYOFFS + 450
+        assert len(set(table.rows_by_id)) == table.row_count  # no story twice
+        assert titles(app)[-1] == "Extra story 000"  # the oldest (2023-11-01, lowest id) last

@@ -137,6 +137,8 @@ class FeedRow:
     last_error: str | None
     http_status: int | None
     articles: int
+    feed_id: int | None = None
+    """The ``feeds`` row id (None before the feed's first poll), for a feed filter."""
 
 
 _VAGUE = re.compile(r"\b((?:several|many|a few|some)\s+)?(hundreds|thousands|dozens|hundred|thousand)\b",
@@ -275,7 +277,7 @@ def feed_rows(db: sqlite_utils.Database, config: Config, *, limit: int = 5000) -
     """Every configured feed with its last poll, then feeds stored but no longer in the config."""
     stored = {row[0]: row for row in db.execute(
         "SELECT f.url, f.name, f.last_polled_at, f.last_status, f.last_error, f.http_status, "
-        "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id) FROM feeds f LIMIT ?", [limit])}
+        "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id), f.id FROM feeds f LIMIT ?", [limit])}
     rows = []
     for feed in config.feeds:
         state = stored.pop(feed.url, None)

@@ -185,8 +185,17 @@ class ArticleTable(ScrollView, can_focus=True):
         self._lines.pop((new, False), None)
         self._scroll_cursor_into_view()
         self.refresh()
+        self._want_more(new)
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        """Scrolling with the mouse wheel also reaches the end of what is loaded."""
+        super().watch_scroll_y(old, new)
+        self._want_more(round(new) + self.scrollable_content_region.height)
+
+    def _want_more(self, index: int) -> None:
+        """Ask for the next page when ``index`` is near the last loaded row and more rows exist."""
         loaded = len(self.rows)
-        if loaded < self.total and new >= loaded - MORE_THRESHOLD and self._asked_offset != loaded:
+        if loaded < self.total and index >= loaded - MORE_THRESHOLD and self._asked_offset != loaded:
             self._asked_offset = loaded
             self.post_message(self.MoreWanted(loaded))
 

@@ -131,9 +131,29 @@ class FeedsScreen(Screen):
         table.update_cell(url, "polled", Text("just now", style="dim"))
         table.update_cell(url, "error", plain(getattr(result, "error", "") or "", "red"))
 
+    def _selected_row(self) -> FeedRow | None:
+        url = self.selected_url
+        return next((row for row in self.rows if row.url == url), None)
+
+    def action_show_feed(self) -> None:
+        """Back to the main screen, showing this feed's stories only (Esc there clears it)."""
+        row = self._selected_row()
+        if row is None:
+            return
+        if row.feed_id is None:
+            self.app.notify("This feed has not been polled yet: no stories.", severity="warning")
+            return
+        self.app.pop_screen()
+        self.layoffs_app.main.show_feed(row.feed_id, row.name)
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        """Enter on a feed: its whole status and error, which the table cuts to fit."""
-        row = next((row for row in self.rows if row.url == event.row_key.value), None)
+        """Enter in the table (its own binding comes first): the feed's stories."""
+        event.stop()
+        self.action_show_feed()
+
+    def action_feed_info(self) -> None:
+        """The feed's whole status and error, which the table cuts to fit."""
+        row = self._selected_row()
         if row is None:
             return
         lines = [clean(row.url, single_line=True),

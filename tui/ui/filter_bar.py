@@ -25,10 +25,16 @@ class FilterBar(Widget):
     def render(self) -> Text:
         return self.line
 
-    def show(self, flt: Filter, total: int | None) -> None:
-        """Describe ``flt`` and the number of matching stories (None while it is being counted)."""
+    def show(self, flt: Filter, total: int | None, feed_names: dict[int, str] | None = None) -> None:
+        """Describe ``flt`` (feeds by name when known) and the number of matching stories (None while
+        it is being counted)."""
+        description = flt.describe()
+        if flt.feed_ids and feed_names:
+            ids = "feed: " + ", ".join(str(i) for i in flt.feed_ids)
+            description = description.replace(ids, "feed: " + ", ".join(
+                feed_names.get(i, str(i)) for i in flt.feed_ids))
         line = Text("Filter ", style="bold")
-        line.append(clean(flt.describe(), single_line=True))
+        line.append(clean(description, single_line=True))
         if total is not None:
             line.append(f" · {total:,} " + ("story" if total == 1 else "stories"), style="dim")
         if flt.but(layoffs_only=True) != Filter():

@@ -48,6 +48,8 @@ def vim_bindings(down: str, up: str, first: str, last: str) -> list[Binding]:
 
 
 FEEDS_BINDINGS: list[Binding] = [
+    Binding("enter", "show_feed", "Its stories", id="show_feed"),
+    Binding("i", "feed_info", "Details", id="feed_info"),
     Binding("a", "add_feed", "Add feed", id="add_feed"),
     Binding("d", "remove_feed", "Remove", id="remove_feed"),
     Binding("space", "toggle_feed", "Enable/disable", id="toggle_feed"),

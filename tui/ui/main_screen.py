@@ -57,6 +57,8 @@ class MainScreen(Screen):
         self.articles_ready = False
         """True once the table shows the current filter's first page."""
         self.articles_shown_at = 0.0
+        self.feed_names: dict[int, str] = {}
+        """Names of the feeds chosen as a filter, to say the filter in words."""
         """``perf_counter()`` when the table last took a new page (the bench times from keys to this)."""
 
     @property
@@ -99,7 +101,7 @@ class MainScreen(Screen):
     # -- loading ---------------------------------------------------------------------------------
 
     def watch_flt(self, flt: Filter) -> None:
-        self.query_one(FilterBar).show(flt, None)
+        self.query_one(FilterBar).show(flt, None, self.feed_names)
         self.reload("filter")
 
     def reload(self, reason: str = "refresh") -> None:
@@ -153,7 +155,7 @@ class MainScreen(Screen):
             self.table.show_page(message.page, "more")
             return
         self.table.show_page(message.page, message.reason)
-        self.query_one(FilterBar).show(message.flt, message.page.total)
+        self.query_one(FilterBar).show(message.flt, message.page.total, self.feed_names)
         self.articles_ready = True
         self.articles_shown_at = time.perf_counter()
         # The panes' counts are asked for once the table has its rows on screen, so their (heavier)
@@ -201,6 +203,11 @@ class MainScreen(Screen):
             self.write_read([article_id], True)
 
     # -- actions ---------------------------------------------------------------------------------
+
+    def show_feed(self, feed_id: int, name: str) -> None:
+        """Only this feed's stories (chosen on the feeds screen)."""
+        self.feed_names[feed_id] = name
+        self.flt = self.flt.but(feed_ids=(feed_id,))
 
     def action_search(self) -> None:
         """Show the search box and type into it; the table follows each key."""
