@@ -10,6 +10,11 @@ Each phase runs in its own process, so the peak RSS is the app's alone (not the 
   poll     polls 200 feeds served by bench/feedserver.py in another process, and times j/k presses
            until the cursor has moved, while the poll runs
 Floors (issue 4): first paint <= 1.5 s, filter change p95 <= 50 ms, peak RSS <= 300 MB, keys <= 100 ms.
+
+Last figures (2 CPUs, Python 3.11.7, Textual 8.2.8): first paint 0.39 s (0.45 s from process start);
+filter change to repainted table p50 24 ms, p95 27 ms, max 37 ms over 80 changes; the panes' counts
+follow at p50 108 ms; peak RSS 107 MB browsing, 77 MB polling; 200 feeds x 20 items polled in 3.4 s
+with keys answered (cursor moved and repainted) at p50 9 ms, p95 26 ms, max 75 ms.
 """
 
 from __future__ import annotations
