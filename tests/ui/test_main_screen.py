@@ -157,6 +157,19 @@ async def test_open_link_uses_the_injected_opener(app_factory) -> None:
     assert opened == ["https://news.example.com/story/1"]
 
 
+async def test_a_link_that_is_not_http_is_never_opened(app_factory, sample_db: Path) -> None:
+    with sqlite3.connect(sample_db) as conn:
+        conn.execute("UPDATE articles SET link = 'javascript:alert(1)' WHERE id = 1")
+    opened: list[str] = []
+    app = app_factory(open_url=opened.append)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        assert any("no http(s) link" in n.message for n in app._notifications)
+    assert opened == []
+
+
 async def test_keys_can_be_remapped(sample_db: Path, app_factory) -> None:
     config = Config(path=None, feeds=sample_config().feeds, keys=(("toggle_layoffs", "z"), ("down", "n")))
     app = app_factory(config)

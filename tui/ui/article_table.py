@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -25,35 +24,10 @@ from textual.strip import Strip
 from tui.store.queries import ArticlePage, ArticleRow
 from tui.ui.keys import vim_bindings
 from tui.ui.safe import clean
+from tui.ui.table_lines import COLUMNS, column_widths, line_segments, row_cells
 
-COLUMNS: list[tuple[str, str, int]] = [
-    ("mark", " ", 1),
-    ("date", "Date", 10),
-    ("companies", "Companies", 16),
-    ("jobs", "Jobs", 8),
-    ("title", "Title", 0),
-    ("feed", "Feed", 12),
-]
-"""(key, label, width); the title (width 0) takes whatever width is left."""
-GAP = 2
-"""Spaces between columns."""
-MIN_TITLE = 20
 MORE_THRESHOLD = 40
 """Rows from the end at which the next page is asked for."""
-
-
-def fit(text: str, width: int, *, right: bool = False) -> str:
-    """``text`` cropped with … or padded to exactly ``width`` cells."""
-    size = cell_len(text)
-    if size > width:
-        return set_cell_size(text, max(0, width - 1)) + "…" if width else ""
-    pad = " " * (width - size)
-    return pad + text if right else text + pad
-
-
-def mark(row: ArticleRow) -> str:
-    """★ starred, ● unread, blank when read."""
-    return "★" if row.starred else ("●" if not row.is_read else " ")
 
 
 class ArticleTable(ScrollView, can_focus=True):
@@ -253,56 +227,27 @@ class ArticleTable(ScrollView, can_focus=True):
         self._lines.clear()
         self.virtual_size = Size(self.size.width, len(self.rows) + 1)
 
-    def _widths(self) -> list[int]:
-        width = self.scrollable_content_region.width
-        fixed = sum(w for _, _, w in COLUMNS) + GAP * (len(COLUMNS) - 1) + 1
-        return [w or max(MIN_TITLE, width - fixed) for _, _, w in COLUMNS]
-
     def _header(self) -> Strip:
         style = self.get_component_rich_style("article-table--header")
-        widths = self._widths()
-        segments = [Segment(" ", style)]
-        for number, ((_, label, _), width) in enumerate(zip(COLUMNS, widths)):
-            if number:
-                segments.append(Segment(" " * GAP, style))
-            segments.append(Segment(fit(label, width), style))
-        used = 1 + sum(widths) + GAP * (len(widths) - 1)
-        segments.append(Segment(" " * max(0, self.scrollable_content_region.width - used), style))
-        return Strip(segments).crop(0, self.scrollable_content_region.width)
+        total = self.scrollable_content_region.width
+        cells = [(label, style, False) for _, label, _ in COLUMNS]
+        return Strip(line_segments(cells, column_widths(total), total, style)).crop(0, total)
 
     def _row_line(self, index: int) -> Strip:
-        row = self.rows[index]
         cursor = index == self.cursor_row
-        key = (index, cursor)
-        line = self._lines.get(key)
+        line = self._lines.get((index, cursor))
         if line is not None:
             return line
-        base = self.rich_style
-        dim = self.get_component_rich_style("article-table--dim")
-        strong = self.get_component_rich_style("article-table--unread") if not row.is_read else Style()
-        star = self.get_component_rich_style("article-table--star")
-        widths = self._widths()
-        cells = [
-            (mark(row), star if row.starred else strong, False),
-            (row.published[:10], dim, False),
-            (clean(row.companies, single_line=True), Style(), False),
-            (row.headcount, Style(), True),
-            (clean(row.title, single_line=True), strong, False),
-            (clean(row.feed, single_line=True), dim, False),
-        ]
-        gap = " " * GAP
-        segments = [Segment(" ")]
-        for number, ((text, style, right), width) in enumerate(zip(cells, widths)):
-            if number:
-                segments.append(Segment(gap))
-            segments.append(Segment(fit(text, width, right=right), style))
-        used = 1 + sum(widths) + GAP * (len(widths) - 1)
-        segments.append(Segment(" " * max(0, self.scrollable_content_region.width - used)))
+        total = self.scrollable_content_region.width
+        cells = row_cells(self.rows[index], dim=self.get_component_rich_style("article-table--dim"),
+                          strong=self.get_component_rich_style("article-table--unread"),
+                          star=self.get_component_rich_style("article-table--star"))
+        segments = line_segments(cells, column_widths(total), total)
         if cursor:
             cursor_style = self.get_component_rich_style("article-table--cursor")
             segments = [Segment(seg.text, (seg.style or Style()) + cursor_style) for seg in segments]
-        line = Strip(Segment.apply_style(segments, base)).crop(0, self.scrollable_content_region.width)
-        self._lines[key] = line
+        line = Strip(Segment.apply_style(segments, self.rich_style)).crop(0, total)
+        self._lines[(index, cursor)] = line
         return line
 
     def render_line(self, y: int) -> Strip:

@@ -1,0 +1,31 @@
+"""The article table's line layout, as a table of cases."""
+
+from __future__ import annotations
+
+import pytest
+from rich.style import Style
+
+from tui.store.queries import ArticleRow
+from tui.ui.table_lines import column_widths, fit, line_segments, row_cells
+
+
+@pytest.mark.parametrize(("text", "width", "right", "expected"), [
+    ("Amazon", 8, False, "Amazon  "),
+    ("1,200", 8, True, "   1,200"),
+    ("Salesforce cuts", 8, False, "Salesfo…"),
+    ("東京電力", 5, False, "東京…"),      # double-width characters are counted as two cells
+    ("", 3, False, "   "),
+    ("abc", 0, False, ""),
+])
+def test_fit(text: str, width: int, right: bool, expected: str) -> None:
+    assert fit(text, width, right=right) == expected
+
+
+def test_a_line_is_exactly_the_table_width_and_feed_text_stays_literal() -> None:
+    row = ArticleRow(1, "2024-01-10T07:00:00Z", "[bold]Hostile[/] \x1b[31mred\x1b[0m", "Feed\x07",
+                     is_read=False, starred=True, layoff=True, companies="Acme [Corp]", headcount="42")
+    for total in (60, 87, 200):
+        cells = row_cells(row, dim=Style(dim=True), strong=Style(bold=True), star=Style(color="yellow"))
+        text = "".join(segment.text for segment in line_segments(cells, column_widths(total), total))
+        assert len(text) == total
+        assert "[bold]Hostile" in text and "\x1b" not in text and "\x07" not in text and "★" in text

@@ -1,0 +1,76 @@
+"""The article table's columns and how one row becomes one line of segments.
+
+Pure functions over cleaned text, kept apart from the widget so the layout of a line can be read
+(and tested) without the scrolling and cursor machinery around it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+
+from tui.store.queries import ArticleRow
+from tui.ui.safe import clean
+
+COLUMNS: list[tuple[str, str, int]] = [
+    ("mark", " ", 1),
+    ("date", "Date", 10),
+    ("companies", "Companies", 16),
+    ("jobs", "Jobs", 8),
+    ("title", "Title", 0),
+    ("feed", "Feed", 12),
+]
+"""(key, label, width); the title (width 0) takes whatever width is left."""
+GAP = 2
+"""Spaces between columns."""
+MIN_TITLE = 20
+
+
+def fit(text: str, width: int, *, right: bool = False) -> str:
+    """``text`` cropped with … or padded to exactly ``width`` cells."""
+    size = cell_len(text)
+    if size > width:
+        return set_cell_size(text, max(0, width - 1)) + "…" if width else ""
+    pad = " " * (width - size)
+    return pad + text if right else text + pad
+
+
+def mark(row: ArticleRow) -> str:
+    """★ starred, ● unread, blank when read."""
+    return "★" if row.starred else ("●" if not row.is_read else " ")
+
+
+def column_widths(total: int) -> list[int]:
+    """Each column's width for a table ``total`` cells wide (the title gets the rest)."""
+    fixed = sum(w for _, _, w in COLUMNS) + GAP * (len(COLUMNS) - 1) + 1
+    return [w or max(MIN_TITLE, total - fixed) for _, _, w in COLUMNS]
+
+
+def line_segments(cells: Sequence[tuple[str, Style, bool]], widths: Sequence[int], total: int,
+                  style: Style | None = None) -> list[Segment]:
+    """One line: a leading space, each (text, style, right-aligned) cell fitted to its width, the gaps,
+    and padding to ``total``; ``style`` (the header's) applies to the spaces too."""
+    segments = [Segment(" ", style)]
+    for number, ((text, cell_style, right), width) in enumerate(zip(cells, widths)):
+        if number:
+            segments.append(Segment(" " * GAP, style))
+        segments.append(Segment(fit(text, width, right=right), cell_style))
+    used = 1 + sum(widths) + GAP * (len(widths) - 1)
+    segments.append(Segment(" " * max(0, total - used), style))
+    return segments
+
+
+def row_cells(row: ArticleRow, *, dim: Style, strong: Style, star: Style) -> list[tuple[str, Style, bool]]:
+    """The cells of a story's line; ``strong`` is applied to unread stories' titles and marks."""
+    emphasis = strong if not row.is_read else Style()
+    return [
+        (mark(row), star if row.starred else emphasis, False),
+        (row.published[:10], dim, False),
+        (clean(row.companies, single_line=True), Style(), False),
+        (row.headcount, Style(), True),
+        (clean(row.title, single_line=True), emphasis, False),
+        (clean(row.feed, single_line=True), dim, False),
+    ]
