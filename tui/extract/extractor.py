@@ -17,6 +17,7 @@ from tui.extract.companies import Org, clean_name, find_known, lookup
 from tui.extract.cues import JOB_NOUN, Cue, find_cues, negative_title
 from tui.extract.figures import Judged, is_history, judge_figures
 from tui.extract.linking import Ref, Subject, find_subject, name_ending_at, org_in_span
+from tui.extract.lowered import foldable, lowered
 from tui.extract.model import Event, Extraction
 from tui.extract.numbers import Figure, find_figures
 from tui.extract.sentences import split
@@ -31,6 +32,7 @@ _AGG_CONTEXT = re.compile(
     r"tech (?:jobs|workers|employees))\b",
     re.IGNORECASE,
 )
+_AGG_CONTEXT_LOW = lowered(_AGG_CONTEXT)
 _IT_END = re.compile(r"\bit\s*$")
 _ITS = re.compile(r"\bits\b")
 _SAID_IT = re.compile(
@@ -219,9 +221,13 @@ def _read_cue(
     known: list[tuple[int, int, Org]],
     judged: list[Judged],
     story: Story,
+    low: str | None = None,
 ) -> bool:
-    """Record the mentions one cue makes; True when it came with a figure (for the denial rule)."""
-    subject = find_subject(text, cue, known)
+    """Record the mentions one cue makes; True when it came with a figure (for the denial rule).
+
+    `low`: the text lower-cased, when lowered.foldable(text) holds (a faster path, same answer).
+    """
+    subject = find_subject(text, cue, known, low)
     if subject.aggregate:
         return False  # "startups have fired 23,000": an industry total
     job, pct = _pick(judged, cue, False, *bounds), _pick(judged, cue, True, *bounds)
@@ -258,7 +264,12 @@ def _read_cue(
         job = None
     if story.bracketed and (not refs or any(r.name in story.bracketed for r in refs)):
         return bool(job or pct)  # "Alphabet (12,000), Microsoft (10,000) ... announced 40,000": a total
-    if not refs and (job or pct) and not story.aggregate and not _AGG_CONTEXT.search(text):
+    if (
+        not refs
+        and (job or pct)
+        and not story.aggregate
+        and not (_AGG_CONTEXT.search(text) if low is None else _AGG_CONTEXT_LOW.search(low))
+    ):
         before = [Ref(o.name, a, o) for a, b, o in known if b <= cue.start and not o.role]
         refs = before[:1] or ([story.topic] if story.topic else [])
     for ref in refs:
@@ -302,14 +313,15 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
         if sentence.title:
             title_valid, title_negated = any(not c.background for c in cues), negated
         org_at = _org_finder(text, known, title_case(sentence))
-        judged = judge_figures(text, year, org_at, [(c.start, c.end) for c in cues]) if cues else []
+        low = text.lower() if cues and foldable(text) else None
+        judged = judge_figures(text, year, org_at, [(c.start, c.end) for c in cues], low) if cues else []
         story.bracketed = _bracketed(text, known, judged, story) if cues and "(" in text else set()
         for k, cue in enumerate(cues):
-            if is_history(text, cue.start, cue.end, year):
+            if is_history(text, cue.start, cue.end, year, low):
                 continue
             bounds = (cues[k - 1].end if k else 0, cues[k + 1].start if k + 1 < len(cues) else len(text))
             mentions = story.order
-            if _read_cue(text, cue, bounds, known, judged, story):
+            if _read_cue(text, cue, bounds, known, judged, story, low):
                 with_figures.append(text)
             named = story.order > mentions  # "amid layoffs at Meta" still names who cuts
             valid_cue = valid_cue or not cue.background or named

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tui.extract.cues import JOB_NOUN
+from tui.extract.lowered import lowered
 from tui.extract.numbers import Figure, find_figures
 
 __all__ = ["HISTORY", "Judged", "clause_of", "is_history", "judge_figures"]
@@ -122,6 +123,32 @@ _SUBJECT_OF_CUT = re.compile(
 _VAGUE_OF = re.compile(rf"\s+of(?P<mid>\s+(?:[\w-]+\s+){{0,2}}?){JOB_NOUN}\b", re.IGNORECASE)
 
 
+class _Patterns:
+    """The case-insensitive patterns of this module, as compiled or as run over lower-cased text."""
+
+    def __init__(self, convert) -> None:
+        self.NOT_JOBS_AFTER = convert(_NOT_JOBS_AFTER)
+        self.JOB_AFTER = convert(_JOB_AFTER)
+        self.OF_TOTAL_AFTER = convert(_OF_TOTAL_AFTER)
+        self.OBJECT_BEFORE = convert(_OBJECT_BEFORE)
+        self.GIVEN_TO = convert(_GIVEN_TO)
+        self.NOT_STAFF_BEFORE = convert(_NOT_STAFF_BEFORE)
+        self.OR_PCT_BEFORE = convert(_OR_PCT_BEFORE)
+        self.BY_BEFORE = convert(_BY_BEFORE)
+        self.TOTAL_BEFORE = convert(_TOTAL_BEFORE)
+        self.PCT_OF_WORKFORCE = convert(_PCT_OF_WORKFORCE)
+        self.RESPECTIVELY = convert(_RESPECTIVELY)
+        self.SUBJECT_OF_CUT = convert(_SUBJECT_OF_CUT)
+        self.VAGUE_OF = convert(_VAGUE_OF)
+        self.HISTORY_OPENING = convert(_HISTORY_OPENING)
+        self.YEAR_OPENING = convert(_YEAR_OPENING)
+
+
+_AS_IS = _Patterns(lambda p: p)
+_LOWER = _Patterns(lowered)
+"""`_LOWER` over `low` (the lower-cased sentence, given when lowered.foldable holds), else `_AS_IS` over the text."""
+
+
 @dataclass
 class Judged:
     """A figure and what it may be in this sentence."""
@@ -151,56 +178,70 @@ def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
     return left, (starts[j] if j < len(starts) else len(text))
 
 
-def is_history(text: str, start: int, end: int, story_year: int | None) -> bool:
-    """An earlier round: history words near the figure in its clause (or the clause an -ing phrase hangs on)."""
+def is_history(text: str, start: int, end: int, story_year: int | None, low: str | None = None) -> bool:
+    """An earlier round: history words near the figure in its clause (or the clause an -ing phrase hangs on).
+
+    `low`: the text lower-cased, when lowered.foldable(text) holds (a faster path, same answer).
+    """
     left, clause_right = clause_of(text, start, end)
     right = clause_right
     if left > 0 and _ING.match(text, left, right):
         left = clause_of(text, max(0, left - 2), max(0, left - 2))[0]
     else:
         left, right = max(left, start - 55), min(right, end + 30)
-    clause = text[left:right].lower()
-    if HISTORY.search(clause) or _HISTORY_OPENING.match(text):
+    if low is None:
+        pats, low_text = _AS_IS, text
+        clause = text[left:right].lower()
+    else:
+        pats, low_text = _LOWER, low
+        clause = low[left:right]
+    if HISTORY.search(clause) or pats.HISTORY_OPENING.match(low_text):
         return True
-    opening = _YEAR_OPENING.match(text)
+    opening = pats.YEAR_OPENING.match(low_text)
     if opening and story_year and int(opening.group(1)) < story_year:
         return True
     if story_year:
         # a year may close a longer clause ("cut 27,000 roles across the company in 2022 and 2023")
-        tail = text[left : min(clause_right, end + 70)]
+        tail_end = min(clause_right, end + 70)
+        tail = text[left:tail_end]
         if "19" not in tail and "20" not in tail:
             return False
-        years = _YEAR_IN.findall(tail.lower())
+        years = _YEAR_IN.findall(tail.lower() if low is None else low[left:tail_end])
         return bool(years) and all(int(y) < story_year for y in years)
     return False
 
 
-def _context_rejects(judged: Judged, text: str, story_year: int | None) -> bool:
+def _context_rejects(judged: Judged, text: str, story_year: int | None, low: str | None) -> bool:
     """The costlier checks, run only on figures that could count: other clauses, history, subsets."""
     fig = judged.fig
     left, right = clause_of(text, fig.start, fig.end)
-    window = text[max(left, fig.start - 50) : min(right, fig.end + 45)].lower()
-    if _OTHER_CLAUSE.search(window) or is_history(text, fig.start, fig.end, story_year):
+    a, b = max(left, fig.start - 50), min(right, fig.end + 45)
+    window = text[a:b].lower() if low is None else low[a:b]
+    if _OTHER_CLAUSE.search(window) or is_history(text, fig.start, fig.end, story_year, low):
         return True
     judged.subset = bool(_SUBSET.search(window))
     return False
 
 
-def _classify(judged: Judged, text: str, org_at) -> int:
+def _classify(judged: Judged, text: str, org_at, low: str | None) -> int:
     """Cheap checks from the words right around a figure: sets job/pct; returns where to resume scanning."""
     fig = judged.fig
-    before = text[max(0, fig.start - 45) : fig.start]
-    after = text[fig.end : fig.end + 70]
+    b0 = max(0, fig.start - 45)
+    before = text[b0 : fig.start]
+    if low is None:
+        pats, lbefore, lafter = _AS_IS, before, text[fig.end : fig.end + 70]
+    else:
+        pats, lbefore, lafter = _LOWER, low[b0 : fig.start], low[fig.end : fig.end + 70]
     if fig.percent:
         if fig.value is not None:
             judged.pct = bool(
-                _PCT_OF_WORKFORCE.match(after)
-                or _OBJECT_BEFORE.search(before)
-                or (_BY_BEFORE.search(before) and not _NOT_STAFF_BEFORE.search(before))
-                or (_OR_PCT_BEFORE.search(before) and not after.lstrip().startswith("of"))
+                pats.PCT_OF_WORKFORCE.match(lafter)
+                or pats.OBJECT_BEFORE.search(lbefore)
+                or (pats.BY_BEFORE.search(lbefore) and not pats.NOT_STAFF_BEFORE.search(lbefore))
+                or (pats.OR_PCT_BEFORE.search(lbefore) and not text[fig.end : fig.end + 70].lstrip().startswith("of"))
             )
         return -1
-    if _NOT_JOBS_AFTER.match(after) or (fig.value is not None and fig.value < 2):
+    if pats.NOT_JOBS_AFTER.match(lafter) or (fig.value is not None and fig.value < 2):
         return -1
     if (
         fig.value is not None
@@ -209,7 +250,7 @@ def _classify(judged: Judged, text: str, org_at) -> int:
         and _NAME_NUMBER.search(before)
     ):
         return -1  # "Singularity 6", "Section 4": part of a name
-    job = _JOB_AFTER.match(after) or (_VAGUE_OF.match(after) if fig.kind == "vague" else None)
+    job = pats.JOB_AFTER.match(lafter) or (pats.VAGUE_OF.match(lafter) if fig.kind == "vague" else None)
     if (
         fig.value is not None
         and 1900 <= fig.value <= 2100
@@ -217,17 +258,17 @@ def _classify(judged: Judged, text: str, org_at) -> int:
         and not job
     ):
         return -1  # a year
-    total = _TOTAL_BEFORE.search(before)
+    total = pats.TOTAL_BEFORE.search(lbefore)
     if (
         total
-        and not before.lower().endswith(("up to ", "up to"))
-        and not _GIVEN_TO.search(before)
-        and not (before.lower().rstrip().endswith("with") and _SUBJECT_OF_CUT.match(after))
+        and not lbefore.lower().endswith(("up to ", "up to"))
+        and not pats.GIVEN_TO.search(lbefore)
+        and not (lbefore.lower().rstrip().endswith("with") and pats.SUBJECT_OF_CUT.match(lafter))
     ):
         return (
             -1
         )  # total staff, staff left, a level reached ("with 1,000 workers"; not "with 1,000 set to lose")
-    resp = _RESPECTIVELY.match(after) if fig.value is not None else None
+    resp = pats.RESPECTIVELY.match(lafter) if fig.value is not None else None
     if resp:
         total = fig.value + float(resp.group(1).replace(",", ""))
         judged.fig = Figure(fig.start, fig.end + resp.end(1), total, fig.kind)
@@ -243,32 +284,37 @@ def _classify(judged: Judged, text: str, org_at) -> int:
                 fig.end + job.start("mid"),
                 fig.end + job.start("mid") + len(mid),
                 anchored=True,
-                known_only=job.re is not _VAGUE_OF,
+                known_only=job.re is not pats.VAGUE_OF,
             )
         tail_start = fig.end + job.end()
         at = _AT_NAME.match(text[tail_start : tail_start + 60])
         if judged.bound is None and at:
             judged.bound = org_at(tail_start + at.end(), tail_start + 60, anchored=True)
     elif (
-        _OF_TOTAL_AFTER.match(after)
-        or _OBJECT_BEFORE.search(before)
-        or _BY_BEFORE.search(before)
-        or _SUBJECT_OF_CUT.match(after)
+        pats.OF_TOTAL_AFTER.match(lafter)
+        or pats.OBJECT_BEFORE.search(lbefore)
+        or pats.BY_BEFORE.search(lbefore)
+        or pats.SUBJECT_OF_CUT.match(lafter)
     ):
         judged.job = True  # "lay off 336", "four hundred of the 9,000 laid off", "reduce headcount by 1,000"
     return -1
 
 
 def judge_figures(
-    text: str, story_year: int | None, org_at, near: list[tuple[int, int]] | None = None
+    text: str,
+    story_year: int | None,
+    org_at,
+    near: list[tuple[int, int]] | None = None,
+    low: str | None = None,
 ) -> list[Judged]:
     """Judge the figures of a sentence. `org_at(start, end)` names an organisation inside a span, if any.
 
-    With `near` (cue spans), figures too far from every cue to be picked are left unjudged.
+    With `near` (cue spans), figures too far from every cue to be picked are left unjudged. `low`: the
+    text lower-cased, when lowered.foldable(text) holds (a faster path, same answer).
     """
     out: list[Judged] = []
     skip_until = -1
-    for fig in find_figures(text):
+    for fig in find_figures(text, low):
         if fig.start < skip_until:
             continue
         judged = Judged(fig)
@@ -281,8 +327,8 @@ def judge_figures(
                     break
             else:
                 continue
-        skip_until = max(skip_until, _classify(judged, text, org_at))
-        if (judged.job or judged.pct) and _context_rejects(judged, text, story_year):
+        skip_until = max(skip_until, _classify(judged, text, org_at, low))
+        if (judged.job or judged.pct) and _context_rejects(judged, text, story_year, low):
             judged.job = judged.pct = False
             judged.bound = None
     return out

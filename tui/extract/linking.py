@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from tui.extract.companies import Org
 from tui.extract.cues import Cue
+from tui.extract.lowered import lowered
 from tui.extract.names import NAME_AT_END, NAME_AT_START, valid_name
 from tui.extract.numbers import word_number
 
@@ -86,6 +87,10 @@ _FACILITY_AFTER = re.compile(
     r"warehouse|campus|hub|location|branch|headquarters)s?\b",
     re.IGNORECASE,
 )
+_ANAPHOR_LOW = lowered(ANAPHOR)
+_AGGREGATE_LOW = lowered(AGGREGATE)
+_JOBS_END_LOW = lowered(_JOBS_END)
+_RIGHT_LOW = lowered(_RIGHT)
 _POSSESSIVE_LOWER = re.compile(r"(?:'s?)?\s+[a-z]")
 _POSSESSIVE = re.compile(r"'s?\s+(?:[\w-]+\s+){0,2}$")
 
@@ -178,9 +183,9 @@ def _coordinated_left(text: str, first: Ref, known: list[tuple[int, int, Org]]) 
     return refs[::-1]
 
 
-def _right(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> list[Ref]:
+def _right(text: str, cue: Cue, known: list[tuple[int, int, Org]], low: str | None = None) -> list[Ref]:
     """Organisations after a passive or noun cue: "let go by X", "layoffs at X", "from its X unit"."""
-    m = _RIGHT.match(text, cue.end)
+    m = _RIGHT.match(text, cue.end) if low is None else _RIGHT_LOW.match(low, cue.end)
     if not m:
         return []
     prep, det = m.group(1).lower(), (m.group(2) or "").lower()
@@ -245,13 +250,22 @@ def _sentence_subject(left: str, known: list[tuple[int, int, Org]]) -> Ref | Non
     return Ref(name, m.start(1)) if name else None
 
 
-def find_subject(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> Subject:
-    """The subject of one cue in one sentence."""
+def find_subject(
+    text: str, cue: Cue, known: list[tuple[int, int, Org]], low: str | None = None
+) -> Subject:
+    """The subject of one cue in one sentence.
+
+    `low`: the text lower-cased, when lowered.foldable(text) holds (a faster path, same answer).
+    """
     left = text[: cue.start]
+    if low is None:
+        anaphor, aggregate, jobs_end, low_left = ANAPHOR, AGGREGATE, _JOBS_END, left
+    else:
+        anaphor, aggregate, jobs_end, low_left = _ANAPHOR_LOW, _AGGREGATE_LOW, _JOBS_END_LOW, low
     if cue.form == "noun":
         pos = _POSSESSIVE.search(left, max(0, len(left) - 50))
         if pos:
-            if AGGREGATE.search(left, max(0, pos.start() - 40), pos.start() + 1) or left[
+            if aggregate.search(low_left, max(0, pos.start() - 40), pos.start() + 1) or left[
                 : pos.start() + 2
             ].endswith("s'"):
                 return Subject(aggregate=True)
@@ -272,7 +286,7 @@ def find_subject(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> Subj
         while end > 0 and left[end - 1] in " ,":
             end -= 1
     rem = left[:end]
-    if ANAPHOR.search(rem, max(0, len(rem) - 70)):
+    if anaphor.search(low_left, max(0, end - 70), end):
         return Subject(anaphor=end)
     stripped = rem.rstrip()
     if stripped.endswith(","):
@@ -284,8 +298,8 @@ def find_subject(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> Subj
         return Subject(aggregate=True)  # "Carmakers have announced 35,000 job cuts"
     if ref:
         return Subject(tuple(_coordinated_left(left, ref, known)), relative=relative)
-    if AGGREGATE.search(left, max(0, end - 40), end):
+    if aggregate.search(low_left, max(0, end - 40), end):
         return Subject(aggregate=True)
-    if cue.form in ("passive", "noun") or _JOBS_END.search(left, 0, end) or end == 0:
-        return Subject(tuple(_right(text, cue, known)))
+    if cue.form in ("passive", "noun") or jobs_end.search(low_left, 0, end) or end == 0:
+        return Subject(tuple(_right(text, cue, known, low)))
     return Subject()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from tui.extract.lowered import lowered
+
 __all__ = ["Figure", "find_figures", "word_number"]
 
 _UNITS = {
@@ -123,6 +125,9 @@ _RANGE_AFTER = re.compile(
 _RANGE_BEFORE = re.compile(
     rf"(?:between\s+(?:{_DIGITS})\s*%?\s*and|(?:{_DIGITS})\s*%?\s*(?:-|\u2013|to|or))\s*$", re.IGNORECASE
 )
+_APPROX_AFTER_LOW = lowered(_APPROX_AFTER)
+_RANGE_AFTER_LOW = lowered(_RANGE_AFTER)
+_RANGE_BEFORE_LOW = lowered(_RANGE_BEFORE)
 _MONEY_HINT = re.compile("[$\u00a3\u20ac\u00a5\u20b9RIUE]")
 _RANGE_HINT = re.compile("[-\u2013]|to|and|or")
 _MONEY_BEFORE = re.compile(
@@ -169,7 +174,11 @@ def word_number(text: str) -> int | None:
 
 def _approx_before(before: str) -> bool:
     """A hedge ("about", "more than", "as many as") right before a figure; word sets beat a $-anchored regex."""
-    words = before.lower().split()[-4:]
+    return _approx_words(before.lower().split()[-4:], before)
+
+
+def _approx_words(words: list[str], before: str) -> bool:
+    """_approx_before from the last (up to four) lower-cased words of `before`."""
     if words and words[-1] in ("a", "an"):
         words.pop()
     if not words:
@@ -192,20 +201,31 @@ def _money_before(before: str) -> bool:
     return bool(_MONEY_HINT.search(tail)) and bool(_MONEY_BEFORE.search(before))
 
 
-def find_figures(text: str) -> list[Figure]:
-    """Every figure in `text`, in order. Money is flagged, not dropped, so it is never taken as jobs."""
+def find_figures(text: str, low: str | None = None) -> list[Figure]:
+    """Every figure in `text`, in order. Money is flagged, not dropped, so it is never taken as jobs.
+
+    `low`: the text lower-cased, when lowered.foldable(text) holds (a faster path, same answer).
+    """
     out: list[Figure] = []
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few Unicode letters change length when lower-cased
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    for m in _FIGURE.finditer(lowered):
-        before = text[max(0, m.start() - 40) : m.start()]
-        after = text[m.end() : m.end() + 30]
-        if m.group("vague"):
-            out.append(Figure(m.start(), m.end(), None, "vague"))
+    if low is None:
+        lowered_text = text.lower()
+        if len(lowered_text) != len(text):  # a few Unicode letters change length when lower-cased
+            lowered_text = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        range_after, range_before, approx_after = _RANGE_AFTER, _RANGE_BEFORE, _APPROX_AFTER
+        src = text
+    else:
+        lowered_text = src = low
+        range_after, range_before, approx_after = _RANGE_AFTER_LOW, _RANGE_BEFORE_LOW, _APPROX_AFTER_LOW
+    for m in _FIGURE.finditer(lowered_text):
+        m_start, m_end = m.span()
+        b0 = m_start - 40 if m_start > 40 else 0
+        before = text[b0:m_start]
+        vague, share, num, word = m.group("vague", "share", "num", "word")
+        if vague:
+            out.append(Figure(m_start, m_end, None, "vague"))
             continue
-        if m.group("share"):
-            share = m.group("share").lower()
+        if share:
+            share = share.lower()
             if m.group("inn"):
                 inn = m.group("inn")
                 denom = float(inn) if inn.isdigit() else word_number(inn)
@@ -213,38 +233,36 @@ def find_figures(text: str) -> list[Figure]:
             else:
                 value = _SHARES.get(_WORD_SPLIT.split(share)[-1])
             kind = "approx" if _approx_before(before) else "exact"
-            out.append(Figure(m.start(), m.end(), value, kind, percent=True, share=True))
+            out.append(Figure(m_start, m_end, value, kind, percent=True, share=True))
             continue
-        if m.group("num"):
-            scaled = m.group("k") or m.group("scale")
+        if num:
+            k, scale, money_suffix, pct = m.group("k", "scale", "money_suffix", "pct")
+            scaled = k or scale
             # "1.170 million" is a decimal; "1.170 Stellen" is European grouping.
-            value = (
-                float(m.group("num").replace(",", ""))
-                if scaled and "," not in m.group("num")
-                else _digits(m.group("num"))
-            )
-            if m.group("k"):
+            value = float(num.replace(",", "")) if scaled and "," not in num else _digits(num)
+            if k:
                 value *= 1000
-            elif m.group("scale"):
-                value *= _SCALES[m.group("scale").lower()]
-            pct = bool(m.group("pct"))
-            money = bool(m.group("money_suffix")) or _money_before(before)
+            elif scale:
+                value *= _SCALES[scale.lower()]
+            pct = bool(pct)
+            money = bool(money_suffix) or _money_before(before)
         else:
-            value = word_number(m.group("word"))
+            value = word_number(word)
             if value is None:
                 continue
             pct = bool(m.group("wpct"))
             money = _money_before(before)
         kind = "exact"
-        tail = before[-12:]
-        ranged = _RANGE_HINT.search(tail) and _RANGE_BEFORE.search(before)
+        after = src[m_end : m_end + 30]
+        lbefore = before if low is None else low[b0:m_start]
+        ranged = _RANGE_HINT.search(before[-12:]) and range_before.search(lbefore)
         if (
-            _RANGE_AFTER.match(after)
+            range_after.match(after)
             or ranged
-            or (before.lower().endswith("between ") and after.lower().startswith(" and "))
+            or (lbefore.lower().endswith("between ") and after.lower().startswith(" and "))
         ):
             kind, value = "vague", None
-        elif _approx_before(before) or _APPROX_AFTER.match(after):
+        elif _approx_words(lbefore.lower().split()[-4:], before) or approx_after.match(after):
             kind = "approx"
-        out.append(Figure(m.start(), m.end(), value, kind, percent=pct, money=money))
+        out.append(Figure(m_start, m_end, value, kind, percent=pct, money=money))
     return out
