@@ -127,6 +127,20 @@ def lookup(name: str) -> Org | None:
     return org
 
 
+_CANDIDATE_START = re.compile(r"(?<![\w&.'+-])[A-Z0-9][\w&.'+-]*")
+"""_CANDIDATE where a name may open: never right after a letter, digit or name punctuation."""
+
+
+@lru_cache(maxsize=8192)
+def _opening(raw: str) -> tuple[str, int]:
+    """(the token minus trailing punctuation, most words a known name opening with it has; 0 for none)."""
+    first = raw.rstrip(".'-+&")
+    if not first:
+        return first, 0
+    firsts = _firsts()
+    return first, firsts.get(first) or (firsts.get(first[:-2]) if first.endswith("'s") else None) or 0
+
+
 def find_known(text: str) -> list[tuple[int, int, Org]]:
     """Known organisations named in `text`: (start, end, org), longest names first, no overlaps.
 
@@ -134,24 +148,23 @@ def find_known(text: str) -> list[tuple[int, int, Org]]:
     following words are read on demand, which keeps this cheap on long sentences.
     """
     index, _, _, common = _data()
-    firsts = _firsts()
-    text = _norm(text)
+    if "\u2019" in text:
+        text = _norm(text)
     out: list[tuple[int, int, Org]] = []
     pos = 0
-    starts = [(m.start(), m.group()) for m in _CANDIDATE.finditer(text)]
-    for lower in _lower_firsts():
-        if lower in text:  # "eBay", "iRobot": names that open with a small letter
-            starts.extend(
-                (m.start(), m.group()) for m in re.finditer(rf"\b{re.escape(lower)}[\w&.'+-]*", text)
-            )
+    lowers = [lower for lower in _lower_firsts() if lower in text]
+    if lowers:
+        starts = [(m.start(), m.group()) for m in _CANDIDATE.finditer(text)]
+        for lower in lowers:  # "eBay", "iRobot": names that open with a small letter
+            starts.extend((m.start(), m.group()) for m in re.finditer(rf"\b{re.escape(lower)}[\w&.'+-]*", text))
             starts.sort()
+    else:
+        # a token right after a word character or name punctuation never opens a name (checked below)
+        starts = [(m.start(), m.group()) for m in _CANDIDATE_START.finditer(text)]
     for start, raw in starts:
         if start < pos or (start and (text[start - 1].isalnum() or text[start - 1] in "_&.'+-")):
             continue
-        first = raw.rstrip(".'-+&")
-        if not first:
-            continue
-        most = firsts.get(first) or (firsts.get(first[:-2]) if first.endswith("'s") else None)
+        first, most = _opening(raw)
         if not most:
             continue
         tokens = [(start, start + len(first), first)]
@@ -162,7 +175,7 @@ def find_known(text: str) -> list[tuple[int, int, Org]]:
             tokens.append((nxt.start(1), nxt.end(1), nxt.group(1)))
         hit = None
         for n in range(len(tokens), 0, -1):
-            key = " ".join(t[2] for t in tokens[:n])
+            key = " ".join([t[2] for t in tokens[:n]]) if n > 1 else first
             org = index.get(key) or (index.get(key[:-2]) if key.endswith("'s") else None)
             if org:
                 hit = (n, org)

@@ -48,29 +48,23 @@ def _pick(judged: list[Judged], cue, want_pct: bool, lo: int, hi: int) -> Judged
     Figures are looked for between the neighbouring cues (lo, hi), so "X cut 10%, while Y laid off
     11,000" gives Y its own number.
     """
-    right = [
-        j
-        for j in judged
-        if not j.used
-        and (j.pct if want_pct else j.job)
-        and cue.end <= j.fig.start < hi
-        and j.fig.start - cue.end <= (130 if want_pct else 110)
-    ]
-    left = [
-        j
-        for j in judged
-        if not j.used
-        and (j.pct if want_pct else j.job)
-        and lo <= j.fig.start
-        and j.fig.end <= cue.start
-        and cue.start - j.fig.end <= (130 if want_pct else 90)
-    ]
-    sides = (right, left[::-1]) if cue.form == "active" else (left[::-1], right)
-    for side in sides:
-        if side:
-            side[0].used = True
-            return side[0]
-    return None
+    # One pass over the figures (in text order): the first one on the right, the last one on the left.
+    cue_start, cue_end = cue.start, cue.end
+    right_reach, left_reach = (130, 130) if want_pct else (110, 90)
+    right = left = None
+    for j in judged:
+        if j.used or not (j.pct if want_pct else j.job):
+            continue
+        fig = j.fig
+        if right is None and cue_end <= fig.start < hi and fig.start - cue_end <= right_reach:
+            right = j
+        if lo <= fig.start and fig.end <= cue_start and cue_start - fig.end <= left_reach:
+            left = j
+    first, second = (right, left) if cue.form == "active" else (left, right)
+    chosen = first if first is not None else second
+    if chosen is not None:
+        chosen.used = True
+    return chosen
 
 
 def _resolve(text: str, pos: int, known: list[tuple[int, int, Org]], story: Story) -> Ref | None:
@@ -351,6 +345,9 @@ _UNIT_OF = re.compile(
     rf"of\s+({_NAME})"
 )
 
+_OPERATOR_KEY = re.compile(r",\s+(?:which|that)\s")
+_UNIT_OF_KEY = re.compile(r"(?:unit|subsidiary|division|arm|business|affiliate)\s+of\s")
+
 
 def _relate(events: tuple[Event, ...], text: str) -> tuple[Event, ...]:
     """Relations the story states between two organisations that both cut.
@@ -361,6 +358,12 @@ def _relate(events: tuple[Event, ...], text: str) -> tuple[Event, ...]:
     """
     if "," not in text:
         return events
+    # Each relation needs its keyword: look for those first, the costly name patterns only where one is.
+    operator = _OPERATOR_KEY.search(text) is not None
+    parent_named = "parent" in text or "owner" in text or "operator" in text
+    unit_of = _UNIT_OF_KEY.search(text) is not None
+    if not (operator or parent_named or unit_of):
+        return events
     out = list(events)
 
     def find(name: str) -> int | None:
@@ -368,7 +371,8 @@ def _relate(events: tuple[Event, ...], text: str) -> tuple[Event, ...]:
         target = org.name if org else clean_name(name)
         return next((i for i, e in enumerate(out) if e.company == target), None)
 
-    for m in (*_OPERATOR_OF.finditer(text), *_PARENT_NAMED.finditer(text)):
+    operators = _OPERATOR_OF.finditer(text) if operator else ()
+    for m in (*operators, *(_PARENT_NAMED.finditer(text) if parent_named else ())):
         a, b = find(m.group(1)), find(m.group(2))
         known_a, known_b = lookup(m.group(1)) is not None, lookup(m.group(2)) is not None
         if a is None or b is None or a == b or (known_a and known_b):
@@ -382,7 +386,7 @@ def _relate(events: tuple[Event, ...], text: str) -> tuple[Event, ...]:
             percent=first.percent if first.percent is not None else other.percent,
         )
         del out[drop]
-    for m in _UNIT_OF.finditer(text):
+    for m in _UNIT_OF.finditer(text) if unit_of else ():
         unit, parent = find(m.group(1)), find(m.group(2))
         if unit is None or parent is None or unit == parent:
             continue

@@ -8,6 +8,7 @@ figures; deciding which one is a layoff count is left to linking.py.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from tui.extract.lowered import lowered
@@ -174,7 +175,7 @@ def word_number(text: str) -> int | None:
 
 def _approx_before(before: str) -> bool:
     """A hedge ("about", "more than", "as many as") right before a figure; word sets beat a $-anchored regex."""
-    return _approx_words(before.lower().split()[-4:], before)
+    return _approx_words(before.lower().rsplit(None, 4)[-4:], before)
 
 
 def _approx_words(words: list[str], before: str) -> bool:
@@ -188,6 +189,7 @@ def _approx_words(words: list[str], before: str) -> bool:
     return " ".join(words[-2:]) in _APPROX_2 or " ".join(words[-3:]) in _APPROX_3
 
 
+@lru_cache(maxsize=4096)
 def _digits(text: str) -> float:
     """A digit string in any of the common groupings as a number."""
     if _EUROPEAN.fullmatch(text):
@@ -255,14 +257,17 @@ def find_figures(text: str, low: str | None = None) -> list[Figure]:
         kind = "exact"
         after = src[m_end : m_end + 30]
         lbefore = before if low is None else low[b0:m_start]
-        ranged = _RANGE_HINT.search(before[-12:]) and range_before.search(lbefore)
+        tail = before[-12:]
+        ranged = (
+            "-" in tail or "\u2013" in tail or "to" in tail or "and" in tail or "or" in tail
+        ) and range_before.search(lbefore)  # _RANGE_HINT as plain `in` tests
         if (
             range_after.match(after)
             or ranged
             or (lbefore.lower().endswith("between ") and after.lower().startswith(" and "))
         ):
             kind, value = "vague", None
-        elif _approx_words(lbefore.lower().split()[-4:], before) or approx_after.match(after):
+        elif _approx_words(lbefore.lower().rsplit(None, 4)[-4:], before) or approx_after.match(after):
             kind = "approx"
-        out.append(Figure(m_start, m_end, value, kind, percent=pct, money=money))
+        out.append(Figure(m_start, m_end, value, kind, pct, False, money))
     return out
