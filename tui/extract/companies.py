@@ -127,8 +127,9 @@ def lookup(name: str) -> Org | None:
     return org
 
 
-_CANDIDATE_START = re.compile(r"(?<![\w&.'+-])[A-Z0-9][\w&.'+-]*")
-"""_CANDIDATE where a name may open: never right after a letter, digit or name punctuation."""
+_CANDIDATE_START = re.compile(r"[A-Z0-9](?<![\w&.'+-].)[\w&.'+-]*")
+"""_CANDIDATE where a name may open: never right after a letter, digit or name punctuation (the class
+comes first so the engine can skip ahead to it)."""
 
 
 @lru_cache(maxsize=8192)

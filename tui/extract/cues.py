@@ -148,6 +148,11 @@ class Cue:
     background: bool = False
     """ "amid layoffs", "despite job cuts": scenery for another story unless it names who cuts."""
 
+    def __init__(self, start: int, end: int, form: str, background: bool = False) -> None:
+        # Written out (the dataclass keeps it): a frozen dataclass's own __init__ is twice as slow.
+        d = self.__dict__
+        d["start"], d["end"], d["form"], d["background"] = start, end, form, background
+
 
 def find_cues(text: str) -> tuple[list[Cue], bool]:
     """The valid cues in a sentence, and whether a negated or denied cue was seen."""

@@ -165,8 +165,11 @@ class Judged:
 @lru_cache(maxsize=64)
 def _breaks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Clause breaks of a sentence, computed once: (starts, ends)."""
-    found = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)]
-    return tuple(a for a, _ in found), tuple(b for _, b in found)
+    spans = [m.span() for m in _CLAUSE_BREAK.finditer(text)]
+    if not spans:
+        return (), ()
+    starts, ends = zip(*spans)
+    return starts, ends
 
 
 def clause_of(text: str, start: int, end: int) -> tuple[int, int]:

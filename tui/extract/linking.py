@@ -103,6 +103,11 @@ class Ref:
     start: int
     org: Org | None = None
 
+    def __init__(self, name: str, start: int, org: Org | None = None) -> None:
+        # Written out (the dataclass keeps it): a frozen dataclass's own __init__ is twice as slow.
+        d = self.__dict__
+        d["name"], d["start"], d["org"] = name, start, org
+
 
 @dataclass(frozen=True)
 class Subject:
@@ -113,6 +118,17 @@ class Subject:
     aggregate: bool = False
     relative: bool = False
     """Found through ", which ..." or ", who ...": the cue is an aside about the organisation."""
+
+    def __init__(
+        self,
+        refs: tuple[Ref, ...] = (),
+        anaphor: int | None = None,
+        aggregate: bool = False,
+        relative: bool = False,
+    ) -> None:
+        # Written out (the dataclass keeps it): a frozen dataclass's own __init__ is twice as slow.
+        d = self.__dict__
+        d["refs"], d["anaphor"], d["aggregate"], d["relative"] = refs, anaphor, aggregate, relative
 
 
 def org_in_span(
