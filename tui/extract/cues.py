@@ -186,7 +186,8 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
             elif _BLOCK_BEFORE.search(before[-24:]):
                 continue  # "salary cuts of 20%", "rate cut by 25 basis points": something else is cut
             else:
-                window = _WINDOW_END.split(after, maxsplit=1)[0]
+                stop = _WINDOW_END.search(after)
+                window = after[: stop.start()] if stop else after
                 job = _JOB_AFTER.search(window)
                 block = _BLOCK_OBJECT.search(window)
                 if (not job or (block and block.start() < job.start())) and not _BARE_COUNT.match(after):

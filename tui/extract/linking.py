@@ -173,7 +173,7 @@ def name_ending_at(text: str, end: int, known: list[tuple[int, int, Org]]) -> Re
         + 1
     )
     word = text[start:stop]
-    if not word or not (word[0].isupper() or word[0].isdigit() or any(c.isupper() for c in word[:3])):
+    if not word or not (word[0].isupper() or word[0].isdigit() or word[1:2].isupper() or word[2:3].isupper()):
         return None  # the last word is not capitalised, so no name ends here: skip the costlier regex
     m = NAME_AT_END.search(text, max(0, end - 70), end)
     if m and m.end() >= end - 1:

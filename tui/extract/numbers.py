@@ -119,6 +119,8 @@ _APPROX_2 = frozenset(
     )
 )
 _APPROX_3 = frozenset(("as many as", "in excess of", "a little over", "a little under"))
+_APPROX_LAST = _APPROX_1 | {phrase.rsplit(" ", 1)[-1] for phrase in _APPROX_2 | _APPROX_3}
+"""The word each hedge ends with."""
 _APPROX_AFTER = re.compile(r"^(?:\+|-plus\b|\s+or so\b|\s+odd\b)", re.IGNORECASE)
 _RANGE_AFTER = re.compile(
     rf"^\s*(?:%|percent|per cent)?\s*(?:-|\u2013|\u2014|to|or)\s*(?:{_DIGITS})", re.IGNORECASE
@@ -151,6 +153,7 @@ class Figure(NamedTuple):
     money: bool = False
 
 
+@lru_cache(maxsize=4096)
 def word_number(text: str) -> int | None:
     """The value of number words ("two dozen", "three hundred and fifty", "a thousand")."""
     total = current = 0
@@ -184,6 +187,8 @@ def _approx_words(words: list[str], before: str) -> bool:
         words.pop()
     if not words:
         return False
+    if words[-1] not in _APPROX_LAST and not before.endswith("~"):
+        return False  # no hedge ends with this word
     if words[-1] in _APPROX_1 or before.endswith("~"):
         return True
     return " ".join(words[-2:]) in _APPROX_2 or " ".join(words[-3:]) in _APPROX_3

@@ -44,6 +44,8 @@ def _reglue(text: str) -> str:
 
 
 _HEADING_END = re.compile(r"[.!?:;,\"']$")
+_HEADING_PUNCT = ".!?:;,\"'"
+"""_HEADING_END's characters: a paragraph (never holding a newline) ends with one of them or is a heading."""
 
 
 @dataclass(frozen=True)
@@ -97,8 +99,8 @@ def split(title: str, summary: str) -> list[Sentence]:
         para = para.strip(" -*\u2022\t")
         if not para:
             continue
-        words = para.split()
-        if len(words) <= 6 and not _HEADING_END.search(para) and para[0].isupper():
+        # a heading: capitalised, no final punctuation (_HEADING_END), at most six words
+        if para[0].isupper() and para[-1] not in _HEADING_PUNCT and len(para.split(None, 6)) <= 6:
             out.append(Sentence(para, heading=True))
             continue
         start = 0
