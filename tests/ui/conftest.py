@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -56,10 +57,12 @@ def recorder() -> Recorder:
     return Recorder()
 
 
-async def settle(pilot: Pilot, *, rounds: int = 20) -> None:
-    """Wait until the workers are done and their messages handled (no sleeps)."""
+async def settle(pilot: Pilot, *, timeout: float = 30.0) -> None:
+    """Wait until the workers are done and their messages handled (no sleeps, no fixed rounds:
+    on a loaded machine a worker may take many pauses)."""
     app = pilot.app
-    for _ in range(rounds):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
         try:
             await app.workers.wait_for_complete()
         except WorkerCancelled:  # an exclusive worker replaced by a newer one
@@ -70,7 +73,7 @@ async def settle(pilot: Pilot, *, rounds: int = 20) -> None:
             if main is None or (main.articles_ready and main.facets_ready):
                 await pilot.pause()
                 return
-    await pilot.pause()
+    raise AssertionError("the app did not settle")
 
 
 def titles(app: LayoffsApp) -> list[str]:
