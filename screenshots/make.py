@@ -50,7 +50,7 @@ async def shoot(db_path: Path, name: str, keys: tuple[str, ...], out: Path) -> P
     from tui.demo import demo_config
     from tui.ui import make_app
 
-    app = make_app(demo_config(), db_path, now=NOW, poll_on_start=False, title="demo")
+    app = make_app(demo_config(), db_path, now=NOW, poll_on_start=False, allow_poll=False, title="demo")
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         for key in keys:

@@ -23,7 +23,7 @@ def test_demo_opens_the_demo_database_without_polling(opened: list[LayoffsApp], 
     result = CliRunner().invoke(cli, ["demo", "--keep", str(tmp_path)])
     assert result.exit_code == 0, result.output
     app = opened[0]
-    assert not app.poll_on_start
+    assert not app.poll_on_start and not app.allow_poll
     assert app.db_path == tmp_path / "demo.db"
     assert [feed.name for feed in app.config.feeds] == ["Tech Cuts Weekly", "Business Desk", "Work & Markets"]
     from tui.store import open_db

@@ -53,4 +53,4 @@ def demo_command(keep: Path | None) -> None:
         build_demo_db(db_path, now)
         from tui.ui import make_app
 
-        make_app(demo_config(), db_path, now=now, poll_on_start=False, title="demo").run()
+        make_app(demo_config(), db_path, now=now, poll_on_start=False, allow_poll=False, title="demo").run()

@@ -38,13 +38,16 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
 
     def __init__(self, config: Config, db_path: Path, *, now: Callable[[], datetime],
                  poll_on_start: bool = True, poller: Poller | None = None,
-                 open_url: Callable[[str], Any] | None = None, title: str | None = None) -> None:
+                 open_url: Callable[[str], Any] | None = None, title: str | None = None,
+                 allow_poll: bool = True) -> None:
         super().__init__()
         self.config = config
         self.db_path = db_path
         self.now = now
         """The clock; fixed in tests and screenshots."""
-        self.poll_on_start = poll_on_start
+        self.poll_on_start = poll_on_start and allow_poll
+        self.allow_poll = allow_poll
+        """False in the demo: its feeds are samples with no server behind them."""
         self.poller = poller
         self.open_url = open_url or _open_in_browser
         self._reload_timer: Any = None

@@ -15,12 +15,13 @@ from tui.ui.polling import Poller
 
 def make_app(config: Config, db_path: Path, *, now: Callable[[], datetime] | datetime | None = None,
              poll_on_start: bool = True, poller: Poller | None = None,
-             open_url: Callable[[str], Any] | None = None, title: str | None = None) -> LayoffsApp:
+             open_url: Callable[[str], Any] | None = None, title: str | None = None,
+             allow_poll: bool = True) -> LayoffsApp:
     """The app over ``db_path`` with the feeds of ``config``.
 
     ``now`` is the clock (a fixed datetime pins it, for snapshots); ``poll_on_start`` polls at once
     and every ``settings.interval_minutes``; ``poller`` replaces ``tui.poll.poll_feeds`` and
-    ``open_url`` the browser, for tests.
+    ``open_url`` the browser, for tests; ``allow_poll`` False turns ``r`` off (the demo).
     """
     if isinstance(now, datetime):
         fixed = now
@@ -28,4 +29,4 @@ def make_app(config: Config, db_path: Path, *, now: Callable[[], datetime] | dat
     else:
         clock = now or utcnow
     return LayoffsApp(config, Path(db_path), now=clock, poll_on_start=poll_on_start, poller=poller,
-                      open_url=open_url, title=title)
+                      open_url=open_url, title=title, allow_poll=allow_poll)

@@ -75,6 +75,9 @@ class PollingMixin:
 
     def action_poll(self) -> None:
         """Poll every enabled feed now, in the background."""
+        if not getattr(self, "allow_poll", True):
+            self.notify("Polling is off in the demo: its feeds are samples shipped in the package.")  # type: ignore[attr-defined]
+            return
         if self.polling:
             self.notify("A poll is already running.")  # type: ignore[attr-defined]
             return
