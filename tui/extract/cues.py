@@ -189,8 +189,12 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
                 stop = _WINDOW_END.search(after)
                 window = after[: stop.start()] if stop else after
                 job = _JOB_AFTER.search(window)
-                block = _BLOCK_OBJECT.search(window)
-                if (not job or (block and block.start() < job.start())) and not _BARE_COUNT.match(after):
+                if job:  # the blocking object matters only before a job word
+                    block = _BLOCK_OBJECT.search(window)
+                    no_job = block is not None and block.start() < job.start()
+                else:
+                    no_job = True
+                if no_job and not _BARE_COUNT.match(after):
                     continue
                 form = "active"
         elif category == "noun":

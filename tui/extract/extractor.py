@@ -155,11 +155,25 @@ def person_named(name: str, text: str) -> bool:
         return True
     if text.find(" " + words[-1]) == -1:
         return False  # never after another word: neither "Elon Musk" nor "chief executive Musk"
-    last = re.escape(words[-1])
-    for m in re.finditer(rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{last}\b", text):
+    full_name, after_role = _person_patterns(words[-1])
+    for m in full_name.finditer(text):
         if m.group(1).lower() in given:
             return True
-    return bool(re.search(rf"\b{_ROLE}\s+(?:[A-Z][a-z]+\s+){{0,2}}{last}\b", text))
+    return bool(after_role.search(text))
+
+
+@lru_cache(maxsize=1024)
+def _person_patterns(surname: str) -> tuple[re.Pattern, re.Pattern]:
+    """person_named's patterns for one surname: a given name before it, a role before it.
+
+    "\\b([A-Z][a-z]+)" is written "([A-Z](?<!\\w.)[a-z]+)" (the same matches) so that the engine can skip
+    ahead to capitals.
+    """
+    last = re.escape(surname)
+    return (
+        re.compile(rf"([A-Z](?<!\w.)[a-z]+)\s+(?:[A-Z]\.\s+)?{last}\b"),
+        re.compile(rf"\b{_ROLE}\s+(?:[A-Z][a-z]+\s+){{0,2}}{last}\b"),
+    )
 
 
 def _is_person(ref: Ref, story: Story) -> bool:
@@ -346,6 +360,7 @@ _UNIT_OF = re.compile(
 )
 
 _OPERATOR_KEY = re.compile(r",\s+(?:which|that)\s")
+_UNIT_WORDS = ("unit", "subsidiary", "division", "arm", "business", "affiliate")
 _UNIT_OF_KEY = re.compile(r"(?:unit|subsidiary|division|arm|business|affiliate)\s+of\s")
 
 
@@ -361,7 +376,7 @@ def _relate(events: tuple[Event, ...], text: str) -> tuple[Event, ...]:
     # Each relation needs its keyword: look for those first, the costly name patterns only where one is.
     operator = _OPERATOR_KEY.search(text) is not None
     parent_named = "parent" in text or "owner" in text or "operator" in text
-    unit_of = _UNIT_OF_KEY.search(text) is not None
+    unit_of = any(word in text for word in _UNIT_WORDS) and _UNIT_OF_KEY.search(text) is not None
     if not (operator or parent_named or unit_of):
         return events
     out = list(events)

@@ -87,6 +87,26 @@ HISTORY = re.compile(
     r"compared (?:with|to)|comparison|a similar|earlier (?:this year|round|cuts?|layoffs?)|"
     r"last round|previous round|since then|back in)\b",
 )
+
+
+def _may_be_history(clause: str) -> bool:
+    """False when `clause` holds none of the words every HISTORY match holds (plain `in` tests first)."""
+    return (
+        "already" in clause
+        or "previous" in clause
+        or "prior" in clause
+        or "last" in clause
+        or "ago" in clause
+        or "addition" in clause
+        or "than the" in clause
+        or "compar" in clause
+        or "similar" in clause
+        or "earlier" in clause
+        or "since then" in clause
+        or "back in" in clause
+    )
+
+
 _HISTORY_OPENING = re.compile(r"(?:last year|a year ago|previously|in the past|back in \w+)\b", re.IGNORECASE)
 """A sentence that opens in the past ("Last year, Meta cut 21,000 jobs") is history throughout."""
 _YEAR_OPENING = re.compile(r"in (?:\w+ )?((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -198,7 +218,7 @@ def is_history(text: str, start: int, end: int, story_year: int | None, low: str
     else:
         pats, low_text = _LOWER, low
         clause = low[left:right]
-    if HISTORY.search(clause) or pats.HISTORY_OPENING.match(low_text):
+    if (_may_be_history(clause) and HISTORY.search(clause)) or pats.HISTORY_OPENING.match(low_text):
         return True
     opening = pats.YEAR_OPENING.match(low_text)
     if opening and story_year and int(opening.group(1)) < story_year:

@@ -256,6 +256,24 @@ def _skip_back(left: str, toks: list[re.Match], form: str) -> int:
     return i
 
 
+def _tokens_back(left: str, form: str) -> tuple[list[re.Match], int]:
+    """The tokens of the last 90 characters before a cue, and _skip_back's index into them.
+
+    Tokens never hold whitespace, so after a space the tokens are the same whichever earlier point
+    the tokenizer started from: the last 40 or so characters are tokenized first, and all 90 only
+    when the walk back reaches the first of those tokens (where it may look one token further).
+    """
+    lo = max(0, len(left) - 90)
+    space = left.rfind(" ", lo, max(lo, len(left) - 40))
+    if space >= lo:
+        toks = list(_TOKENS.finditer(left, space + 1))
+        i = _skip_back(left, toks, form)
+        if i >= 1:
+            return toks, i
+    toks = list(_TOKENS.finditer(left, lo))
+    return toks, _skip_back(left, toks, form)
+
+
 def _sentence_subject(left: str, known: list[tuple[int, int, Org]]) -> Ref | None:
     """The organisation the sentence opens with, for a second verb phrase joined by "and"."""
     for a, _b, org in known:
@@ -288,8 +306,7 @@ def find_subject(
             ref = name_ending_at(left, pos.start(), known)
             if ref:
                 return Subject((ref,))
-    toks = list(_TOKENS.finditer(left, max(0, len(left) - 90)))
-    i = _skip_back(left, toks, cue.form)
+    toks, i = _tokens_back(left, cue.form)
     if i >= 0 and toks[i].group().lower() == "and" and cue.form != "noun":
         first = _sentence_subject(left, known)  # "X will close 45 stores and lay off 600"
         if first:

@@ -95,6 +95,9 @@ _FIGURE = re.compile(  # run on lower-cased text: case-insensitive matching is s
     rf"|(?P<num>(?<![\w.$\u00a3\u20ac\u00a5\u20b9])(?:{_DIGITS}))(?P<money_suffix>(?:m|mn|bn|b)\b)?{_SCALE_SUFFIX}{_PERCENT}"
     rf"|(?P<word>\b{_WORDNUM}\b){_PERCENT.replace('pct', 'wpct')})",
 )
+assert list(_FIGURE.groupindex) == [
+    "vague", "share", "inn", "num", "money_suffix", "k", "scale", "pct", "word", "wpct"
+], "find_figures unpacks m.groups() in this order"
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _EUROPEAN = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _SEPARATORS = re.compile(r"[,'\u2019]")
@@ -132,6 +135,8 @@ _APPROX_AFTER_LOW = lowered(_APPROX_AFTER)
 _RANGE_AFTER_LOW = lowered(_RANGE_AFTER)
 _RANGE_BEFORE_LOW = lowered(_RANGE_BEFORE)
 _MONEY_HINT = re.compile("[$\u00a3\u20ac\u00a5\u20b9RIUE]")
+_MONEY_CHARS = frozenset("$\u00a3\u20ac\u00a5\u20b9RIUE")
+"""_MONEY_HINT's characters, for a set test."""
 _RANGE_HINT = re.compile("[-\u2013]|to|and|or")
 _MONEY_BEFORE = re.compile(
     r"(?:[$\u00a3\u20ac\u00a5\u20b9]|\b(?:US|C|A|HK|S|NZ)\$|\bRs\.?|\bINR|\bUSD|\bEUR)\s*$"
@@ -204,8 +209,7 @@ def _digits(text: str) -> float:
 
 def _money_before(before: str) -> bool:
     """A currency sign or code right before a number; a character test first because it is cheap."""
-    tail = before[-6:]
-    return bool(_MONEY_HINT.search(tail)) and bool(_MONEY_BEFORE.search(before))
+    return not _MONEY_CHARS.isdisjoint(before[-6:]) and bool(_MONEY_BEFORE.search(before))
 
 
 def find_figures(text: str, low: str | None = None) -> list[Figure]:
@@ -227,14 +231,13 @@ def find_figures(text: str, low: str | None = None) -> list[Figure]:
         m_start, m_end = m.span()
         b0 = m_start - 40 if m_start > 40 else 0
         before = text[b0:m_start]
-        vague, share, num, word = m.group("vague", "share", "num", "word")
+        vague, share, inn, num, money_suffix, k, scale, pct, word, wpct = m.groups()
         if vague:
             out.append(Figure(m_start, m_end, None, "vague"))
             continue
         if share:
             share = share.lower()
-            if m.group("inn"):
-                inn = m.group("inn")
+            if inn:
                 denom = float(inn) if inn.isdigit() else word_number(inn)
                 value = round(100.0 / denom, 1) if denom else None
             else:
@@ -243,7 +246,6 @@ def find_figures(text: str, low: str | None = None) -> list[Figure]:
             out.append(Figure(m_start, m_end, value, kind, percent=True, share=True))
             continue
         if num:
-            k, scale, money_suffix, pct = m.group("k", "scale", "money_suffix", "pct")
             scaled = k or scale
             # "1.170 million" is a decimal; "1.170 Stellen" is European grouping.
             value = float(num.replace(",", "")) if scaled and "," not in num else _digits(num)
@@ -257,7 +259,7 @@ def find_figures(text: str, low: str | None = None) -> list[Figure]:
             value = word_number(word)
             if value is None:
                 continue
-            pct = bool(m.group("wpct"))
+            pct = bool(wpct)
             money = _money_before(before)
         kind = "exact"
         after = src[m_end : m_end + 30]
