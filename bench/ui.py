@@ -119,16 +119,35 @@ async def browse(db_path: Path, changes: int, spawned_at: float) -> dict:
 class FeedServer:
     """bench/feedserver.py in its own process (so it does not share our GIL)."""
 
-    def __init__(self, feeds: int, items: int, latency_ms: float, addresses: int = 50, port: int = 18181) -> None:
+    def __init__(
+        self, feeds: int, items: int, latency_ms: float, addresses: int = 50, port: int = 18181
+    ) -> None:
         self.feeds, self.addresses, self.port = feeds, addresses, port
         self.process = subprocess.Popen(
-            [sys.executable, str(HERE / "feedserver.py"), "--feeds", str(feeds), "--items", str(items),
-             "--latency-ms", str(latency_ms), "--addresses", str(addresses), "--port", str(port)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+            [
+                sys.executable,
+                str(HERE / "feedserver.py"),
+                "--feeds",
+                str(feeds),
+                "--items",
+                str(items),
+                "--latency-ms",
+                str(latency_ms),
+                "--addresses",
+                str(addresses),
+                "--port",
+                str(port),
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert self.process.stdout is not None and self.process.stdout.readline().strip() == "ready"
 
     def urls(self) -> list[str]:
-        return [f"http://127.0.0.{2 + n % self.addresses}:{self.port}/feed/{n}.xml" for n in range(self.feeds)]
+        return [
+            f"http://127.0.0.{2 + n % self.addresses}:{self.port}/feed/{n}.xml" for n in range(self.feeds)
+        ]
 
     def close(self) -> None:
         assert self.process.stdin is not None
@@ -146,7 +165,9 @@ async def poll_latency(db_path: Path, feeds: int, items: int, latency_ms: float)
 
     server = FeedServer(feeds, items, latency_ms)
     try:
-        toml = "".join(f'[[feeds]]\nurl = "{url}"\nname = "Bench {n}"\n\n' for n, url in enumerate(server.urls()))
+        toml = "".join(
+            f'[[feeds]]\nurl = "{url}"\nname = "Bench {n}"\n\n' for n, url in enumerate(server.urls())
+        )
         config = parse_config(toml)
         finished: list[float] = []
 
@@ -185,20 +206,29 @@ async def poll_latency(db_path: Path, feeds: int, items: int, latency_ms: float)
             while any(worker.is_running for worker in app.workers):
                 await pilot.pause()
             report = app.main.table.total
-        return {"poll_feeds": feeds, "poll_items_per_feed": items, "poll_seconds": poll_seconds,
-                "keys_during_poll": len(latencies),
-                "key_ms_p50": statistics.median(latencies) if latencies else None,
-                "key_ms_p95": percentile(latencies, 0.95) if latencies else None,
-                "key_ms_max": max(latencies) if latencies else None,
-                "rows_after_poll": report, "peak_rss_mb": peak_rss_mb()}
+        return {
+            "poll_feeds": feeds,
+            "poll_items_per_feed": items,
+            "poll_seconds": poll_seconds,
+            "keys_during_poll": len(latencies),
+            "key_ms_p50": statistics.median(latencies) if latencies else None,
+            "key_ms_p95": percentile(latencies, 0.95) if latencies else None,
+            "key_ms_max": max(latencies) if latencies else None,
+            "rows_after_poll": report,
+            "peak_rss_mb": peak_rss_mb(),
+        }
     finally:
         server.close()
 
 
 def run_phase(*args: str) -> dict:
     spawned = time.time()
-    out = subprocess.run([sys.executable, __file__, *args, "--spawned-at", repr(spawned)],
-                         capture_output=True, text=True, check=False)
+    out = subprocess.run(
+        [sys.executable, __file__, *args, "--spawned-at", repr(spawned)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if out.returncode != 0:
         sys.stderr.write(out.stderr)
         raise SystemExit(f"phase {args[0]} failed")
@@ -206,7 +236,9 @@ def run_phase(*args: str) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("phase", nargs="?", default="all", choices=["all", "build", "browse", "poll"])
     parser.add_argument("--db", type=Path)
     parser.add_argument("--articles", type=int, default=100_000)
@@ -230,13 +262,28 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="layoffs-bench-") as tmp:
             db = Path(tmp) / "bench.db"
             figures = run_phase("build", "--db", str(db), "--articles", str(args.articles))
-            figures |= {f"browse_{k}": v for k, v in run_phase("browse", "--db", str(db),
-                                                                "--changes", str(args.changes)).items()}
-            figures |= {f"poll_{k}": v for k, v in run_phase(
-                "poll", "--db", str(db), "--feeds", str(args.feeds), "--items", str(args.items),
-                "--latency-ms", str(args.latency_ms)).items()}
-        print(f"layoffs-tui UI bench: {args.articles:,} articles, 300 companies, 36 months "
-              f"({os.cpu_count()} CPUs, Python {sys.version.split()[0]})")
+            figures |= {
+                f"browse_{k}": v
+                for k, v in run_phase("browse", "--db", str(db), "--changes", str(args.changes)).items()
+            }
+            figures |= {
+                f"poll_{k}": v
+                for k, v in run_phase(
+                    "poll",
+                    "--db",
+                    str(db),
+                    "--feeds",
+                    str(args.feeds),
+                    "--items",
+                    str(args.items),
+                    "--latency-ms",
+                    str(args.latency_ms),
+                ).items()
+            }
+        print(
+            f"layoffs-tui UI bench: {args.articles:,} articles, 300 companies, 36 months "
+            f"({os.cpu_count()} CPUs, Python {sys.version.split()[0]})"
+        )
         for key, value in figures.items():
             print(f"  {key:40} {value:.3f}" if isinstance(value, float) else f"  {key:40} {value}")
 

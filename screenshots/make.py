@@ -21,9 +21,9 @@ NOW = datetime(2024, 9, 1, 9, 0, tzinfo=UTC)
 SIZE = (120, 36)
 SHOTS: list[tuple[str, tuple[str, ...]]] = [
     ("main", ()),
-    ("company", ("c", "j", "enter")),          # the company with the most stories
-    ("month", ("M", "j", "j", "enter")),       # the second newest month
-    ("reader", ("j", "enter")),                # the second story, in the reader
+    ("company", ("c", "j", "enter")),  # the company with the most stories
+    ("month", ("M", "j", "j", "enter")),  # the second newest month
+    ("reader", ("j", "enter")),  # the second story, in the reader
     ("feeds", ("F",)),
     ("help", ("question_mark",)),
 ]

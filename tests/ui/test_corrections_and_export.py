@@ -29,7 +29,8 @@ async def test_edit_an_event_from_the_reader(app_factory, sample_db: Path) -> No
         assert app.main.table.rows_by_id[1].headcount == "600"
         assert "Amazon: 600 jobs" in app.main.reader.text()
     assert stored(sample_db, "SELECT company, headcount, source FROM events WHERE article_id = 1") == [
-        ("Amazon", 600, "manual")]
+        ("Amazon", 600, "manual")
+    ]
 
 
 async def test_add_and_remove_an_event(app_factory, sample_db: Path) -> None:

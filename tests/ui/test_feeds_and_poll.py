@@ -63,12 +63,15 @@ def write_feed_list(path: Path, base: str) -> Path:
     path.write_text(
         "# my feeds\n[settings]\ntimeout_seconds = 5\n\n"
         f'[[feeds]]\nname = "Local news"\nurl = "{base}/feed.rss"\n\n'
-        f'[[feeds]]\nname = "Broken"\nurl = "{base}/missing.rss"\n', encoding="utf-8")
+        f'[[feeds]]\nname = "Broken"\nurl = "{base}/missing.rss"\n',
+        encoding="utf-8",
+    )
     return path
 
 
-async def test_poll_brings_new_rows_without_moving_the_cursor(app_factory, feed_server: str, tmp_path: Path,
-                                                             recorder: Recorder) -> None:
+async def test_poll_brings_new_rows_without_moving_the_cursor(
+    app_factory, feed_server: str, tmp_path: Path, recorder: Recorder
+) -> None:
     config = load_config(write_feed_list(tmp_path / "feeds.toml", feed_server))
     app = app_factory(config)
     async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
@@ -108,8 +111,9 @@ async def test_feeds_screen_lists_status_and_errors(app_factory, recorder: Recor
         assert broken.last_status == "error" and broken.last_error == "timed out after 20 s"
         await pilot.press("G", "i")  # the whole error, which the table cuts
         await pilot.pause()
-        assert any("timed out after 20 s" in n.message and n.title == "Work Markets"
-                   for n in app._notifications)
+        assert any(
+            "timed out after 20 s" in n.message and n.title == "Work Markets" for n in app._notifications
+        )
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is app.main
@@ -124,8 +128,11 @@ async def test_enter_on_a_feed_shows_its_stories(app_factory) -> None:
         await pilot.press("j", "enter")  # Business Desk
         await settle(pilot)
         assert app.screen is app.main
-        assert titles(app) == ["Twitch lays off 35% of staff", "LinkedIn cuts 10% of recruiting staff",
-                               "[bold]Hostile[/] title [@click=app.quit]click[/] red"]
+        assert titles(app) == [
+            "Twitch lays off 35% of staff",
+            "LinkedIn cuts 10% of recruiting staff",
+            "[bold]Hostile[/] title [@click=app.quit]click[/] red",
+        ]
         assert "feed: Business Desk" in app.main.query_one("#filter-bar").text
         await pilot.press("escape")
         await settle(pilot)
@@ -134,8 +141,10 @@ async def test_enter_on_a_feed_shows_its_stories(app_factory) -> None:
 
 async def test_feeds_screen_adds_disables_and_removes(app_factory, tmp_path: Path) -> None:
     path = tmp_path / "feeds.toml"
-    path.write_text('# keep me\n[[feeds]]\nname = "Tech Cuts"\nurl = "https://news.example.com/tech.rss"\n',
-                    encoding="utf-8")
+    path.write_text(
+        '# keep me\n[[feeds]]\nname = "Tech Cuts"\nurl = "https://news.example.com/tech.rss"\n',
+        encoding="utf-8",
+    )
     app = app_factory(load_config(path))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -11,8 +11,11 @@ from tui.config import Config
 from tui.ui.messages import ArticleLoaded, ArticlesLoaded, FacetsLoaded
 
 ALL_LAYOFFS = 9
-AMAZON = ["Amazon cuts 500 jobs in devices unit", "Twitch lays off 35% of staff",
-          "Amazon and Google both announce cuts"]
+AMAZON = [
+    "Amazon cuts 500 jobs in devices unit",
+    "Twitch lays off 35% of staff",
+    "Amazon and Google both announce cuts",
+]
 
 
 def stored(db: Path, sql: str) -> list[tuple]:
@@ -52,8 +55,11 @@ async def test_filter_by_month(app_factory) -> None:
         await pilot.press("M", "down", "enter")  # Months pane, 2024-03
         await settle(pilot)
         assert app.main.flt.months == ("2024-03",)
-        assert titles(app) == ["Amazon cuts 500 jobs in devices unit", "Twitch lays off 35% of staff",
-                               "Google trims hundreds of roles in hardware"]
+        assert titles(app) == [
+            "Amazon cuts 500 jobs in devices unit",
+            "Twitch lays off 35% of staff",
+            "Google trims hundreds of roles in hardware",
+        ]
         # The companies pane counts follow the month filter.
         assert app.main.query_one("#companies").names == [None, "Amazon", "Twitch", "Google"]
 
@@ -231,8 +237,16 @@ async def test_the_table_pages_as_the_cursor_goes_down(app_factory, sample_db: P
         conn.executemany(
             "INSERT INTO articles (feed_id, guid, title, text, published, fetched_at, month, layoff) "
             "VALUES (1, ?, ?, '', ?, ?, '2023-11', 1)",
-            [(f"extra-{n}", f"Extra story {n:03d}", f"2023-11-{n % 28 + 1:02d}T00:00:00Z",
-              "2023-11-01T00:00:00Z") for n in range(450)])
+            [
+                (
+                    f"extra-{n}",
+                    f"Extra story {n:03d}",
+                    f"2023-11-{n % 28 + 1:02d}T00:00:00Z",
+                    "2023-11-01T00:00:00Z",
+                )
+                for n in range(450)
+            ],
+        )
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -43,8 +43,9 @@ class TestReader:
         assert snap_compare(app_factory(), terminal_size=SIZE, run_before=keys("j", "enter"))
 
     def test_hostile_title_is_literal(self, snap_compare, app_factory) -> None:
-        assert snap_compare(app_factory(), terminal_size=SIZE,
-                            run_before=keys("slash", *"hostile", "enter", "enter"))
+        assert snap_compare(
+            app_factory(), terminal_size=SIZE, run_before=keys("slash", *"hostile", "enter", "enter")
+        )
 
 
 class TestFeedsScreen:
@@ -64,6 +65,9 @@ class TestDialogs:
     def test_export_dialog(self, snap_compare, app_factory, monkeypatch: pytest.MonkeyPatch) -> None:
         import tui.export
 
-        monkeypatch.setattr(tui.export, "default_export_path",
-                            lambda fmt, now, folder=None: Path("/home/you/Documents") / f"layoffs-{now:%Y-%m-%d}.{fmt}")
+        monkeypatch.setattr(
+            tui.export,
+            "default_export_path",
+            lambda fmt, now, folder=None: Path("/home/you/Documents") / f"layoffs-{now:%Y-%m-%d}.{fmt}",
+        )
         assert snap_compare(app_factory(), terminal_size=SIZE, run_before=keys("e"))

@@ -9,21 +9,33 @@ from tui.store.queries import ArticleRow
 from tui.ui.table_lines import column_widths, fit, line_segments, row_cells
 
 
-@pytest.mark.parametrize(("text", "width", "right", "expected"), [
-    ("Amazon", 8, False, "Amazon  "),
-    ("1,200", 8, True, "   1,200"),
-    ("Salesforce cuts", 8, False, "Salesfo…"),
-    ("東京電力", 5, False, "東京…"),      # double-width characters are counted as two cells
-    ("", 3, False, "   "),
-    ("abc", 0, False, ""),
-])
+@pytest.mark.parametrize(
+    ("text", "width", "right", "expected"),
+    [
+        ("Amazon", 8, False, "Amazon  "),
+        ("1,200", 8, True, "   1,200"),
+        ("Salesforce cuts", 8, False, "Salesfo…"),
+        ("東京電力", 5, False, "東京…"),  # double-width characters are counted as two cells
+        ("", 3, False, "   "),
+        ("abc", 0, False, ""),
+    ],
+)
 def test_fit(text: str, width: int, right: bool, expected: str) -> None:
     assert fit(text, width, right=right) == expected
 
 
 def test_a_line_is_exactly_the_table_width_and_feed_text_stays_literal() -> None:
-    row = ArticleRow(1, "2024-01-10T07:00:00Z", "[bold]Hostile[/] \x1b[31mred\x1b[0m", "Feed\x07",
-                     is_read=False, starred=True, layoff=True, companies="Acme [Corp]", headcount="42")
+    row = ArticleRow(
+        1,
+        "2024-01-10T07:00:00Z",
+        "[bold]Hostile[/] \x1b[31mred\x1b[0m",
+        "Feed\x07",
+        is_read=False,
+        starred=True,
+        layoff=True,
+        companies="Acme [Corp]",
+        headcount="42",
+    )
     for total in (80, 87, 200):  # from 78 up; narrower, the widget crops the line
         cells = row_cells(row, dim=Style(dim=True), strong=Style(bold=True), star=Style(color="yellow"))
         text = "".join(segment.text for segment in line_segments(cells, column_widths(total), total))

@@ -37,8 +37,12 @@ def demo_config() -> Config:
 
 
 @click.command("demo")
-@click.option("--keep", "keep", type=click.Path(file_okay=False, path_type=Path),
-              help="Build the demo database in this folder and keep it (default: a temporary folder).")
+@click.option(
+    "--keep",
+    "keep",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Build the demo database in this folder and keep it (default: a temporary folder).",
+)
 def demo_command(keep: Path | None) -> None:
     """Open the app on a database built from sample feeds shipped in the package; no network needed."""
     from tui.demo import build_demo_db

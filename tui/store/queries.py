@@ -141,8 +141,9 @@ class FeedRow:
     """The ``feeds`` row id (None before the feed's first poll), for a feed filter."""
 
 
-_VAGUE = re.compile(r"\b((?:several|many|a few|some)\s+)?(hundreds|thousands|dozens|hundred|thousand)\b",
-                    re.IGNORECASE)
+_VAGUE = re.compile(
+    r"\b((?:several|many|a few|some)\s+)?(hundreds|thousands|dozens|hundred|thousand)\b", re.IGNORECASE
+)
 
 
 def format_headcount(events: Sequence[tuple[int | None, str, float | None, str]]) -> str:
@@ -169,12 +170,12 @@ def format_headcount(events: Sequence[tuple[int | None, str, float | None, str]]
     return ""
 
 
-def _group_facets(tops: Iterable[tuple[str, int, int]], units: Iterable[tuple[str, str, int, int]],
-                  limit: int) -> list[CompanyFacet]:
+def _group_facets(
+    tops: Iterable[tuple[str, int, int]], units: Iterable[tuple[str, str, int, int]], limit: int
+) -> list[CompanyFacet]:
     by_parent: dict[str, list[CompanyFacet]] = {}
     for company, parent, stories, headcount in units:
-        by_parent.setdefault(parent, []).append(
-            CompanyFacet(company, stories, headcount or 0, parent=parent))
+        by_parent.setdefault(parent, []).append(CompanyFacet(company, stories, headcount or 0, parent=parent))
     facets = []
     for name, stories, headcount in tops:
         children = tuple(sorted(by_parent.get(name, ()), key=lambda f: (-f.stories, f.name.casefold())))
@@ -193,11 +194,15 @@ def company_facets(db: sqlite_utils.Database, flt: Filter, *, limit: int = FACET
     tops = db.execute(
         f"SELECT coalesce(e.parent, e.company) AS top, count(DISTINCT e.article_id), sum(e.headcount) "
         f"FROM events e JOIN articles a ON a.id = e.article_id WHERE {clause} "
-        f"GROUP BY top ORDER BY 2 DESC LIMIT ?", [*params, limit]).fetchall()
+        f"GROUP BY top ORDER BY 2 DESC LIMIT ?",
+        [*params, limit],
+    ).fetchall()
     units = db.execute(
         f"SELECT e.company, e.parent, count(DISTINCT e.article_id), sum(e.headcount) "
         f"FROM events e JOIN articles a ON a.id = e.article_id WHERE e.parent IS NOT NULL AND {clause} "
-        f"GROUP BY e.company, e.parent LIMIT ?", [*params, limit * 4]).fetchall()
+        f"GROUP BY e.company, e.parent LIMIT ?",
+        [*params, limit * 4],
+    ).fetchall()
     return _group_facets(tops, units, limit)
 
 
@@ -206,7 +211,9 @@ def month_facets(db: sqlite_utils.Database, flt: Filter, *, limit: int = MONTH_L
     clause, params = where(flt, skip="months")
     rows = db.execute(
         f"SELECT a.month, count(*) FROM articles a WHERE {clause} GROUP BY a.month ORDER BY a.month DESC "
-        f"LIMIT ?", [*params, limit]).fetchall()
+        f"LIMIT ?",
+        [*params, limit],
+    ).fetchall()
     return [MonthFacet(month, count) for month, count in rows]
 
 
@@ -216,28 +223,49 @@ def count_articles(db: sqlite_utils.Database, flt: Filter) -> int:
     return db.execute(f"SELECT count(*) FROM articles a WHERE {clause}", params).fetchone()[0]
 
 
-def article_page(db: sqlite_utils.Database, flt: Filter, *, offset: int = 0, limit: int = PAGE_SIZE,
-                 with_total: bool = True) -> ArticlePage:
+def article_page(
+    db: sqlite_utils.Database,
+    flt: Filter,
+    *,
+    offset: int = 0,
+    limit: int = PAGE_SIZE,
+    with_total: bool = True,
+) -> ArticlePage:
     """One page of the table, newest first; the companies and headcount of each row in one more query."""
     clause, params = where(flt)
     rows = db.execute(
         f"SELECT a.id, a.published, a.title, coalesce(f.name, ''), a.is_read, a.starred, a.layoff "
         f"FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id WHERE {clause} "
-        f"ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+        f"ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
     events: dict[int, list[tuple]] = {}
     ids = [row[0] for row in rows]
     if ids:
         marks = ", ".join("?" for _ in ids)
         for article_id, company, count, kind, percent, evidence in db.execute(
-                f"SELECT article_id, company, headcount, headcount_kind, percent, evidence FROM events "
-                f"WHERE article_id IN ({marks}) ORDER BY id", ids):
+            f"SELECT article_id, company, headcount, headcount_kind, percent, evidence FROM events "
+            f"WHERE article_id IN ({marks}) ORDER BY id",
+            ids,
+        ):
             events.setdefault(article_id, []).append((company, count, kind, percent, evidence))
     page = []
     for article_id, published, title, feed, is_read, starred, layoff in rows:
         story = events.get(article_id, [])
         companies = ", ".join(dict.fromkeys(event[0] for event in story))
-        page.append(ArticleRow(article_id, published, title, feed, bool(is_read), bool(starred), bool(layoff),
-                               companies, format_headcount([event[1:] for event in story])))
+        page.append(
+            ArticleRow(
+                article_id,
+                published,
+                title,
+                feed,
+                bool(is_read),
+                bool(starred),
+                bool(layoff),
+                companies,
+                format_headcount([event[1:] for event in story]),
+            )
+        )
     total = count_articles(db, flt) if with_total else len(page) + offset
     return ArticlePage(tuple(page), total, offset)
 
@@ -247,15 +275,34 @@ def article_detail(db: sqlite_utils.Database, article_id: int) -> ArticleDetail 
     row = db.execute(
         "SELECT a.id, a.title, coalesce(f.name, ''), a.published, a.link, a.author, a.text, a.is_read, "
         "a.starred, a.layoff, a.layoff_manual FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id "
-        "WHERE a.id = ?", [article_id]).fetchone()
+        "WHERE a.id = ?",
+        [article_id],
+    ).fetchone()
     if row is None:
         return None
-    events = tuple(EventRow(*event) for event in db.execute(
-        "SELECT id, company, parent, headcount, headcount_kind, percent, evidence, source FROM events "
-        "WHERE article_id = ? ORDER BY id LIMIT 100", [article_id]))
+    events = tuple(
+        EventRow(*event)
+        for event in db.execute(
+            "SELECT id, company, parent, headcount, headcount_kind, percent, evidence, source FROM events "
+            "WHERE article_id = ? ORDER BY id LIMIT 100",
+            [article_id],
+        )
+    )
     (id_, title, feed, published, link, author, text, is_read, starred, layoff, manual) = row
-    return ArticleDetail(id_, title, feed, published, link, author, text, bool(is_read), bool(starred),
-                         bool(layoff), manual, events)
+    return ArticleDetail(
+        id_,
+        title,
+        feed,
+        published,
+        link,
+        author,
+        text,
+        bool(is_read),
+        bool(starred),
+        bool(layoff),
+        manual,
+        events,
+    )
 
 
 def set_read(db: sqlite_utils.Database, article_ids: Sequence[int], value: bool = True) -> None:
@@ -275,9 +322,14 @@ def set_starred(db: sqlite_utils.Database, article_id: int, value: bool) -> None
 
 def feed_rows(db: sqlite_utils.Database, config: Config, *, limit: int = 5000) -> list[FeedRow]:
     """Every configured feed with its last poll, then feeds stored but no longer in the config."""
-    stored = {row[0]: row for row in db.execute(
-        "SELECT f.url, f.name, f.last_polled_at, f.last_status, f.last_error, f.http_status, "
-        "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id), f.id FROM feeds f LIMIT ?", [limit])}
+    stored = {
+        row[0]: row
+        for row in db.execute(
+            "SELECT f.url, f.name, f.last_polled_at, f.last_status, f.last_error, f.http_status, "
+            "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id), f.id FROM feeds f LIMIT ?",
+            [limit],
+        )
+    }
     rows = []
     for feed in config.feeds:
         state = stored.pop(feed.url, None)

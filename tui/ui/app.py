@@ -36,10 +36,18 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
     BINDINGS = APP_BINDINGS
     COMMANDS = App.COMMANDS | {LayoffsCommands}
 
-    def __init__(self, config: Config, db_path: Path, *, now: Callable[[], datetime],
-                 poll_on_start: bool = True, poller: Poller | None = None,
-                 open_url: Callable[[str], Any] | None = None, title: str | None = None,
-                 allow_poll: bool = True) -> None:
+    def __init__(
+        self,
+        config: Config,
+        db_path: Path,
+        *,
+        now: Callable[[], datetime],
+        poll_on_start: bool = True,
+        poller: Poller | None = None,
+        open_url: Callable[[str], Any] | None = None,
+        title: str | None = None,
+        allow_poll: bool = True,
+    ) -> None:
         super().__init__()
         self.config = config
         self.db_path = db_path
@@ -54,8 +62,15 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
         if title:
             self.sub_title = title
 
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = False) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
         """As ``App.notify`` but literal by default: our messages carry feed names, URLs and paths."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 

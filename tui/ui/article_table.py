@@ -133,14 +133,24 @@ class ArticleTable(ScrollView, can_focus=True):
         self.scroll_to(y=scroll_y, animate=False, immediate=True)
         self.refresh()
 
-    def update_marks(self, article_id: int, *, is_read: bool | None = None, starred: bool | None = None) -> None:
+    def update_marks(
+        self, article_id: int, *, is_read: bool | None = None, starred: bool | None = None
+    ) -> None:
         """Change a row's read/star marks in place (no reload, the cursor stays)."""
         row = self.rows_by_id.get(article_id)
         if row is None:
             return
-        new = ArticleRow(row.id, row.published, row.title, row.feed,
-                         row.is_read if is_read is None else is_read,
-                         row.starred if starred is None else starred, row.layoff, row.companies, row.headcount)
+        new = ArticleRow(
+            row.id,
+            row.published,
+            row.title,
+            row.feed,
+            row.is_read if is_read is None else is_read,
+            row.starred if starred is None else starred,
+            row.layoff,
+            row.companies,
+            row.headcount,
+        )
         self.rows_by_id[article_id] = new
         self.rows = [new if r.id == article_id else r for r in self.rows]
         self._lines.clear()
@@ -239,9 +249,12 @@ class ArticleTable(ScrollView, can_focus=True):
         if line is not None:
             return line
         total = self.scrollable_content_region.width
-        cells = row_cells(self.rows[index], dim=self.get_component_rich_style("article-table--dim"),
-                          strong=self.get_component_rich_style("article-table--unread"),
-                          star=self.get_component_rich_style("article-table--star"))
+        cells = row_cells(
+            self.rows[index],
+            dim=self.get_component_rich_style("article-table--dim"),
+            strong=self.get_component_rich_style("article-table--unread"),
+            star=self.get_component_rich_style("article-table--star"),
+        )
         segments = line_segments(cells, column_widths(total), total)
         if cursor:
             cursor_style = self.get_component_rich_style("article-table--cursor")

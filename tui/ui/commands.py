@@ -44,4 +44,6 @@ class LayoffsCommands(Provider):
         for title, action, help_text in self._commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), partial(self.app.run_action, action), help=help_text)
+                yield Hit(
+                    score, matcher.highlight(title), partial(self.app.run_action, action), help=help_text
+                )

@@ -70,8 +70,9 @@ class CompaniesPane(OptionList):
             options.append(Option(facet_line(facet.name, facet.stories, facet.headcount, width=width)))
             for unit in facet.units:
                 names.append(unit.name)
-                options.append(Option(facet_line(unit.name, unit.stories, unit.headcount, indent=1,
-                                                 width=width)))
+                options.append(
+                    Option(facet_line(unit.name, unit.stories, unit.headcount, indent=1, width=width))
+                )
         self._names = names
         self.set_options(options)
         if selected in names:

@@ -81,15 +81,17 @@ class EditingMixin:
             if edit.kind == "add":
                 corrections.add_manual_event(db, edit.article_id, edit.company, edit.headcount, edit.percent)
             elif edit.kind == "edit" and edit.event_id is not None:
-                corrections.edit_event(db, edit.event_id, company=edit.company, headcount=edit.headcount,
-                                       percent=edit.percent)
+                corrections.edit_event(
+                    db, edit.event_id, company=edit.company, headcount=edit.headcount, percent=edit.percent
+                )
             elif edit.kind == "remove":
                 corrections.remove_company(db, edit.article_id, edit.company)
         except LayoffsError as error:
             self._notify_from_thread(str(error), "error")
             return
-        self._notify_from_thread(f"Tags saved ({edit.kind} {clean(edit.company, single_line=True)[:40]})",
-                                 "information")
+        self._notify_from_thread(
+            f"Tags saved ({edit.kind} {clean(edit.company, single_line=True)[:40]})", "information"
+        )
         self.post_message(ArticlesChanged())  # type: ignore[attr-defined]
 
     @work(thread=True, group="writes", exit_on_error=False)
@@ -102,8 +104,9 @@ class EditingMixin:
         except LayoffsError as error:
             self._notify_from_thread(str(error), "error")
             return
-        self._notify_from_thread("Marked not a layoff" if is_layoff_now else "Layoff mark restored",
-                                 "information")
+        self._notify_from_thread(
+            "Marked not a layoff" if is_layoff_now else "Layoff mark restored", "information"
+        )
         self.post_message(ArticlesChanged())  # type: ignore[attr-defined]
 
     # -- export --------------------------------------------------------------------------------
@@ -117,8 +120,10 @@ class EditingMixin:
             if answer is not None:
                 self._write_export(flt, *answer)
 
-        self.push_screen(ExportDialog(flt, FORMATS, lambda fmt: default_export_path(fmt, self.now())),  # type: ignore[attr-defined]
-                         chosen)
+        self.push_screen(
+            ExportDialog(flt, FORMATS, lambda fmt: default_export_path(fmt, self.now())),  # type: ignore[attr-defined]
+            chosen,
+        )
 
     @work(thread=True, group="export", exit_on_error=False)
     def _write_export(self, flt: Filter, fmt: str, path: Path) -> None:
@@ -132,8 +137,12 @@ class EditingMixin:
         self.post_message(ExportWritten(path, count))  # type: ignore[attr-defined]
 
     def on_export_written(self, message: ExportWritten) -> None:
-        self.notify(f"Wrote {message.count} " + ("story" if message.count == 1 else "stories")  # type: ignore[attr-defined]
-                    + f" to {message.path}", title="Export")
+        self.notify(
+            f"Wrote {message.count} "
+            + ("story" if message.count == 1 else "stories")  # type: ignore[attr-defined]
+            + f" to {message.path}",
+            title="Export",
+        )
 
     # -- the feed list -------------------------------------------------------------------------
 
@@ -204,5 +213,7 @@ class EditingMixin:
 
         path = self._feed_list_path()
         if path is not None:
-            self._edit_feed_list(lambda: feedlist.set_enabled(path, url, enabled),
-                                 ("Enabled " if enabled else "Disabled ") + url)
+            self._edit_feed_list(
+                lambda: feedlist.set_enabled(path, url, enabled),
+                ("Enabled " if enabled else "Disabled ") + url,
+            )

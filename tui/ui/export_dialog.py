@@ -31,11 +31,13 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
             box.border_title = "Export"
-            yield Static(Text("What the filters show: " + clean(self.flt.describe(), single_line=True),
-                              style="dim"))
+            yield Static(
+                Text("What the filters show: " + clean(self.flt.describe(), single_line=True), style="dim")
+            )
             yield Label("Format")
-            yield Select([(fmt, fmt) for fmt in self.formats], value=self.formats[0], allow_blank=False,
-                         id="format")
+            yield Select(
+                [(fmt, fmt) for fmt in self.formats], value=self.formats[0], allow_blank=False, id="format"
+            )
             yield Label("Write to")
             yield Input(str(self.default_path(self.formats[0])), id="path")
             with Horizontal(classes="buttons"):

@@ -13,10 +13,17 @@ from tui.ui.app import LayoffsApp
 from tui.ui.polling import Poller
 
 
-def make_app(config: Config, db_path: Path, *, now: Callable[[], datetime] | datetime | None = None,
-             poll_on_start: bool = True, poller: Poller | None = None,
-             open_url: Callable[[str], Any] | None = None, title: str | None = None,
-             allow_poll: bool = True) -> LayoffsApp:
+def make_app(
+    config: Config,
+    db_path: Path,
+    *,
+    now: Callable[[], datetime] | datetime | None = None,
+    poll_on_start: bool = True,
+    poller: Poller | None = None,
+    open_url: Callable[[str], Any] | None = None,
+    title: str | None = None,
+    allow_poll: bool = True,
+) -> LayoffsApp:
     """The app over ``db_path`` with the feeds of ``config``.
 
     ``now`` is the clock (a fixed datetime pins it, for snapshots); ``poll_on_start`` polls at once
@@ -25,8 +32,18 @@ def make_app(config: Config, db_path: Path, *, now: Callable[[], datetime] | dat
     """
     if isinstance(now, datetime):
         fixed = now
-        clock: Callable[[], datetime] = lambda: fixed
+
+        def clock() -> datetime:
+            return fixed
     else:
-        clock = now or utcnow
-    return LayoffsApp(config, Path(db_path), now=clock, poll_on_start=poll_on_start, poller=poller,
-                      open_url=open_url, title=title, allow_poll=allow_poll)
+        clock = now or utcnow  # type: ignore[assignment]
+    return LayoffsApp(
+        config,
+        Path(db_path),
+        now=clock,
+        poll_on_start=poll_on_start,
+        poller=poller,
+        open_url=open_url,
+        title=title,
+        allow_poll=allow_poll,
+    )

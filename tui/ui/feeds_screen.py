@@ -66,9 +66,15 @@ class FeedsScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(FeedTable)
-        for key, label, width in (("on", "On", 2), ("name", "Name", 20), ("polled", "Last poll", 9),
-                                  ("status", "Status", 12), ("articles", "Stories", 7),
-                                  ("error", "Error", 22), ("url", "URL", 26)):
+        for key, label, width in (
+            ("on", "On", 2),
+            ("name", "Name", 20),
+            ("polled", "Last poll", 9),
+            ("status", "Status", 12),
+            ("articles", "Stories", 7),
+            ("error", "Error", 22),
+            ("url", "URL", 26),
+        ):
             table.add_column(label, key=key, width=width)
         self.query_one(PollStatus).display = False
         table.focus()
@@ -95,20 +101,23 @@ class FeedsScreen(Screen):
                 Text("✓" if row.enabled else "·", style="green" if row.enabled else "dim"),
                 plain(row.name),
                 Text(ago(row.last_polled_at, now), style="dim"),
-                plain(row.last_status or ("not in list" if not row.in_config else "—"),
-                      "red" if failed else ""),
+                plain(
+                    row.last_status or ("not in list" if not row.in_config else "—"), "red" if failed else ""
+                ),
                 Text(f"{row.articles:,}", justify="right"),
                 plain(row.last_error or "", "red"),
                 plain(row.url, "dim"),
-                key=row.url)
+                key=row.url,
+            )
         if selected is not None and selected in {row.url for row in message.rows}:
             table.move_cursor(row=table.get_row_index(selected), animate=False)
         enabled = sum(1 for row in message.rows if row.enabled)
         failing = sum(1 for row in message.rows if row.last_error)
         config_path = self.layoffs_app.config.path
         title = Text(f"Feeds: {len(message.rows)} ({enabled} enabled, {failing} failing)", style="bold")
-        title.append(f"   {config_path}" if config_path else "   (demo: the feed list is read-only)",
-                     style="dim")
+        title.append(
+            f"   {config_path}" if config_path else "   (demo: the feed list is read-only)", style="dim"
+        )
         self.query_one("#feeds-title", Static).update(title)
         self.loaded = True
 
@@ -156,13 +165,20 @@ class FeedsScreen(Screen):
         row = self._selected_row()
         if row is None:
             return
-        lines = [clean(row.url, single_line=True),
-                 f"last poll: {row.last_polled_at or 'never'} · status: {row.last_status or '—'}"
-                 + (f" (HTTP {row.http_status})" if row.http_status else "")]
+        lines = [
+            clean(row.url, single_line=True),
+            f"last poll: {row.last_polled_at or 'never'} · status: {row.last_status or '—'}"
+            + (f" (HTTP {row.http_status})" if row.http_status else ""),
+        ]
         if row.last_error:
             lines.append(clean(row.last_error, single_line=True))
-        self.app.notify("\n".join(lines), title=clean(row.name, single_line=True), markup=False,
-                        severity="error" if row.last_error else "information", timeout=10)
+        self.app.notify(
+            "\n".join(lines),
+            title=clean(row.name, single_line=True),
+            markup=False,
+            severity="error" if row.last_error else "information",
+            timeout=10,
+        )
 
     def action_add_feed(self) -> None:
         self.layoffs_app.add_feed()

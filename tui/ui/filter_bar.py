@@ -31,8 +31,9 @@ class FilterBar(Widget):
         description = flt.describe()
         if flt.feed_ids and feed_names:
             ids = "feed: " + ", ".join(str(i) for i in flt.feed_ids)
-            description = description.replace(ids, "feed: " + ", ".join(
-                feed_names.get(i, str(i)) for i in flt.feed_ids))
+            description = description.replace(
+                ids, "feed: " + ", ".join(feed_names.get(i, str(i)) for i in flt.feed_ids)
+            )
         line = Text("Filter ", style="bold")
         line.append(clean(description, single_line=True))
         if total is not None:

@@ -38,8 +38,9 @@ def help_table(keymap: dict[str, str]) -> Table:
     for title, bindings in sections:
         table.add_row(Text(title, style="bold underline"), "", Text("id", style="underline"))
         for binding in bindings:
-            table.add_row(key_label(binding, keymap), Text(binding.description or binding.action),
-                          binding.id or "")
+            table.add_row(
+                key_label(binding, keymap), Text(binding.description or binding.action), binding.id or ""
+            )
         table.add_row("", "", "")
     table.add_row(Text("Textual", style="bold underline"), "", "")
     for key, what in OTHER_KEYS:
@@ -50,7 +51,9 @@ def help_table(keymap: dict[str, str]) -> Table:
 class HelpScreen(ModalScreen[None]):
     """Keys; any of Esc, q or ? closes it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,question_mark", "dismiss", "Close", id="close_help")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "dismiss", "Close", id="close_help")
+    ]
 
     def __init__(self, keymap: dict[str, str]) -> None:
         super().__init__()

@@ -36,6 +36,7 @@ MAIN_BINDINGS: list[Binding] = [
 ]
 """Keys of the main screen (panes, table, reader)."""
 
+
 def vim_bindings(down: str, up: str, first: str, last: str) -> list[Binding]:
     """j/k and g/G beside the arrows for a pane whose actions are named ``down``/``up``/...; the same ids
     everywhere so one ``[keys]`` entry remaps them in every pane."""

@@ -137,8 +137,9 @@ class MainScreen(Screen):
     @work(thread=True, exclusive=True, group="reader", exit_on_error=False)
     def load_article(self, article_id: int) -> None:
         """One article with its events for the reader."""
-        self.post_message(ArticleLoaded(article_id, article_detail(thread_db(self.layoffs_app.db_path),
-                                                                   article_id)))
+        self.post_message(
+            ArticleLoaded(article_id, article_detail(thread_db(self.layoffs_app.db_path), article_id))
+        )
 
     @work(thread=True, group="writes", exit_on_error=False)
     def write_read(self, article_ids: list[int], value: bool) -> None:

@@ -32,8 +32,14 @@ class ArticlesLoaded(Message):
 class FacetsLoaded(Message):
     """The Companies and Months panes' lines for ``flt`` are ready."""
 
-    def __init__(self, flt: Filter, companies: list[CompanyFacet], company_total: int,
-                 months: list[MonthFacet], month_total: int) -> None:
+    def __init__(
+        self,
+        flt: Filter,
+        companies: list[CompanyFacet],
+        company_total: int,
+        months: list[MonthFacet],
+        month_total: int,
+    ) -> None:
         super().__init__()
         self.flt = flt
         self.companies = companies

@@ -40,8 +40,12 @@ class MonthsPane(OptionList):
         self._shown = key
         previous = self.highlighted
         self._months = [None, *(facet.month for facet in facets)]
-        self.set_options([Option(facet_line("All", total, 0, width=width)),
-                          *(Option(facet_line(f.month, f.stories, 0, width=width)) for f in facets)])
+        self.set_options(
+            [
+                Option(facet_line("All", total, 0, width=width)),
+                *(Option(facet_line(f.month, f.stories, 0, width=width)) for f in facets),
+            ]
+        )
         if selected in self._months:
             self.highlighted = self._months.index(selected)
         elif previous is not None:

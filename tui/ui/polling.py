@@ -32,11 +32,14 @@ Poller = Callable[..., Awaitable[Any]]
 
 
 def poll_message(report: Any) -> str:
-    """"3 new layoff stories, 1 feed failed" (or "No new layoff stories")."""
+    """ "3 new layoff stories, 1 feed failed" (or "No new layoff stories")."""
     layoffs = int(getattr(report, "new_layoffs", 0))
     failed = int(getattr(report, "failed", 0))
-    head = (f"{layoffs} new layoff " + ("story" if layoffs == 1 else "stories")) if layoffs else \
-        "No new layoff stories"
+    head = (
+        (f"{layoffs} new layoff " + ("story" if layoffs == 1 else "stories"))
+        if layoffs
+        else "No new layoff stories"
+    )
     if failed:
         head += f", {failed} feed{'s' if failed != 1 else ''} failed"
     return head
@@ -154,8 +157,11 @@ class PollingMixin:
             self.notify(message.error or "The poll failed.", severity="error")  # type: ignore[attr-defined]
             return
         failed = int(getattr(message.report, "failed", 0))
-        self.notify(poll_message(message.report), title="Poll finished",  # type: ignore[attr-defined]
-                    severity="warning" if failed else "information")
+        self.notify(
+            poll_message(message.report),
+            title="Poll finished",  # type: ignore[attr-defined]
+            severity="warning" if failed else "information",
+        )
         self.post_message(ArticlesChanged())  # type: ignore[attr-defined]
         from tui.ui.feeds_screen import FeedsScreen
 

@@ -49,8 +49,9 @@ def column_widths(total: int) -> list[int]:
     return [w or max(MIN_TITLE, total - fixed) for _, _, w in COLUMNS]
 
 
-def line_segments(cells: Sequence[tuple[str, Style, bool]], widths: Sequence[int], total: int,
-                  style: Style | None = None) -> list[Segment]:
+def line_segments(
+    cells: Sequence[tuple[str, Style, bool]], widths: Sequence[int], total: int, style: Style | None = None
+) -> list[Segment]:
     """One line: a leading space, each (text, style, right-aligned) cell fitted to its width, the gaps,
     and padding to ``total``; ``style`` (the header's) applies to the spaces too."""
     segments = [Segment(" ", style)]

@@ -45,12 +45,17 @@ class TagDialog(ModalScreen[TagEdit | None]):
 
     def compose(self) -> ComposeResult:
         options = [("New event", NEW)] + [
-            (clean(event.company, single_line=True)[:40], event.id) for event in self.detail.events]
+            (clean(event.company, single_line=True)[:40], event.id) for event in self.detail.events
+        ]
         with Vertical(classes="dialog") as box:
             box.border_title = "Tags"
             yield Static(Text(clean(self.detail.title, single_line=True)[:200], style="bold"))
-            yield Select(options, value=self.detail.events[0].id if self.detail.events else NEW,
-                         allow_blank=False, id="event")
+            yield Select(
+                options,
+                value=self.detail.events[0].id if self.detail.events else NEW,
+                allow_blank=False,
+                id="event",
+            )
             yield Label("Company")
             yield Input(id="company")
             with Horizontal(classes="numbers"):
