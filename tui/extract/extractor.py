@@ -315,12 +315,13 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
         everything = find_known(text)
         known = [k for k in everything if k[2].role != "tracker"]
         story.aggregate = len(known) < len(everything)  # a tracker's sentence counts an industry
-        topic = topic_from(sentence, known)
+        is_title_case = title_case(sentence)
+        topic = topic_from(sentence, known, is_title_case)
         if topic:
             story.topic = topic
         if sentence.title:
             title_valid, title_negated = any(not c.background for c in cues), negated
-        org_at = _org_finder(text, known, title_case(sentence))
+        org_at = _org_finder(text, known, is_title_case)
         low = text.lower() if cues and foldable(text) else None
         judged = judge_figures(text, year, org_at, [(c.start, c.end) for c in cues], low) if cues else []
         story.bracketed = _bracketed(text, known, judged, story) if cues and "(" in text else set()

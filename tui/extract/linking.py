@@ -88,6 +88,32 @@ _FACILITY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ANAPHOR_LOW = lowered(ANAPHOR)
+_ANAPHOR_LAST = frozenset(
+    "company firm startup studio bank lender carmaker automaker maker retailer group giant chipmaker "  # noqa: SIM905
+    "conglomerate business manufacturer publisher newspaper outlet platform network insurer airline carrier "
+    "operator provider developer employer organisation organization corporation brand parent outfit chain "
+    "service app site telco producer supplier broadcaster station paper agency university hospital school "
+    "government council charity it".split()
+)
+"""The last word of every ANAPHOR match (letters only)."""
+_AGGREGATE_LAST = frozenset(
+    "companies firms startups employers businesses carriers banks lenders retailers automakers carmakers "  # noqa: SIM905
+    "giants industry sector players makers outfits organisations organizations corporations others many "
+    "several some they we tech industries sectors economy country nation".split()
+)
+"""AGGREGATE's words made of letters only ("start-ups" is not)."""
+
+
+def _may_end_with(low: str, end: int, words: frozenset[str]) -> bool:
+    """False only when the last word before `end` in lower-cased `low` (trailing spaces and one
+    apostrophe dropped) is all letters and not in `words`: then ANAPHOR or AGGREGATE cannot match there."""
+    e = end
+    while e > 0 and low[e - 1].isspace():
+        e -= 1
+    if e and low[e - 1] == "'":
+        e -= 1
+    word = low[low.rfind(" ", 0, e) + 1 : e]
+    return not word.isalpha() or word in words
 _AGGREGATE_LOW = lowered(AGGREGATE)
 _JOBS_END_LOW = lowered(_JOBS_END)
 _RIGHT_LOW = lowered(_RIGHT)
@@ -319,7 +345,9 @@ def find_subject(
         while end > 0 and left[end - 1] in " ,":
             end -= 1
     rem = left[:end]
-    if anaphor.search(low_left, max(0, end - 70), end):
+    if (low is None or _may_end_with(low, end, _ANAPHOR_LAST)) and anaphor.search(
+        low_left, max(0, end - 70), end
+    ):
         return Subject(anaphor=end)
     stripped = rem.rstrip()
     if stripped.endswith(","):
@@ -331,7 +359,9 @@ def find_subject(
         return Subject(aggregate=True)  # "Carmakers have announced 35,000 job cuts"
     if ref:
         return Subject(tuple(_coordinated_left(left, ref, known)), relative=relative)
-    if aggregate.search(low_left, max(0, end - 40), end):
+    if (low is None or _may_end_with(low, end, _AGGREGATE_LAST)) and aggregate.search(
+        low_left, max(0, end - 40), end
+    ):
         return Subject(aggregate=True)
     if cue.form in ("passive", "noun") or jobs_end.search(low_left, 0, end) or end == 0:
         return Subject(tuple(_right(text, cue, known, low)))

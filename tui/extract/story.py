@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tui.extract.companies import Org, clean_name, find_known, lookup
 from tui.extract.figures import Judged
@@ -71,6 +72,7 @@ class _Company:
     mentions: list[_Mention] = field(default_factory=list)
 
 
+@lru_cache(maxsize=4096)
 def _key(name: str) -> str:
     """Names that differ only in case, spaces or punctuation are one company ("Section 4", "Section4")."""
     return _NOT_ALNUM.sub("", name.lower())
@@ -123,7 +125,7 @@ class Story:
         org = lookup(ref.name)
         if org:
             return org.name, org.parent
-        head = find_known(ref.name)
+        head = _known_in_name(ref.name)
         if head and head[0][0] == 0 and not head[0][2].role and head[0][2].listed:
             rest = ref.name[head[0][1] :].split()
             if rest and not all(w.lower().strip(".,") in _CORPORATE for w in rest):
@@ -151,7 +153,10 @@ class Story:
         self, ref: Ref, job: Judged | None, pct: Judged | None, evidence: str, aside: bool = False
     ) -> None:
         name, parent = self.canonical(ref)
-        company = self.companies.setdefault(_key(name), _Company(name, parent))
+        key = _key(name)
+        company = self.companies.get(key)
+        if company is None:
+            company = self.companies[key] = _Company(name, parent)
         self.order += 1
         fig = job.fig if job else None
         company.mentions.append(
@@ -167,6 +172,12 @@ class Story:
                 aside,
             )
         )
+
+
+@lru_cache(maxsize=4096)
+def _known_in_name(name: str) -> tuple[tuple[int, int, Org], ...]:
+    """find_known over an organisation's name (a pure function of a short name, so kept)."""
+    return tuple(find_known(name))
 
 
 _INITIAL = re.compile(r"(?:[A-Z]\.?){1,3}")
@@ -203,13 +214,18 @@ def _title_case_opening(run: str) -> Ref | None:
     return None
 
 
-def topic_from(sentence: Sentence, known: list[tuple[int, int, Org]]) -> Ref | None:
-    """A heading, or a sentence that opens with an organisation, sets what later anaphors mean."""
+def topic_from(
+    sentence: Sentence, known: list[tuple[int, int, Org]], is_title_case: bool | None = None
+) -> Ref | None:
+    """A heading, or a sentence that opens with an organisation, sets what later anaphors mean.
+
+    `is_title_case`: title_case(sentence) when the caller has it already.
+    """
     text = sentence.text
     if known and text[: known[0][0]].strip() in ("", "The", "the") and not known[0][2].role:
         return Ref(known[0][2].name, known[0][0], known[0][2])
     m = NAME_AT_START.match(text)
-    if m and title_case(sentence):
+    if m and (title_case(sentence) if is_title_case is None else is_title_case):
         return _title_case_opening(m.group(1))
     run = m.group(1).removeprefix("The ") if m else ""
     if m and " " not in run and not sentence.heading and not _VERB_NEXT.match(text, m.end()):
