@@ -69,3 +69,21 @@ def test_two_connections_creating_one_database_at_once(tmp_path: Path) -> None:
         for thread in threads:
             thread.join()
     assert errors == []
+
+
+def test_a_version_1_database_with_data_gains_the_facet_indexes(tmp_path: Path) -> None:
+    from tui.store.schema import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    db = open_db(path, migrate_schema=False)
+    MIGRATIONS[0](db)
+    db.execute("PRAGMA user_version = 1")
+    db.execute("INSERT INTO feeds (url, name) VALUES ('https://f.example/', 'F')")
+    db.execute("INSERT INTO articles (feed_id, guid, published, fetched_at, month) "
+               "VALUES (1, 'g', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z', '2024-01')")
+    db.close()
+    db = open_db(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 2
+    assert ("layoff", "month") in {tuple(index.columns) for index in db["articles"].indexes}
+    assert ("article_id", "company", "parent", "headcount") in {tuple(i.columns) for i in db["events"].indexes}
+    assert db.execute("SELECT guid FROM articles").fetchall() == [("g",)]

@@ -58,9 +58,11 @@ class ParsePool:
         args = (body, headers, url, known, fetched)
         try:
             return await loop.run_in_executor(self._executor(), parse_and_tag, *args)
-        except (BrokenProcessPool, RuntimeError):
-            # A worker died (out of memory, killed), or processes cannot be started here (a script
-            # without an ``if __name__ == "__main__"`` guard): parse in a thread and keep going.
+        except (BrokenProcessPool, RuntimeError, ValueError, OSError):
+            # A worker died (out of memory, killed), or processes cannot be started here: a script
+            # without an ``if __name__ == "__main__"`` guard (RuntimeError), or a host that replaced
+            # sys.stderr so multiprocessing's resource tracker cannot start (ValueError: bad value(s)
+            # in fds_to_keep, as inside a Textual app). Parse in a thread and keep going.
             if self.executor is not None:
                 self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor = None

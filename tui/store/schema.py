@@ -107,7 +107,14 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
         END""")
 
 
-MIGRATIONS: list[Migration] = [_m001_initial]
+def _m002_facet_indexes(db: sqlite_utils.Database) -> None:
+    """Covering indexes for the app's pane counts (measured with bench/ui.py at 100,000 articles:
+    month counts 134 ms -> 5 ms; company counts 269 ms -> 177 ms)."""
+    db.execute("CREATE INDEX idx_articles_layoff_month ON articles(layoff, month)")
+    db.execute("CREATE INDEX idx_events_article_company ON events(article_id, company, parent, headcount)")
+
+
+MIGRATIONS: list[Migration] = [_m001_initial, _m002_facet_indexes]
 """Append only: never edit a migration that has shipped."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
