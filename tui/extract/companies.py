@@ -132,6 +132,16 @@ _CANDIDATE_START = re.compile(r"[A-Z0-9](?<![\w&.'+-].)[\w&.'+-]*")
 comes first so the engine can skip ahead to it)."""
 
 
+_CAPITAL_START = re.compile(r"[A-Z](?<![\w&.'+-].)[\w&.'+-]*")
+"""_CANDIDATE_START's capitalised tokens (the same tokens, without those opening with a digit)."""
+
+
+@lru_cache(maxsize=1)
+def _digit_firsts() -> tuple[str, ...]:
+    """First words of known names that open with a digit ("3M", "23andMe"), looked for with `in`."""
+    return tuple(sorted(first for first in _firsts() if first[:1].isdigit()))
+
+
 @lru_cache(maxsize=8192)
 def _opening(raw: str) -> tuple[str, int]:
     """(the token minus trailing punctuation, most words a known name opening with it has; 0 for none)."""
@@ -154,7 +164,10 @@ def find_known(text: str) -> list[tuple[int, int, Org]]:
     out: list[tuple[int, int, Org]] = []
     pos = 0
     lowers = [lower for lower in _lower_firsts() if lower in text]
-    if lowers:
+    if not lowers and not any(digits in text for digits in _digit_firsts()):
+        # No name here opens with a digit or a small letter: capitalised tokens are the only openings.
+        starts = [(m.start(), m.group()) for m in _CAPITAL_START.finditer(text)]
+    elif lowers:
         starts = [(m.start(), m.group()) for m in _CANDIDATE.finditer(text)]
         for lower in lowers:  # "eBay", "iRobot": names that open with a small letter
             starts.extend((m.start(), m.group()) for m in re.finditer(rf"\b{re.escape(lower)}[\w&.'+-]*", text))

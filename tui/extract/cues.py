@@ -75,6 +75,8 @@ _CUE = re.compile(
     rf"\b(?:{_by_first_letter({'intrinsic': _INTRINSIC, 'noun': _NOUN, 'generic': _GENERIC})})\b(?![.-]\w)"
 )
 """Matched against lower-cased text: much faster than re.I over whole sentences."""
+_CATEGORY = {name: name.partition("_")[0] for name in _CUE.groupindex}
+"""Each branch's group name ("generic_c") to its category ("generic")."""
 _JOB_AFTER = re.compile(rf"\b{JOB_NOUN}\b|%|\bper ?cent\b")
 _BLOCK_OBJECT = re.compile(
     r"\b(?:rates?|prices?|costs?|spending|budgets?|production|output|forecasts?|outlook|guidance|emissions|"
@@ -162,11 +164,11 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
     if len(lowered) != len(text):
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     for m in _CUE.finditer(lowered):
-        start, end = m.start(), m.end()
-        before = lowered[max(0, start - 60) : start]
+        start, end = m.span()
+        before = lowered[start - 60 if start > 60 else 0 : start]
         after = lowered[end : end + 90]
         word = m.group()
-        category = m.lastgroup.partition("_")[0]
+        category = _CATEGORY[m.lastgroup]
         if word == "at risk" and after.startswith(" of"):
             continue  # "workers at risk of burnout"
         if word.startswith("furlough") and after.startswith((" scheme", " program", " pay", " support")):

@@ -201,12 +201,20 @@ def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
     return left, (starts[j] if j < len(starts) else len(text))
 
 
-def is_history(text: str, start: int, end: int, story_year: int | None, low: str | None = None) -> bool:
+def is_history(
+    text: str,
+    start: int,
+    end: int,
+    story_year: int | None,
+    low: str | None = None,
+    clause: tuple[int, int] | None = None,
+) -> bool:
     """An earlier round: history words near the figure in its clause (or the clause an -ing phrase hangs on).
 
-    `low`: the text lower-cased, when lowered.foldable(text) holds (a faster path, same answer).
+    `low`: the text lower-cased, when lowered.foldable(text) holds (a faster path, same answer);
+    `clause`: clause_of(text, start, end) when the caller has it.
     """
-    left, clause_right = clause_of(text, start, end)
+    left, clause_right = clause_of(text, start, end) if clause is None else clause
     right = clause_right
     if left > 0 and _ING.match(text, left, right):
         left = clause_of(text, max(0, left - 2), max(0, left - 2))[0]
@@ -240,7 +248,7 @@ def _context_rejects(judged: Judged, text: str, story_year: int | None, low: str
     left, right = clause_of(text, fig.start, fig.end)
     a, b = max(left, fig.start - 50), min(right, fig.end + 45)
     window = text[a:b].lower() if low is None else low[a:b]
-    if _OTHER_CLAUSE.search(window) or is_history(text, fig.start, fig.end, story_year, low):
+    if _OTHER_CLAUSE.search(window) or is_history(text, fig.start, fig.end, story_year, low, (left, right)):
         return True
     judged.subset = bool(_SUBSET.search(window))
     return False
@@ -249,7 +257,7 @@ def _context_rejects(judged: Judged, text: str, story_year: int | None, low: str
 def _classify(judged: Judged, text: str, org_at, low: str | None) -> int:
     """Cheap checks from the words right around a figure: sets job/pct; returns where to resume scanning."""
     fig = judged.fig
-    b0 = max(0, fig.start - 45)
+    b0 = fig.start - 45 if fig.start > 45 else 0
     before = text[b0 : fig.start]
     if low is None:
         pats, lbefore, lafter = _AS_IS, before, text[fig.end : fig.end + 70]
