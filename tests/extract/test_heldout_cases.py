@@ -10,17 +10,12 @@ general rules; the floors sit a little below so a later general rule may trade a
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
-
-from tui.extract import extract
+from tests.extract.scoring import assert_floors
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "heldout_cases.jsonl"
-SCORER = HERE.parents[1].parent / "shared" / "eval" / "score_extract.py"
 FLOORS = {
     "story_f1": 0.97,
     "company_f1": 0.95,
@@ -50,19 +45,4 @@ def test_heldout_cases_are_well_formed() -> None:
 
 
 def test_heldout_cases_meet_the_floors(tmp_path: Path) -> None:
-    if not SCORER.exists():
-        pytest.skip("../shared/eval/score_extract.py is not beside the repository")
-    out = tmp_path / "out.jsonl"
-    with out.open("w", encoding="utf-8") as handle:
-        for case in _cases():
-            result = extract(case["title"], case.get("summary", ""), case.get("published"))
-            row = {"id": case["id"], "layoff": result.layoff, "events": [e.to_dict() for e in result.events]}
-            handle.write(json.dumps(row) + "\n")
-    floors = [arg for name, value in FLOORS.items() for arg in ("--min", f"{name}={value}")]
-    run = subprocess.run(
-        [sys.executable, str(SCORER), str(CASES), str(out), "--errors", *floors],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert run.returncode == 0, run.stdout + run.stderr
+    assert_floors(CASES, tmp_path, FLOORS)
