@@ -11,16 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tui.extract.patterns import first_char_groups, top_level
+
 __all__ = ["JOB_NOUN", "TRAP_TITLE", "Cue", "find_cues", "negative_title"]
 
-JOB_NOUN = (
-    r"(?:jobs?|employees?|workers?|staff(?:ers)?|staff members|people|persons|positions?|roles?|posts?|"
+JOB_NOUN = first_char_groups(
+    r"jobs?|employees?|workers?|staff(?:ers)?|staff members|people|persons|positions?|roles?|posts?|"
     r"layoffs?|lay-?offs?|job cuts?|personnel|professionals|techies|engineers|headcount|workforces?|"
     r"work ?force|team members|associates|hires|employment|payrolls?|redundanc(?:y|ies)|trainees|pilots|"
-    r"(?:cabin )?crew|nurses|teachers|journalists|reporters|editors|drivers|agents|managers|executives|"
+    r"cabin crew|crew|nurses|teachers|journalists|reporters|editors|drivers|agents|managers|executives|"
     r"officers|doctors|miners|technicians|programmers|developers|designers|consultants|bankers|traders|"
-    r"clerks|cashiers|faculty|civil servants)"
+    r"clerks|cashiers|faculty|civil servants"
 )
+"""Words for the people or posts cut; one group per first letter ("(?:cabin )?crew" is "cabin crew|crew")."""
 _INTRINSIC = (
     r"lay(?:s|ing)?[\s-]+(?:them\s+|workers\s+|people\s+|staff\s+)?off|laid[\s-]+(?:\w+\s+)?off|"
     r"let(?:s|ting)?\s+(?:go\s+of|off)|were\s+let\s+go|was\s+let\s+go|be(?:en|ing)?\s+let\s+go|"
@@ -41,18 +44,7 @@ _GENERIC = (
 )
 
 
-def _top_level(pattern: str) -> list[str]:
-    """The alternatives of a pattern, split at '|' outside parentheses."""
-    out, depth, start = [], 0, 0
-    for i, char in enumerate(pattern):
-        if char == "(" and pattern[i - 1 : i] != "\\":
-            depth += 1
-        elif char == ")" and pattern[i - 1 : i] != "\\":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            out.append(pattern[start:i])
-            start = i + 1
-    return [*out, pattern[start:]]
+_top_level = top_level
 
 
 def _by_first_letter(categories: dict[str, str]) -> str:
@@ -79,9 +71,13 @@ _CATEGORY = {name: name.partition("_")[0] for name in _CUE.groupindex}
 """Each branch's group name ("generic_c") to its category ("generic")."""
 _JOB_AFTER = re.compile(rf"\b{JOB_NOUN}\b|%|\bper ?cent\b")
 _BLOCK_OBJECT = re.compile(
-    r"\b(?:rates?|prices?|costs?|spending|budgets?|production|output|forecasts?|outlook|guidance|emissions|"
-    r"dividends?|tax(?:es)?|ties|players?|roster|fees|hours|pay|wages?|salar(?:y|ies)|shifts|losses|debt|"
-    r"deficit|capacity|inventory|stake|investment|ribbon|deal|prison|sentence|charges|the cord|corners)\b"
+    r"\b"
+    + first_char_groups(
+        r"rates?|prices?|costs?|spending|budgets?|production|output|forecasts?|outlook|guidance|emissions|"
+        r"dividends?|tax(?:es)?|ties|players?|roster|fees|hours|pay|wages?|salar(?:y|ies)|shifts|losses|debt|"
+        r"deficit|capacity|inventory|stake|investment|ribbon|deal|prison|sentence|charges|the cord|corners"
+    )
+    + r"\b"
 )
 _PASSIVE_AUX = frozenset(
     "will would could are were was is be been being to have had set expected likely also due".split()  # noqa: SIM905
@@ -99,9 +95,13 @@ def _job_before_passive(before: str) -> bool:
 
 
 _NEGATION = re.compile(
-    r"\b(?:no|not|n't|never|deny|denies|denied|denying|rules? out|ruled out|ruling out|without|avoid(?:s|ed|ing)?|"
-    r"instead of|rather than|pledge[sd]?|won't|no plans? to|no intention|spare[sd]?|halt(?:s|ed)?|"
-    r"reverse[sd]?|rescind(?:s|ed)?|prevent(?:s|ed)?)\b|\bno-$"
+    r"\b"
+    + first_char_groups(
+        r"no|not|n't|never|deny|denies|denied|denying|rules? out|ruled out|ruling out|without|avoid(?:s|ed|ing)?|"
+        r"instead of|rather than|pledge[sd]?|won't|no plans? to|no intention|spare[sd]?|halt(?:s|ed)?|"
+        r"reverse[sd]?|rescind(?:s|ed)?|prevent(?:s|ed)?"
+    )
+    + r"\b|\bno-$"
 )
 """Searched in the clause tail before a cue (at most 40 characters back to a comma or full stop)."""
 _PASSIVE_LAST = re.compile(rf"(?:{JOB_NOUN}|will|would|could|are|were|was|is|be|been|being|also|to)")
@@ -119,7 +119,8 @@ _BLOCK_BEFORE = re.compile(
 _GO_ELSEWHERE = re.compile(
     r"\s+(?:on|back|home|ahead|through|into|up|down|out|unpaid|without|for|to (?:work|the|a|court))\b"
 )
-_WINDOW_END = re.compile(r"[.;:!?](?!\d)|\band (?:will|to|is|has)\b")
+_WINDOW_END = re.compile(r"[.;:!?a](?:(?<=[.;:!?])(?!\d)|(?<=a)(?<!\w.)nd (?:will|to|is|has)\b)")
+"""[.;:!?](?!\d)|\band (?:will|to|is|has)\b, opening with a character class so the engine skips ahead to one."""
 _PASSIVE_WORD = re.compile(r"(?:were|was|be|been|being|are|is|get|got|lose|lost|losing|out)\b")
 _BE_BEFORE = re.compile(r"\b(?:were|was|be|been|being|are|is|get|got)\s+$")
 _NEGATION_AFTER = re.compile(

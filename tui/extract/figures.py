@@ -15,6 +15,7 @@ from functools import lru_cache
 from tui.extract.cues import JOB_NOUN
 from tui.extract.lowered import lowered
 from tui.extract.numbers import Figure, find_figures
+from tui.extract.patterns import first_char_groups
 
 __all__ = ["HISTORY", "Judged", "clause_of", "is_history", "judge_figures"]
 
@@ -78,14 +79,22 @@ _PCT_OF_WORKFORCE = re.compile(
     re.IGNORECASE,
 )
 _OTHER_CLAUSE = re.compile(
-    r"\b(?:creat\w*|add(?:s|ed|ing)?|hir(?:e|es|ed|ing)|recruit\w*|retain\w*|retention|save[sd]?|open roles?|"
-    r"vacan\w*|unfilled|no longer fill|transferr?\w*|relocat\w*|eligible|buyouts?|offered|on strike|picket\w*|"
-    r"walked out|strikes?|union members|outsourc\w*)\b",
+    r"\b"
+    + first_char_groups(
+        r"creat\w*|add(?:s|ed|ing)?|hir(?:e|es|ed|ing)|recruit\w*|retain\w*|retention|save[sd]?|open roles?|"
+        r"vacan\w*|unfilled|no longer fill|transferr?\w*|relocat\w*|eligible|buyouts?|offered|on strike|picket\w*|"
+        r"walked out|strikes?|union members|outsourc\w*"
+    )
+    + r"\b",
 )
 HISTORY = re.compile(
-    r"\b(?:already|previous(?:ly)?|prior|last year'?s?|a year ago|years ago|in addition to|than the|"
-    r"compared (?:with|to)|comparison|a similar|earlier (?:this year|round|cuts?|layoffs?)|"
-    r"last round|previous round|since then|back in)\b",
+    r"\b"
+    + first_char_groups(
+        r"already|previous(?:ly)?|prior|last year'?s?|a year ago|years ago|in addition to|than the|"
+        r"compared (?:with|to)|comparison|a similar|earlier (?:this year|round|cuts?|layoffs?)|"
+        r"last round|previous round|since then|back in"
+    )
+    + r"\b",
 )
 
 
