@@ -170,7 +170,9 @@ def find_known(text: str) -> list[tuple[int, int, Org]]:
     elif lowers:
         starts = [(m.start(), m.group()) for m in _CANDIDATE.finditer(text)]
         for lower in lowers:  # "eBay", "iRobot": names that open with a small letter
-            starts.extend((m.start(), m.group()) for m in re.finditer(rf"\b{re.escape(lower)}[\w&.'+-]*", text))
+            starts.extend(
+                (m.start(), m.group()) for m in re.finditer(rf"\b{re.escape(lower)}[\w&.'+-]*", text)
+            )
             starts.sort()
     else:
         # a token right after a word character or name punctuation never opens a name (checked below)

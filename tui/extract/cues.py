@@ -120,7 +120,7 @@ _GO_ELSEWHERE = re.compile(
     r"\s+(?:on|back|home|ahead|through|into|up|down|out|unpaid|without|for|to (?:work|the|a|court))\b"
 )
 _WINDOW_END = re.compile(r"[.;:!?a](?:(?<=[.;:!?])(?!\d)|(?<=a)(?<!\w.)nd (?:will|to|is|has)\b)")
-"""[.;:!?](?!\d)|\band (?:will|to|is|has)\b, opening with a character class so the engine skips ahead to one."""
+"""The same as r"[.;:!?](?!\\d)|\\band (?:will|to|is|has)\\b", opening with a character class so the engine skips ahead."""
 _PASSIVE_WORD = re.compile(r"(?:were|was|be|been|being|are|is|get|got|lose|lost|losing|out)\b")
 _BE_BEFORE = re.compile(r"\b(?:were|was|be|been|being|are|is|get|got)\s+$")
 _NEGATION_AFTER = re.compile(

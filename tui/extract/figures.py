@@ -278,7 +278,10 @@ def _classify(judged: Judged, text: str, org_at, low: str | None) -> int:
                 pats.PCT_OF_WORKFORCE.match(lafter)
                 or pats.OBJECT_BEFORE.search(lbefore)
                 or (pats.BY_BEFORE.search(lbefore) and not pats.NOT_STAFF_BEFORE.search(lbefore))
-                or (pats.OR_PCT_BEFORE.search(lbefore) and not text[fig.end : fig.end + 70].lstrip().startswith("of"))
+                or (
+                    pats.OR_PCT_BEFORE.search(lbefore)
+                    and not text[fig.end : fig.end + 70].lstrip().startswith("of")
+                )
             )
         return -1
     if pats.NOT_JOBS_AFTER.match(lafter) or (fig.value is not None and fig.value < 2):

@@ -114,6 +114,8 @@ def _may_end_with(low: str, end: int, words: frozenset[str]) -> bool:
         e -= 1
     word = low[low.rfind(" ", 0, e) + 1 : e]
     return not word.isalpha() or word in words
+
+
 _AGGREGATE_LOW = lowered(AGGREGATE)
 _JOBS_END_LOW = lowered(_JOBS_END)
 _RIGHT_LOW = lowered(_RIGHT)
@@ -310,9 +312,7 @@ def _sentence_subject(left: str, known: list[tuple[int, int, Org]]) -> Ref | Non
     return Ref(name, m.start(1)) if name else None
 
 
-def find_subject(
-    text: str, cue: Cue, known: list[tuple[int, int, Org]], low: str | None = None
-) -> Subject:
+def find_subject(text: str, cue: Cue, known: list[tuple[int, int, Org]], low: str | None = None) -> Subject:
     """The subject of one cue in one sentence.
 
     `low`: the text lower-cased, when lowered.foldable(text) holds (a faster path, same answer).

@@ -96,7 +96,16 @@ _FIGURE = re.compile(  # run on lower-cased text: case-insensitive matching is s
     rf"|(?P<word>\b{_WORDNUM}\b){_PERCENT.replace('pct', 'wpct')})",
 )
 assert list(_FIGURE.groupindex) == [
-    "vague", "share", "inn", "num", "money_suffix", "k", "scale", "pct", "word", "wpct"
+    "vague",
+    "share",
+    "inn",
+    "num",
+    "money_suffix",
+    "k",
+    "scale",
+    "pct",
+    "word",
+    "wpct",
 ], "find_figures unpacks m.groups() in this order"
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _EUROPEAN = re.compile(r"\d{1,3}(?:\.\d{3})+")
