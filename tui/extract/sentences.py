@@ -33,14 +33,12 @@ _GLUED = re.compile(r"(?<=[a-z]{2})(?=(?:A|The) [a-z])")
 
 
 def _reglue(text: str) -> str:
-    """Put back the lost space before a glued "A"/"The"; a plain find first, the regex only on a hit."""
-    for word in ("A ", "The "):
-        at = text.find(word, 2)
-        while at != -1:
-            if text[at - 1].islower() and text[at - 2].islower():
-                return _GLUED.sub(" ", text)
-            at = text.find(word, at + 1)
-    return text
+    """Put back the lost space before a glued "A"/"The"; a quick search first, the substitution only on a hit."""
+    return _GLUED.sub(" ", text) if _GLUE_HINT.search(text) else text
+
+
+_GLUE_HINT = re.compile(r"A (?<=[a-z]{2}A )|The (?<=[a-z]{2}The )")
+"""Where _GLUED may match (it also wants a small letter next); opening with "A" or "T" lets the engine skip ahead."""
 
 
 _HEADING_END = re.compile(r"[.!?:;,\"']$")
@@ -71,12 +69,16 @@ def clean(text: str) -> str:
         text = _ANY_TAG.sub(" ", text)
     if "&" in text:
         text = html.unescape(text)
-    for old, new in _REPLACEMENTS:
-        if old in text:
-            text = text.replace(old, new)
+    ascii_only = text.isascii()  # then none of the typographic characters below is there
+    if not ascii_only:
+        for old, new in _REPLACEMENTS:
+            if old in text:
+                text = text.replace(old, new)
     if "A " in text or "The " in text:
         text = _reglue(text)
-    if "  " in text or "\t" in text or "\u00a0" in text or "\u2009" in text or "\u202f" in text:
+    if "  " in text or "\t" in text or (
+        not ascii_only and ("\u00a0" in text or "\u2009" in text or "\u202f" in text)
+    ):
         text = _SPACES.sub(" ", text)
     return text
 
