@@ -128,6 +128,10 @@ _SUBSET = re.compile(
     r"\bof the (?:plant|factory|site|facility)'s\b|\bin (?:its|the) [\w\s-]{0,30}?(?:division|unit|segment)\b",
 )
 _CLAUSE_BREAK = re.compile(r"[;:()\u2013\u2014]|,(?!\d)| (?:- |wh(?:ile|ich|ereas) |but )")
+_BREAK_AFTER_SPACE = re.compile(
+    r"[;:()\u2013\u2014,\-wb](?:(?<=[;:()\u2013\u2014])|(?<=,)(?!\d)|(?<= -) |(?<= w)h(?:ile|ich|ereas) |(?<= b)ut )"
+)
+"""_CLAUSE_BREAK with the space-led breaks matched from the character after the space (see _breaks)."""
 
 
 _NAME_NUMBER = re.compile(
@@ -193,12 +197,26 @@ class Judged:
 
 @lru_cache(maxsize=64)
 def _breaks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Clause breaks of a sentence, computed once: (starts, ends)."""
-    spans = [m.span() for m in _CLAUSE_BREAK.finditer(text)]
-    if not spans:
-        return (), ()
-    starts, ends = zip(*spans)
-    return starts, ends
+    """Clause breaks of a sentence, computed once: (starts, ends).
+
+    The matches of _CLAUSE_BREAK, found with _BREAK_AFTER_SPACE: a break that opens with a space is
+    matched from the character after it (the engine then skips ahead to break characters), its start
+    moved back onto the space; one whose space ended the previous break is no break (as in a scan
+    with _CLAUSE_BREAK, where that space is taken).
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    last = 0
+    for m in _BREAK_AFTER_SPACE.finditer(text):
+        a, b = m.span()
+        if text[a] in "-wb":
+            a -= 1
+            if a < last:
+                continue
+        starts.append(a)
+        ends.append(b)
+        last = b
+    return tuple(starts), tuple(ends)
 
 
 def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
