@@ -142,6 +142,12 @@ def _digit_firsts() -> tuple[str, ...]:
     return tuple(sorted(first for first in _firsts() if first[:1].isdigit()))
 
 
+@lru_cache(maxsize=1)
+def _special_firsts() -> tuple[str, ...]:
+    """_lower_firsts() and _digit_firsts(): openings that _CAPITAL_START does not find."""
+    return _lower_firsts() + _digit_firsts()
+
+
 @lru_cache(maxsize=8192)
 def _opening(raw: str) -> tuple[str, int]:
     """(the token minus trailing punctuation, most words a known name opening with it has; 0 for none)."""
@@ -163,11 +169,23 @@ def find_known(text: str) -> list[tuple[int, int, Org]]:
         text = _norm(text)
     out: list[tuple[int, int, Org]] = []
     pos = 0
+    if not any(special in text for special in _special_firsts()):
+        # No name here opens with a digit or a small letter: capitalised tokens are the only openings
+        # (and _CAPITAL_START never starts right after a word character or name punctuation).
+        for m in _CAPITAL_START.finditer(text):
+            start = m.start()
+            if start < pos:
+                continue
+            raw = m.group()
+            first, most = _opening(raw)
+            if most:
+                found = _known_at(text, start, raw, first, most, index, common)
+                if found:
+                    out.append(found)
+                    pos = found[1]
+        return out
     lowers = [lower for lower in _lower_firsts() if lower in text]
-    if not lowers and not any(digits in text for digits in _digit_firsts()):
-        # No name here opens with a digit or a small letter: capitalised tokens are the only openings.
-        starts = [(m.start(), m.group()) for m in _CAPITAL_START.finditer(text)]
-    elif lowers:
+    if lowers:
         starts = [(m.start(), m.group()) for m in _CANDIDATE.finditer(text)]
         for lower in lowers:  # "eBay", "iRobot": names that open with a small letter
             starts.extend(
@@ -183,30 +201,39 @@ def find_known(text: str) -> list[tuple[int, int, Org]]:
         first, most = _opening(raw)
         if not most:
             continue
-        tokens = [(start, start + len(first), first)]
-        while len(tokens) < most:
-            nxt = _NEXT_TOKEN.match(text, tokens[-1][1])
-            if nxt is None:
-                break
-            tokens.append((nxt.start(1), nxt.end(1), nxt.group(1)))
-        hit = None
-        for n in range(len(tokens), 0, -1):
-            key = " ".join([t[2] for t in tokens[:n]]) if n > 1 else first
-            org = index.get(key) or (index.get(key[:-2]) if key.endswith("'s") else None)
-            if org:
-                hit = (n, org)
-                break
-        if hit is None:
-            continue
-        n, org = hit
-        if n == 1 and first.lower().removesuffix("'s") in common:
-            after = text[start + len(raw) : start + len(raw) + 30]
-            glued = _GLUED.match(after)
-            if glued and not _LEGAL.search(" " + glued.group(1)):
-                continue  # "United Auto Workers" is not United Airlines
-        out.append((tokens[0][0], tokens[n - 1][1], org))
-        pos = tokens[n - 1][1]
+        found = _known_at(text, start, raw, first, most, index, common)
+        if found:
+            out.append(found)
+            pos = found[1]
     return out
+
+
+def _known_at(
+    text: str, start: int, raw: str, first: str, most: int, index: dict[str, Org], common: frozenset[str]
+) -> tuple[int, int, Org] | None:
+    """The known organisation whose name opens with token `raw` at `start` (longest name first), or None."""
+    tokens = [(start, start + len(first), first)]
+    while len(tokens) < most:
+        nxt = _NEXT_TOKEN.match(text, tokens[-1][1])
+        if nxt is None:
+            break
+        tokens.append((nxt.start(1), nxt.end(1), nxt.group(1)))
+    hit = None
+    for n in range(len(tokens), 0, -1):
+        key = " ".join([t[2] for t in tokens[:n]]) if n > 1 else first
+        org = index.get(key) or (index.get(key[:-2]) if key.endswith("'s") else None)
+        if org:
+            hit = (n, org)
+            break
+    if hit is None:
+        return None
+    n, org = hit
+    if n == 1 and first.lower().removesuffix("'s") in common:
+        after = text[start + len(raw) : start + len(raw) + 30]
+        glued = _GLUED.match(after)
+        if glued and not _LEGAL.search(" " + glued.group(1)):
+            return None  # "United Auto Workers" is not United Airlines
+    return (tokens[0][0], tokens[n - 1][1], org)
 
 
 def clean_name(name: str) -> str:
