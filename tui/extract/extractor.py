@@ -360,7 +360,13 @@ _UNIT_OF = re.compile(
     rf"of\s+({_NAME})"
 )
 
-_OPERATOR_KEY = re.compile(r",\s+(?:which|that)\s")
+_OPERATOR_KEY = re.compile(
+    r",\s+(?:which|that)\s+(?:operates|owns|runs|trades as|does business as|is the parent of|"
+    r"is the owner of|is the operator of)\s+[A-Z0-9]"
+)
+"""The middle of every _OPERATOR_OF match."""
+_PARENT_KEY = re.compile(r"\s(?:parent|parent company|owner|operator),?\s+[A-Z0-9]")
+"""The middle of every _PARENT_NAMED match."""
 _UNIT_WORDS = ("unit", "subsidiary", "division", "arm", "business", "affiliate")
 _UNIT_OF_KEY = re.compile(r"(?:unit|subsidiary|division|arm|business|affiliate)\s+of\s")
 
@@ -376,7 +382,9 @@ def _relate(events: tuple[Event, ...], text: str) -> tuple[Event, ...]:
         return events
     # Each relation needs its keyword: look for those first, the costly name patterns only where one is.
     operator = _OPERATOR_KEY.search(text) is not None
-    parent_named = "parent" in text or "owner" in text or "operator" in text
+    parent_named = ("parent" in text or "owner" in text or "operator" in text) and _PARENT_KEY.search(
+        text
+    ) is not None
     unit_of = any(word in text for word in _UNIT_WORDS) and _UNIT_OF_KEY.search(text) is not None
     if not (operator or parent_named or unit_of):
         return events
