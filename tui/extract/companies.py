@@ -169,7 +169,10 @@ def find_known(text: str) -> list[tuple[int, int, Org]]:
         text = _norm(text)
     out: list[tuple[int, int, Org]] = []
     pos = 0
-    if not any(special in text for special in _special_firsts()):
+    for special in _special_firsts():
+        if special in text:
+            break
+    else:
         # No name here opens with a digit or a small letter: capitalised tokens are the only openings
         # (and _CAPITAL_START never starts right after a word character or name punctuation).
         for m in _CAPITAL_START.finditer(text):
