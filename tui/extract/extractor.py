@@ -42,29 +42,45 @@ _STAFF_AFTER = re.compile(rf"(?:'s?)?\s+(?:[a-z-]+\s+)?{JOB_NOUN}\b", re.IGNOREC
 _CONFIRM = re.compile(r"\b(?:confirm\w*|but|however|though|instead)\b", re.IGNORECASE)
 
 
-def _pick(judged: list[Judged], cue, want_pct: bool, lo: int, hi: int) -> Judged | None:
-    """The nearest unused figure of the wanted sort, on the side the cue's form points to.
+def _pick(judged: list[Judged], cue, lo: int, hi: int) -> tuple[Judged | None, Judged | None]:
+    """The nearest unused job count and the nearest unused share, each on the side the cue's form points to.
 
     Figures are looked for between the neighbouring cues (lo, hi), so "X cut 10%, while Y laid off
-    11,000" gives Y its own number.
+    11,000" gives Y its own number. A figure is a count or a share, never both, so one pass over the
+    figures (in text order) finds both: for each sort, the first on the right and the last on the left.
     """
-    # One pass over the figures (in text order): the first one on the right, the last one on the left.
     cue_start, cue_end = cue.start, cue.end
-    right_reach, left_reach = (130, 130) if want_pct else (110, 90)
-    right = left = None
+    job_right = job_left = pct_right = pct_left = None
     for j in judged:
-        if j.used or not (j.pct if want_pct else j.job):
+        if j.used:
+            continue
+        if j.job:
+            right_reach, left_reach = 110, 90
+        elif j.pct:
+            right_reach, left_reach = 130, 130
+        else:
             continue
         fig = j.fig
-        if right is None and cue_end <= fig.start < hi and fig.start - cue_end <= right_reach:
-            right = j
-        if lo <= fig.start and fig.end <= cue_start and cue_start - fig.end <= left_reach:
-            left = j
-    first, second = (right, left) if cue.form == "active" else (left, right)
-    chosen = first if first is not None else second
-    if chosen is not None:
-        chosen.used = True
-    return chosen
+        right = cue_end <= fig.start < hi and fig.start - cue_end <= right_reach
+        left = lo <= fig.start and fig.end <= cue_start and cue_start - fig.end <= left_reach
+        if j.job:
+            if right and job_right is None:
+                job_right = j
+            if left:
+                job_left = j
+        else:
+            if right and pct_right is None:
+                pct_right = j
+            if left:
+                pct_left = j
+    active = cue.form == "active"
+    job = (job_right or job_left) if active else (job_left or job_right)
+    pct = (pct_right or pct_left) if active else (pct_left or pct_right)
+    if job is not None:
+        job.used = True
+    if pct is not None:
+        pct.used = True
+    return job, pct
 
 
 def _resolve(text: str, pos: int, known: list[tuple[int, int, Org]], story: Story) -> Ref | None:
@@ -238,7 +254,7 @@ def _read_cue(
     subject = find_subject(text, cue, known, low)
     if subject.aggregate:
         return False  # "startups have fired 23,000": an industry total
-    job, pct = _pick(judged, cue, False, *bounds), _pick(judged, cue, True, *bounds)
+    job, pct = _pick(judged, cue, *bounds)
     refs = list(subject.refs)
     staff_of = _staff_of(text, cue, known)
     if staff_of and not (refs and refs[0].name == staff_of.name):
