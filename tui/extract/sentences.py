@@ -76,8 +76,10 @@ def clean(text: str) -> str:
                 text = text.replace(old, new)
     if "A " in text or "The " in text:
         text = _reglue(text)
-    if "  " in text or "\t" in text or (
-        not ascii_only and ("\u00a0" in text or "\u2009" in text or "\u202f" in text)
+    if (
+        "  " in text
+        or "\t" in text
+        or (not ascii_only and ("\u00a0" in text or "\u2009" in text or "\u202f" in text))
     ):
         text = _SPACES.sub(" ", text)
     return text
