@@ -361,6 +361,7 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
     events = _merge_units([fold(c) for c in story.companies.values()])
     if len(events) > 1:
         events = _relate(events, f"{title}\n{summary}")
+        events = _drop_parent_echoes(events)
     return Extraction(valid_cue or bool(events), events)
 
 
@@ -439,6 +440,28 @@ def _relate(events: tuple[Event, ...], text: str) -> tuple[Event, ...]:
             out[unit] = replace(u, parent=u.parent or p.company)
             del out[parent]
     return tuple(out)
+
+
+def _drop_parent_echoes(events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """A parent credited with exactly its unit's figure is the same cut told twice.
+
+    "PlayStation maker Sony cuts 900 jobs" over "Sony Interactive Entertainment will cut about 900"
+    is one event, the unit's (parent Sony); counting both would double the headcount under Sony.
+    Likewise a parent named with no figure at all beside its unit's figure ("Amazon to cut 500 jobs at
+    Twitch"). Different figures ("Twitch 500 amid Amazon's 9,000") or vague ones stay separate events.
+    """
+    echoed = {e.parent for e in events if e.parent and e.headcount is not None}
+    if not echoed:
+        return events
+    unit_counts = {(e.parent, e.headcount) for e in events if e.parent and e.headcount is not None}
+
+    def echo(e: Event) -> bool:
+        if e.company not in echoed:
+            return False
+        bare = e.headcount is None and e.percent is None and e.headcount_kind == "none"
+        return bare or (e.company, e.headcount) in unit_counts
+
+    return tuple(e for e in events if not echo(e))
 
 
 def _merge_units(events: list[Event]) -> tuple[Event, ...]:
