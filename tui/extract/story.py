@@ -263,13 +263,15 @@ def fold(company: _Company) -> Event:
         evidence = chosen.evidence
     else:
         headcount = None
-        if any(m.kind == "vague" for m in ms):
+        vague = next((m for m in ms if m.kind == "vague"), None)
+        if vague is not None:
             kind = "vague"
         elif percent is not None:
             kind = "percent_only"
         else:
             kind = "none"
-        evidence = (pct or ms[0]).evidence
+        # The sentence that gave the figure ("several hundred", "10%") is the evidence, not the headline.
+        evidence = (vague if vague is not None else pct or ms[0]).evidence
     if percent is not None and percent == int(percent):
         percent = float(int(percent))
     return Event(company.name, company.parent, headcount, kind, percent, evidence)

@@ -243,16 +243,20 @@ def article_page(
     ids = [row[0] for row in rows]
     if ids:
         marks = ", ".join("?" for _ in ids)
-        for article_id, company, count, kind, percent, evidence in db.execute(
-            f"SELECT article_id, company, headcount, headcount_kind, percent, evidence FROM events "
+        chosen = set(flt.companies)
+        for article_id, company, parent, count, kind, percent, evidence in db.execute(
+            f"SELECT article_id, company, parent, headcount, headcount_kind, percent, evidence FROM events "
             f"WHERE article_id IN ({marks}) ORDER BY id",
             ids,
         ):
-            events.setdefault(article_id, []).append((company, count, kind, percent, evidence))
+            mine = not chosen or company in chosen or parent in chosen
+            events.setdefault(article_id, []).append((company, count, kind, percent, evidence, mine))
     page = []
     for article_id, published, title, feed, is_read, starred, layoff in rows:
         story = events.get(article_id, [])
         companies = ", ".join(dict.fromkeys(event[0] for event in story))
+        # Filtered by company, a round-up's cell shows that company's figure, not the story's sum.
+        story = [event[:5] for event in story if event[5]]
         page.append(
             ArticleRow(
                 article_id,

@@ -1,0 +1,55 @@
+"""The app's read queries on the demo database: what the table cells and pane counts say."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from tui.demo import build_demo_db
+from tui.store import open_db
+from tui.store.filters import Filter
+from tui.store.queries import article_page, company_facets, format_headcount, month_facets
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory):
+    path = tmp_path_factory.mktemp("q") / "demo.db"
+    build_demo_db(path, datetime(2024, 9, 1, tzinfo=UTC))
+    return open_db(path)
+
+
+@pytest.mark.parametrize(("events", "cell"), [
+    ([(1200, "exact", None, "")], "1,200"),
+    ([(1000, "approx", None, ""), (200, "exact", None, "")], "~1,200"),
+    ([(None, "percent_only", 10.0, "")], "10%"),
+    ([(None, "percent_only", 8.5, "")], "8.5%"),
+    ([(None, "vague", None, "Acme let go several hundred workers")], "several hundred"),
+    ([(None, "vague", None, "Thousands of jobs will go")], "thousands"),
+    ([(None, "none", None, "")], ""),
+    ([], ""),
+])
+def test_headcount_cell(events, cell: str) -> None:
+    assert format_headcount(events) == cell
+
+
+def _row(db, flt: Filter, title_start: str):
+    return next(r for r in article_page(db, flt).rows if r.title.startswith(title_start))
+
+
+def test_filtered_by_company_a_roundup_shows_that_companys_figure(db) -> None:
+    everyone = _row(db, Filter(), "Tech layoffs roundup")
+    amazon = _row(db, Filter(companies=("Amazon",)), "Tech layoffs roundup")
+    discord = _row(db, Filter(companies=("Discord",)), "Tech layoffs roundup")
+    assert everyone.headcount == "~170" and discord.headcount == "~170"
+    assert amazon.headcount == "several hundred"
+    assert amazon.companies == everyone.companies  # the row still names every company in the story
+
+
+def test_pane_counts_follow_the_other_filters(db) -> None:
+    months = {m.month: m.stories for m in month_facets(db, Filter(companies=("Amazon",)))}
+    assert months == {"2024-01": 2, "2023-03": 1}
+    companies = {c.name: c for c in company_facets(db, Filter(months=("2024-01",)))}
+    assert companies["Amazon"].stories == 2  # the round-up and Twitch, a unit of Amazon
+    assert "Meta" not in companies
