@@ -167,3 +167,35 @@ async def test_feeds_screen_adds_disables_and_removes(app_factory, tmp_path: Pat
         await pilot.press("y")
         await settle(pilot)
         assert [feed.name for feed in app.config.feeds] == ["Tech Cuts"]
+
+
+@pytest.mark.parametrize(("interval_minutes", "polled"), [(30, True), (24 * 60, False)])
+async def test_on_start_only_due_feeds_are_polled(app_factory, recorder: Recorder, interval_minutes: int,
+                                                  polled: bool) -> None:
+    """The sample feeds were polled 23 hours before the clock: due at 30 minutes, not at a day."""
+    import dataclasses
+
+    from tests.ui.sample_db import sample_config
+    from tui.config import Settings
+    from tui.poll import PollReport
+
+    calls: list[list[str]] = []
+
+    async def stand_in(config, db_path, **kwargs):
+        calls.append([feed.name for feed in config.enabled_feeds])
+        return PollReport(())
+
+    config = dataclasses.replace(sample_config(), settings=Settings(interval_minutes=interval_minutes))
+    app = app_factory(config, poll_on_start=True, poller=stand_in)
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        deadline = time.monotonic() + 30
+        while not recorder.of(PollFinished) and time.monotonic() < deadline:
+            await pilot.pause()
+        await settle(pilot)
+        finished = recorder.of(PollFinished)[0]
+        if polled:
+            assert calls == [[feed.name for feed in config.feeds]]
+            assert recorder.of(PollStarted)[0].total == len(config.feeds)
+        else:
+            assert calls == [] and finished.quiet and not recorder.of(PollStarted)
+            assert not app._notifications

@@ -105,3 +105,8 @@ def feed_statuses(db: sqlite_utils.Database) -> dict[str, FeedStatus]:
         "SELECT f.id, f.url, f.name, f.last_polled_at, f.last_success_at, f.last_status, f.last_error, "
         "f.http_status, (SELECT count(*) FROM articles a WHERE a.feed_id = f.id) FROM feeds f").fetchall()
     return {row[1]: FeedStatus(*row) for row in rows}
+
+
+def last_polls(db: sqlite_utils.Database) -> dict[str, datetime | None]:
+    """When each feed was last polled (answered or not), by URL, for the app's schedule."""
+    return {url: parse_iso(polled) for url, polled in db.execute("SELECT url, last_polled_at FROM feeds")}

@@ -26,6 +26,8 @@ from tui.ui.polling import Poller, PollingMixin
 
 RELOAD_DELAY = 2.0
 """Seconds between table reloads while a poll brings new stories in (a final one follows the poll)."""
+SCHEDULE_TICK_SECONDS = 60.0
+"""How often the app looks for feeds whose interval has passed."""
 
 
 class LayoffsApp(PollingMixin, EditingMixin, App[None]):
@@ -86,8 +88,9 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
         tune_gc()
         self.set_keymap(self.config.key_map)
         if self.poll_on_start:
-            self.call_after_refresh(self.action_poll)
-            self.set_interval(self.config.settings.interval_minutes * 60, self.action_poll)
+            # Each feed has its own interval: poll what is due now, then look again every minute.
+            self.call_after_refresh(self.poll_due_feeds)
+            self.set_interval(SCHEDULE_TICK_SECONDS, self.poll_due_feeds)
 
     def action_help(self) -> None:
         """Show every key."""

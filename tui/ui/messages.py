@@ -80,12 +80,16 @@ class FeedPolled(Message):
 
 
 class PollFinished(Message):
-    """The poll ended; ``report`` is a ``tui.poll.PollReport`` or None when it could not run."""
+    """The poll ended; ``report`` is a ``tui.poll.PollReport`` or None when it could not run.
 
-    def __init__(self, report: Any, error: str | None = None) -> None:
+    ``quiet``: a timed poll found no feed due and did not run; nothing to tell the user.
+    """
+
+    def __init__(self, report: Any, error: str | None = None, *, quiet: bool = False) -> None:
         super().__init__()
         self.report = report
         self.error = error
+        self.quiet = quiet
 
 
 class FeedsLoaded(Message):

@@ -78,6 +78,15 @@ class PollingMixin:
 
     def action_poll(self) -> None:
         """Poll every enabled feed now, in the background."""
+        self.start_poll(only_due=False)
+
+    def poll_due_feeds(self) -> None:
+        """The timer's poll (and the one on start): only feeds whose own interval has passed, quietly."""
+        if getattr(self, "allow_poll", True) and not self.polling and self.config.enabled_feeds:
+            self.start_poll(only_due=True)
+
+    def start_poll(self, *, only_due: bool) -> None:
+        """Start the poll worker, or say why not."""
         if not getattr(self, "allow_poll", True):
             self.notify("Polling is off in the demo: its feeds are samples shipped in the package.")  # type: ignore[attr-defined]
             return
@@ -94,10 +103,10 @@ class PollingMixin:
         self._poll_pending: list[Any] = []
         self._poll_flush = self.set_interval(PROGRESS_PERIOD, self._flush_progress)  # type: ignore[attr-defined]
         ensure_resource_tracker()
-        self.run_poll(self.config)
+        self.run_poll(self.config, only_due)
 
     @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
-    def run_poll(self, config: Config) -> None:
+    def run_poll(self, config: Config, only_due: bool = False) -> None:
         """The poll, on its own event loop in this worker thread.
 
         ``poll_feeds`` keeps SQL and parsing off its loop, but its HTTP work (200 feeds: about a second
@@ -110,6 +119,17 @@ class PollingMixin:
 
             poller = poll_feeds
         post = self.post_message  # type: ignore[attr-defined]
+        if only_due:
+            from tui.poll.schedule import due_config
+
+            try:
+                config = due_config(config, self.db_path, self.now())
+            except LayoffsError as error:
+                post(PollFinished(None, str(error)))
+                return
+            if not config.enabled_feeds:
+                post(PollFinished(None, quiet=True))  # nothing is due: no poll, nothing to say
+                return
         post(PollStarted(len(config.enabled_feeds)))
         done = 0
 
@@ -153,6 +173,8 @@ class PollingMixin:
 
     def on_poll_finished(self, message: PollFinished) -> None:
         self._end_poll()
+        if message.quiet:
+            return
         if message.report is None:
             self.notify(message.error or "The poll failed.", severity="error")  # type: ignore[attr-defined]
             return
