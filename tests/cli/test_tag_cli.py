@@ -71,3 +71,16 @@ def test_bad_tag_commands_exit_2_with_a_message(db_path: Path, args: list[str], 
     assert result.exit_code == 2
     assert message in result.output + result.stderr
     assert "Traceback" not in result.output
+
+
+def test_an_absurd_headcount_is_refused(db_path: Path) -> None:
+    result = run(db_path, "tag", "1", "--add", "Acme", "--headcount", "99999999999999999999999")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "99999999999999999999999" in result.output + result.stderr
+
+
+def test_removing_a_company_not_on_the_story_says_so(db_path: Path) -> None:
+    fed = article_id(db_path, "Fed raises rates")
+    result = run(db_path, "tag", str(fed), "--remove", "Nobody Inc")
+    assert result.exit_code == 0
+    assert "no event for Nobody" in result.stderr

@@ -116,3 +116,28 @@ def test_bad_corrections_are_refused_and_change_nothing(db, call, message) -> No
     with pytest.raises(CorrectionError, match=message):
         call(db)
     assert events(db) == before
+
+
+def test_a_tagger_failure_costs_one_article_its_new_tags_not_the_retag(db) -> None:
+    with write_transaction(db):
+        entry = EntryRecord(guid="g2", title="Globex trims staff", link=None, author=None, text="", summary_html="",
+                            published=datetime(2026, 10, 3, tzinfo=UTC))
+        store_entries(db, 1, [entry], NOW, tagger_finding("Globex"))
+
+    def fragile(title: str, summary: str, published: str | None) -> FakeExtraction:
+        if title.startswith("Acme"):
+            raise OverflowError("cannot convert float infinity to integer")
+        return tagger_finding("Globex Corp")(title, summary, published)
+
+    counts = retag_all(db, fragile)
+    assert counts.articles == 2 and counts.failed == [1]
+    assert events(db) == [("Acme", "auto", 100), ("Reuters", "auto", 100)]  # article 1 keeps its tags
+    assert db.execute("SELECT company FROM events WHERE article_id = 2").fetchall() == [("Globex Corp",)]
+
+
+def test_figures_sqlite_cannot_hold_are_stored_as_unknown(db) -> None:
+    def huge(title: str, summary: str, published: str | None) -> FakeExtraction:
+        return FakeExtraction(True, (FakeEvent("Acme", headcount=10**30, headcount_kind="exact", percent=250.0),))
+
+    retag_all(db, huge)
+    assert db.execute("SELECT headcount, percent FROM events WHERE company = 'Acme'").fetchone() == (None, None)

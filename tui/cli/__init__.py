@@ -5,6 +5,8 @@ Errors a user can cause (``LayoffsError``) print one line on stderr and exit 2; 
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from pathlib import Path
 
@@ -67,6 +69,43 @@ def _register() -> None:
 _register()
 
 
+class _NoTracebacks(logging.Formatter):
+    """Warnings from the domain (a feed that failed oddly) as one line each; tracebacks only with
+    LAYOFFS_TUI_DEBUG=1, since a server's or a user's fault must never print one."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        line = f"layoffs-tui: {record.getMessage()}"
+        if record.exc_info and os.environ.get("LAYOFFS_TUI_DEBUG"):
+            line += "\n" + self.formatException(record.exc_info)
+        elif record.exc_info and record.exc_info[1] is not None:
+            line += f" ({type(record.exc_info[1]).__name__}: {record.exc_info[1]})"
+        return line
+
+
+class _CurrentStderr(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is at the time: inside the app, Textual's capture, so a
+    warning never scribbles over the screen."""
+
+    @property  # type: ignore[override]
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: object) -> None:
+        pass
+
+
+def configure_logging() -> None:
+    """Domain warnings go to stderr as one line each."""
+    handler = _CurrentStderr()
+    handler.setFormatter(_NoTracebacks())
+    root = logging.getLogger("tui")
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG if os.environ.get("LAYOFFS_TUI_DEBUG") else logging.WARNING)
+    root.propagate = False
+
+
 def main() -> None:
     """Console-script entry point."""
+    configure_logging()
     cli(prog_name="layoffs-tui")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from tui.cli.context import CliContext, pass_context
-from tui.store.corrections import add_manual_event, remove_company, retag_all, set_not_layoff
+from tui.store.corrections import MAX_HEADCOUNT, add_manual_event, remove_company, retag_all, set_not_layoff
 from tui.store.tags import default_tagger, extractor_version
 
 
@@ -19,7 +19,7 @@ def _canonical(name: str) -> tuple[str, str | None]:
 @click.command("tag")
 @click.argument("article_id", type=int)
 @click.option("--add", "add", metavar="COMPANY", help="Tag the story with a company that cuts jobs.")
-@click.option("--headcount", type=click.IntRange(min=0), help="With --add: how many jobs.")
+@click.option("--headcount", type=click.IntRange(min=0, max=MAX_HEADCOUNT), help="With --add: how many jobs.")
 @click.option("--percent", type=click.FloatRange(min=0, max=100, min_open=True),
               help="With --add: the share of the workforce, in percent.")
 @click.option("--remove", "remove", metavar="COMPANY", help="Remove a company's event from the story.")
@@ -52,7 +52,10 @@ def tag_command(ctx: CliContext, article_id: int, add: str | None, headcount: in
         removed = remove_company(db, article_id, company)
         if removed == 0 and company != remove.strip():
             removed = remove_company(db, article_id, remove)
-        click.echo(f"article {article_id}: removed {company} ({removed} event(s)); retag will not add it back")
+        if removed == 0:
+            click.echo(f"article {article_id}: no event for {company} now; retag will not add one", err=True)
+        else:
+            click.echo(f"article {article_id}: removed {company} ({removed} event(s)); retag will not add it back")
     elif not_layoff:
         set_not_layoff(db, article_id, True)
         click.echo(f"article {article_id}: marked not a layoff story")
@@ -68,3 +71,8 @@ def retag_command(ctx: CliContext) -> None:
     db = ctx.db()
     counts = retag_all(db, default_tagger(), extractor_version())
     click.echo(f"retagged {counts.articles} articles: {counts.layoffs} layoff stories, {counts.events} events")
+    if counts.failed:
+        shown = ", ".join(str(i) for i in counts.failed[:20]) + (" …" if len(counts.failed) > 20 else "")
+        click.echo(f"the extractor failed on {len(counts.failed)} article(s), which keep their old tags: {shown}",
+                   err=True)
+        raise SystemExit(1)

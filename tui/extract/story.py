@@ -242,15 +242,24 @@ def topic_from(
     return None
 
 
+MAX_HEADCOUNT = 2_500_000
+"""More jobs than the largest employers have: a garbled or hostile figure, not a cut."""
+
+
+def _plausible_headcount(value: float) -> bool:
+    """Finite, positive and below MAX_HEADCOUNT ("cut 99999999999999999999 jobs" is noise, not data)."""
+    return 0 < value <= MAX_HEADCOUNT
+
+
 def fold(company: _Company) -> Event:
     """One event from every mention of a company: the earliest firm figure wins, headline first."""
     ms = company.mentions
-    numeric = [m for m in ms if m.value is not None]
+    numeric = [m for m in ms if m.value is not None and _plausible_headcount(m.value)]
     chosen = next(
         (m for m in numeric if not m.subset and not m.aside),
         next((m for m in numeric if not m.subset), numeric[0] if numeric else None),
     )
-    pcts = [m for m in ms if m.percent is not None]
+    pcts = [m for m in ms if m.percent is not None and 0 < m.percent <= 100]
     pct = next(
         (m for m in pcts if not m.share and not m.pct_subset),
         next((m for m in pcts if not m.pct_subset), pcts[0] if pcts else None),

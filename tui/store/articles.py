@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import logging
+import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -12,6 +14,8 @@ import sqlite_utils
 from tui.models import EntryRecord
 from tui.store.tags import ExtractionLike, Tagger, apply_tags
 from tui.timeutil import EARLIEST, month_of, to_iso
+
+log = logging.getLogger(__name__)
 
 FUTURE_SLACK = timedelta(days=2)
 
@@ -97,8 +101,23 @@ def store_entries(db: sqlite_utils.Database, feed_id: int, entries: Iterable[Ent
         extraction = extractions.get(entry.guid) if extractions else None
         if extraction is None and tagger is not None:
             extraction = tagger(entry.title, entry.summary_html or entry.text, published)
-        if extraction is not None and apply_tags(db, article_id, extraction, month) and old is None:
+        if extraction is not None and _tag(db, article_id, extraction, month) and old is None:
             counts.new_layoffs += 1
     return counts
+
+
+def _tag(db: sqlite_utils.Database, article_id: int, extraction: ExtractionLike, month: str) -> bool:
+    """``apply_tags`` in a savepoint: an extraction the store cannot take leaves this one article
+    untagged (``retag`` can try again) instead of failing its whole feed."""
+    db.execute("SAVEPOINT tag_article")
+    try:
+        verdict = apply_tags(db, article_id, extraction, month)
+    except (ValueError, TypeError, OverflowError, AttributeError, sqlite3.IntegrityError) as error:
+        log.warning("could not store the tags of article %s (%s); it is stored untagged", article_id, error)
+        db.execute("ROLLBACK TO SAVEPOINT tag_article")
+        db.execute("RELEASE SAVEPOINT tag_article")
+        return False
+    db.execute("RELEASE SAVEPOINT tag_article")
+    return verdict
 
 

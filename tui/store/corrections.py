@@ -8,7 +8,7 @@ the whole story lives in ``articles.layoff_manual`` (1 layoff, 0 not a layoff, N
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sqlite_utils
 
@@ -17,6 +17,8 @@ from tui.store.db import write_transaction
 from tui.store.tags import Tagger, apply_tags
 
 HEADCOUNT_KINDS = ("exact", "approx", "vague", "percent_only", "none")
+MAX_HEADCOUNT = 10_000_000
+"""More than any employer has: a typo, refused rather than stored."""
 
 
 class CorrectionError(LayoffsError):
@@ -43,6 +45,8 @@ def _kind_for(headcount: int | None, percent: float | None, kind: str | None) ->
 def _check_figures(headcount: int | None, percent: float | None) -> None:
     if headcount is not None and headcount < 0:
         raise CorrectionError(f"headcount must be zero or more, not {headcount}")
+    if headcount is not None and headcount > MAX_HEADCOUNT:
+        raise CorrectionError(f"headcount {headcount:,} is more than any employer has; check the figure")
     if percent is not None and not 0 < percent <= 100:
         raise CorrectionError(f"percent must be between 0 and 100, not {percent}")
 
@@ -123,6 +127,8 @@ class RetagCounts:
     articles: int = 0
     layoffs: int = 0
     events: int = 0
+    failed: list[int] = field(default_factory=list)
+    """Ids of articles the extractor failed on; they keep the tags they had."""
 
 
 RETAG_BATCH = 500
@@ -146,9 +152,14 @@ def retag_all(db: sqlite_utils.Database, tagger: Tagger, version: str | None = N
             break
         with write_transaction(db):
             for article_id, title, summary_html, text, published, month in batch:
-                if apply_tags(db, article_id, tagger(title, summary_html or text, published), month, version):
-                    counts.layoffs += 1
                 counts.articles += 1
+                try:
+                    extraction = tagger(title, summary_html or text, published)
+                except Exception:  # noqa: BLE001 - one story the extractor cannot read must not stop a retag
+                    counts.failed.append(article_id)
+                    continue
+                if apply_tags(db, article_id, extraction, month, version):
+                    counts.layoffs += 1
         last_id = batch[-1][0]
         if progress is not None:
             progress(counts.articles, total)

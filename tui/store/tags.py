@@ -48,6 +48,15 @@ def extractor_version() -> str | None:
     return EXTRACTOR_VERSION
 
 
+def _storable_count(value: int | None) -> int | None:
+    """SQLite holds 64-bit integers; a figure beyond that (only a broken tagger makes one) is dropped."""
+    return value if isinstance(value, int) and 0 <= value < 2**63 else None
+
+
+def _storable_percent(value: float | None) -> float | None:
+    return value if isinstance(value, (int, float)) and 0 < value <= 100 else None
+
+
 def apply_tags(db: sqlite_utils.Database, article_id: int, extraction: ExtractionLike, month: str,
                version: str | None = None) -> bool:
     """Replace the article's automatic events; returns the effective layoff verdict."""
@@ -58,8 +67,8 @@ def apply_tags(db: sqlite_utils.Database, article_id: int, extraction: Extractio
             "SELECT company FROM event_removals WHERE article_id = ? UNION "
             "SELECT company FROM events WHERE article_id = ? AND source = 'manual'", [article_id, article_id])}
         rows = [
-            [article_id, event.company, event.parent, event.headcount, event.headcount_kind, event.percent,
-             event.evidence, month]
+            [article_id, event.company, event.parent, _storable_count(event.headcount), event.headcount_kind,
+             _storable_percent(event.percent), event.evidence, month]
             for event in extraction.events if event.company.casefold() not in skip
         ]
         db.conn.executemany(
