@@ -61,13 +61,31 @@ def test_malformed_lines_get_errors_and_the_run_goes_on(tmp_path: Path) -> None:
             json.dumps({"id": "z", "title": "Twitch lays off 35% of staff"}),
         ],
     )
-    assert len(out) == 5  # the blank line is skipped
-    assert all(o["id"] is None for o in out[:4])
+    assert len(out) == 6  # one answer per input line, the blank one included
+    assert all(o["id"] is None for o in out[:5])
     assert out[0]["error"].startswith("line 1: not JSON")
     assert out[1]["error"] == "line 2: expected a JSON object, got list"
     assert out[2]["error"] == "line 3: no title"
     assert out[3]["error"] == "line 4: title is int, not a string"
-    assert out[4]["id"] == "z" and out[4]["events"][0]["parent"] == "Amazon"
+    assert out[4]["error"] == "line 5: empty line"
+    assert out[5]["id"] == "z" and out[5]["events"][0]["parent"] == "Amazon"
+
+
+def test_bytes_and_values_json_cannot_carry_are_answered_not_fatal(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(
+        b'{"id": 1, "title": "ok"}\n'
+        b'\xff{"id": 2, "title": "x"}\n'
+        b'{"id": NaN, "title": "a"}\n'
+        b'{"id": 1e999, "title": "a"}\n'
+        b'{"id": "s\\ud800", "title": "Acme to cut 1,200 jobs \\ud800"}\n'
+    )
+    result = CliRunner().invoke(extract_command, [str(path)])
+    assert result.exit_code == 0, result.output
+    out = [json.loads(line) for line in result.output.splitlines()]  # every line is strict JSON
+    assert [o.get("error", "")[:18] for o in out] == ["", "line 2: not UTF-8 ", "line 3: not JSON: ",
+                                                     "line 4: not JSON: ", ""]
+    assert out[4]["id"] == "s\ufffd" and out[4]["events"][0]["headcount"] == 1200
 
 
 def test_reads_stdin_by_default() -> None:
