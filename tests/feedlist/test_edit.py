@@ -184,3 +184,13 @@ class TestInvalidFiles:
         # /proc refuses new files even for root: a real OSError on the write.
         with pytest.raises(FeedListError, match="^/proc/feeds.toml: "):
             add_feed(Path("/proc/feeds.toml"), "https://a.example/")
+
+
+def test_a_linked_feed_list_stays_a_link_and_its_target_changes(feeds_path):
+    link = feeds_path.parent / "linked.toml"
+    link.symlink_to(feeds_path)
+    add_feed(link, "https://linked.example/rss", name="Linked")
+    assert link.is_symlink() and link.resolve() == feeds_path.resolve()
+    assert 'url = "https://linked.example/rss"' in _text(feeds_path)
+    remove_feed(link, "Linked")
+    assert link.is_symlink() and _text(feeds_path) == COMMENTED

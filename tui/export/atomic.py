@@ -17,9 +17,13 @@ def atomic_write_text(path: Path, text: str, *, encoding: str = "utf-8") -> None
     """Replace ``path`` with ``text``; raises ``OSError`` (nothing written) when it cannot.
 
     Line ends are written exactly as given (no newline translation), so CSV keeps its CRLF. An
-    existing file keeps its permission bits.
+    existing file keeps its permission bits; a symbolic link stays a link and its target is replaced.
     """
     path = Path(path)
+    if path.is_symlink():
+        # Write through the link: a feeds.toml linked from a dotfiles checkout must stay a link, and
+        # the file it points to is the one the user keeps.
+        path = path.resolve()
     if path.is_dir():
         raise IsADirectoryError(21, "is a directory", str(path))
     folder = path.parent
