@@ -7,6 +7,7 @@ closest valid key, because a user editing TOML by hand mostly makes typos.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -61,6 +62,13 @@ class Config:
         return dict(self.keys)
 
 
+SETTINGS_RANGES: dict[str, tuple[float, float]] = {
+    "interval_minutes": (1, 7 * 24 * 60),
+    "concurrency": (1, 64),
+    "timeout_seconds": (1, 600),
+}
+"""Bounds that keep a typo (or nan, inf) from disabling timeouts or flooding servers."""
+
 TOP_KEYS = {"settings": dict, "feeds": list, "keys": dict}
 SETTINGS_KEYS: dict[str, tuple[type, ...]] = {
     "interval_minutes": (int,),
@@ -78,13 +86,19 @@ TYPE_NAMES = {int: "an integer", float: "a number", str: "a string", list: "a li
               dict: "a table"}
 
 
+_BAD_HOST_CHARS = re.compile(r"[\s<>\"{}|\\^`]")
+
+
 def is_http_url(url: str) -> bool:
-    """True for an absolute http(s) URL with a host: the only kind we fetch or open."""
+    """True for an absolute http(s) URL with a valid host and port: the only kind we fetch or open."""
     try:
         parts = urlsplit(url.strip())
+        port_ok = parts.port is None or parts.port > 0  # .port raises ValueError past 65535
     except ValueError:
         return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    host = parts.hostname or ""
+    return parts.scheme.lower() in ("http", "https") and bool(host) and port_ok \
+        and not _BAD_HOST_CHARS.search(host)
 
 
 def url_identity(url: str) -> str:
@@ -190,8 +204,9 @@ class _Validator:
             if key not in SETTINGS_KEYS:
                 raise self.fail(f"unknown key 'settings.{key}'; {_suggest(key, SETTINGS_KEYS)}", "settings", key)
             self.check_type(value, SETTINGS_KEYS[key], f"settings.{key}", "settings", key)
-            if value <= 0:
-                raise self.fail(f"settings.{key} must be greater than 0, not {value!r}", "settings", key)
+            low, high = SETTINGS_RANGES[key]
+            if not (math.isfinite(value) and low <= value <= high):
+                raise self.fail(f"settings.{key} must be between {low} and {high}, not {value!r}", "settings", key)
         return Settings(**{k: (float(v) if k == "timeout_seconds" else v) for k, v in table.items()})
 
     def feed(self, entry: Any, index: int) -> FeedConfig:
@@ -211,8 +226,10 @@ class _Validator:
         if not all(isinstance(tag, str) for tag in tags):
             raise self.fail(f"{label}.tags must be a list of strings", "feeds", "tags", index)
         interval = entry.get("interval_minutes")
-        if interval is not None and interval <= 0:
-            raise self.fail(f"{label}.interval_minutes must be greater than 0", "feeds", "interval_minutes", index)
+        low, high = SETTINGS_RANGES["interval_minutes"]
+        if interval is not None and not low <= interval <= high:
+            raise self.fail(f"{label}.interval_minutes must be between {low} and {high}, not {interval}",
+                            "feeds", "interval_minutes", index)
         name = entry.get("name", "").strip() or feed_name_from_url(url)
         return FeedConfig(url=url, name=name, tags=tuple(tags), enabled=entry.get("enabled", True),
                           interval_minutes=interval)
@@ -256,3 +273,15 @@ def load_config(path: Path) -> Config:
     except UnicodeDecodeError as error:
         raise ConfigError(f"{path}: not UTF-8 (byte {error.start}); save it as UTF-8") from None
     return parse_config(text, path)
+
+
+def check_key_ids(config: Config, valid: set[str]) -> None:
+    """Refuse a ``[keys]`` entry that names no binding (a typo would silently remap nothing).
+
+    The ids belong to the app, so the app's command calls this with its own list.
+    """
+    for key, _ in config.keys:
+        if key not in valid:
+            text = config.path.read_text(encoding="utf-8") if config.path and config.path.exists() else ""
+            raise _Validator(config.path, text).fail(
+                f"unknown binding id 'keys.{key}'; {_suggest(key, valid)}", "keys", key)

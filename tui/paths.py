@@ -13,6 +13,8 @@ from pathlib import Path
 
 import platformdirs
 
+from tui.errors import ConfigError
+
 APP_NAME = "layoffs-tui"
 CONFIG_ENV = "LAYOFFS_TUI_CONFIG"
 DB_ENV = "LAYOFFS_TUI_DB"
@@ -37,9 +39,13 @@ def ensure_user_config(path: Path) -> bool:
     """Create ``path`` from the bundled feed list when it does not exist; True when created."""
     if path.exists():
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with resources.as_file(resources.files("tui").joinpath("feeds.toml")) as bundled:
-        tmp = path.with_name(path.name + ".tmp")
-        shutil.copyfile(bundled, tmp)
-        os.replace(tmp, path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with resources.as_file(resources.files("tui").joinpath("feeds.toml")) as bundled:
+            tmp = path.with_name(path.name + ".tmp")
+            shutil.copyfile(bundled, tmp)
+            os.replace(tmp, path)
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot create your feed list ({error.strerror or error}); "
+                          "pass one with --config PATH") from None
     return True

@@ -63,3 +63,21 @@ def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--db", str(junk), "retag"])
     assert result.exit_code == 2
     assert "not a layoffs-tui database" in result.stderr
+
+
+def test_first_run_where_the_config_folder_cannot_be_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(blocker))
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "x.db"), "feeds", "list"])
+    assert result.exit_code == 2
+    assert "cannot create your feed list" in result.stderr and "--config" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_the_app_refuses_an_unknown_key_id(tmp_path: Path) -> None:
+    config = tmp_path / "feeds.toml"
+    config.write_text('[keys]\ntoggle_stra = "f"\n')
+    result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 2
+    assert f"{config}:2: unknown binding id 'keys.toggle_stra'; did you mean 'toggle_star'?" in result.stderr

@@ -65,7 +65,13 @@ BAD = [
     ('[setings]\nconcurrency = 2\n', ["feeds.toml:1", "'setings'", "did you mean 'settings'"]),
     ('[settings]\nconcurency = 2\n', ["feeds.toml:2", "did you mean 'concurrency'"]),
     ('[settings]\nconcurrency = "eight"\n', ["feeds.toml:2", "settings.concurrency", "an integer"]),
-    ('[settings]\nconcurrency = 0\n', ["feeds.toml:2", "greater than 0"]),
+    ('[settings]\nconcurrency = 0\n', ["feeds.toml:2", "between 1 and 64"]),
+    ('[settings]\nconcurrency = 5000\n', ["feeds.toml:2", "between 1 and 64"]),
+    ('[settings]\ntimeout_seconds = nan\n', ["feeds.toml:2", "settings.timeout_seconds", "not nan"]),
+    ('[settings]\ntimeout_seconds = inf\n', ["feeds.toml:2", "not inf"]),
+    ('[[feeds]]\nurl = "https://a.example/x"\ninterval_minutes = 0\n', ["feeds.toml:3", "between 1 and"]),
+    ('[[feeds]]\nurl = "http://127.0.0.1:99999/c"\n', ["feeds.toml:2", "feeds[0].url"]),
+    ('[[feeds]]\nurl = "http://a b/c"\n', ["feeds.toml:2", "feeds[0].url"]),
     ('[settings]\ninterval_minutes = true\n', ["settings.interval_minutes", "an integer"]),
     ('[[feeds]]\nname = "no url"\n', ["feeds.toml:1", "feeds[0]", "no 'url'"]),
     ('[[feeds]]\nurl = "ftp://a.example/x"\n', ["feeds.toml:2", "feeds[0].url", "http:// or https://"]),
@@ -104,3 +110,15 @@ def test_missing_file_and_bad_encoding(tmp_path: Path) -> None:
     path.write_bytes(b'[[feeds]]\nname = "Caf\xe9"\nurl = "https://a.example/"\n')
     with pytest.raises(ConfigError, match="not UTF-8"):
         load_config(path)
+
+
+def test_key_ids_are_checked_against_the_apps_bindings(tmp_path: Path) -> None:
+    from tui.config import check_key_ids
+
+    path = tmp_path / "feeds.toml"
+    path.write_text('[keys]\npoll = "ctrl+r"\nqiut = "x"\n')
+    config = load_config(path)
+    with pytest.raises(ConfigError) as caught:
+        check_key_ids(config, {"poll", "quit", "help"})
+    assert str(caught.value).startswith(f"{path}:3: unknown binding id 'keys.qiut'; did you mean 'quit'?")
+    check_key_ids(parse_config('[keys]\npoll = "r"\n'), {"poll"})  # a known id passes

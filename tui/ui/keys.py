@@ -67,3 +67,9 @@ OTHER_KEYS: list[tuple[str, str]] = [
     ("ctrl+q", "Quit"),
 ]
 """Keys that belong to Textual or to the widgets, listed in the help for completeness."""
+
+
+def binding_ids() -> set[str]:
+    """Every id a user may remap in ``[keys]``."""
+    bindings = [*APP_BINDINGS, *MAIN_BINDINGS, *FEEDS_BINDINGS, *vim_bindings("d", "u", "f", "l")]
+    return {binding.id for binding in bindings if binding.id}
