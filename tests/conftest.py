@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,18 @@ SHARED = REPO_ROOT.parent / "shared"
 @pytest.fixture
 def shared_dir() -> Path:
     """../shared beside the repository (CI has it too); tests that need it skip without it."""
-    if not SHARED.is_dir():
-        pytest.skip("../shared is not beside the repository")
+    require_shared()
     return SHARED
+
+
+def require_shared() -> None:
+    """Skip without ../shared, except in CI (LAYOFFS_TUI_REQUIRE_SHARED=1), where a skip would hide
+    the extractor's floors and the feed corpus: there it fails."""
+    if SHARED.is_dir():
+        return
+    if os.environ.get("LAYOFFS_TUI_REQUIRE_SHARED"):
+        pytest.fail(f"{SHARED} is missing, and LAYOFFS_TUI_REQUIRE_SHARED is set")
+    pytest.skip("../shared is not beside the repository")
 
 
 @pytest.fixture(autouse=True)

@@ -55,10 +55,6 @@ class TestExportCommand:
 
     @pytest.mark.parametrize(("company", "ids"), [("Facebook", [2]), ("Nestle", [4]), ("AMAZON", [2])])
     def test_aliases_through_the_extractor(self, run, company, ids):
-        extract = pytest.importorskip("tui.extract", reason="the extractor is not in this tree")
-        if not hasattr(extract, "canonical_company"):
-            pytest.skip("the extractor does not expose canonical_company yet")
-
         result = run("--format", "jsonl", "--company", company)
         assert result.exit_code == 0, result.output
         assert _ids(result.stdout) == ids

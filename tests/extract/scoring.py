@@ -7,9 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
+from tests.conftest import require_shared
 from tui.cli import cli
 
 SCORER = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "score_extract.py"
@@ -17,8 +17,8 @@ SCORER = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "score
 
 def assert_floors(cases: Path, tmp_path: Path, floors: dict[str, float]) -> str:
     """Run the extract command over ``cases`` and the scorer with ``--min`` floors; returns its summary."""
-    if not cases.exists() or not SCORER.exists():
-        pytest.skip("../shared is not beside the repository")
+    require_shared()
+    assert cases.exists() and SCORER.exists(), (cases, SCORER)
     result = CliRunner().invoke(cli, ["extract", str(cases)])
     assert result.exit_code == 0, result.output
     out = tmp_path / "out.jsonl"

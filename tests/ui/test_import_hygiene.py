@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -27,8 +29,7 @@ DOMAIN_MODULES = [
 
 @pytest.mark.parametrize("module", DOMAIN_MODULES)
 def test_domain_module_does_not_import_textual(module: str) -> None:
-    if importlib.util.find_spec(module) is None:
-        pytest.skip(f"{module} does not exist yet")
+    assert importlib.util.find_spec(module) is not None, f"{module} is gone: update DOMAIN_MODULES"
     code = (
         f"import sys, {module}\n"
         "bad = sorted(name for name in sys.modules if name == 'textual' or name.startswith('textual.'))\n"
@@ -39,3 +40,19 @@ def test_domain_module_does_not_import_textual(module: str) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "", f"{module} imports {result.stdout.strip()}"
+
+
+UI_DIR = Path(__file__).resolve().parents[2] / "tui" / "ui"
+FORBIDDEN_IN_UI = re.compile(
+    r"^\s*(?:import|from)\s+(?:sqlite3|sqlite_utils|httpx|feedparser)\b"
+    r"|\b(?:SELECT|INSERT|UPDATE|DELETE)\s+(?:\w+|\*)\s+(?:FROM|INTO|SET)\b"
+    r"|\.execute\(",
+    re.MULTILINE,
+)
+
+
+@pytest.mark.parametrize("path", sorted(UI_DIR.glob("*.py")), ids=lambda p: p.name)
+def test_ui_holds_no_sql_and_no_http(path: Path) -> None:
+    """STYLE.md: the UI asks the domain; SQL lives in tui.store, HTTP in tui.poll."""
+    found = FORBIDDEN_IN_UI.findall(path.read_text(encoding="utf-8"))
+    assert not found, f"{path.name}: {found}"
