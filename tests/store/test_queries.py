@@ -8,8 +8,9 @@ import pytest
 
 from tui.demo import build_demo_db
 from tui.store import open_db
+from tui.store.facets import company_facets, month_facets
 from tui.store.filters import Filter
-from tui.store.queries import article_page, company_facets, format_headcount, month_facets
+from tui.store.queries import article_page, format_headcount
 
 
 @pytest.fixture(scope="module")

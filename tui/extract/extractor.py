@@ -9,17 +9,16 @@ entry), then folds every mention of one organisation into one event.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from functools import lru_cache
-from importlib import resources
 
-from tui.extract.companies import Org, clean_name, find_known, lookup
+from tui.extract.companies import Org, find_known, lookup
 from tui.extract.cues import JOB_NOUN, Cue, find_cues, negative_title
 from tui.extract.figures import Judged, is_history, judge_figures
 from tui.extract.linking import Ref, Subject, find_subject, name_ending_at, org_in_span
 from tui.extract.lowered import foldable, lowered
-from tui.extract.model import Event, Extraction
+from tui.extract.model import Extraction
 from tui.extract.numbers import Figure, find_figures
+from tui.extract.people import person_named
+from tui.extract.relations import drop_parent_echoes, merge_units, relate
 from tui.extract.sentences import split
 from tui.extract.story import Story, fold, title_case, topic_from
 
@@ -145,51 +144,6 @@ def _staff_of_object(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> 
         ):
             return Ref(org.name, a, org)
     return None
-
-
-@lru_cache(maxsize=1)
-def _given_names() -> frozenset[str]:
-    text = (resources.files("tui.extract") / "data" / "given_names.txt").read_text(encoding="utf-8")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
-
-
-_ROLE = (
-    r"(?:CEO|C\.E\.O\.|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Ff]ounder|[Cc]o-?founder|[Pp]resident|[Cc]hairman|"
-    r"[Cc]hairwoman|[Bb]oss|[Cc]hief|[Ss]pokes(?:man|woman|person)|[Mm]inister|[Hh]ead)"
-)
-
-
-def person_named(name: str, text: str) -> bool:
-    """True when `name` is a person in `text`: a common given name and a surname ("Elon Musk"), the
-    surname alone once the story has named the person in full, or a name right after a role
-    ("chief executive Dan Clancy"). Known organisations are never people."""
-    if lookup(name):
-        return False
-    words = name.split()
-    given = _given_names()
-    if len(words) in (2, 3) and words[0].lower() in given:
-        return True
-    if text.find(" " + words[-1]) == -1:
-        return False  # never after another word: neither "Elon Musk" nor "chief executive Musk"
-    full_name, after_role = _person_patterns(words[-1])
-    for m in full_name.finditer(text):
-        if m.group(1).lower() in given:
-            return True
-    return bool(after_role.search(text))
-
-
-@lru_cache(maxsize=1024)
-def _person_patterns(surname: str) -> tuple[re.Pattern, re.Pattern]:
-    """person_named's patterns for one surname: a given name before it, a role before it.
-
-    "\\b([A-Z][a-z]+)" is written "([A-Z](?<!\\w.)[a-z]+)" (the same matches) so that the engine can skip
-    ahead to capitals.
-    """
-    last = re.escape(surname)
-    return (
-        re.compile(rf"([A-Z](?<!\w.)[a-z]+)\s+(?:[A-Z]\.\s+)?{last}\b"),
-        re.compile(rf"\b{_ROLE}\s+(?:[A-Z][a-z]+\s+){{0,2}}{last}\b"),
-    )
 
 
 def _is_person(ref: Ref, story: Story) -> bool:
@@ -358,126 +312,8 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
     title_negative = (negative_title(title or "") or title_negated) and not title_valid
     if title_negative and not any(_CONFIRM.search(text) for text in with_figures):
         return Extraction(False, ())  # a denial, pledge, strike or hiring story, unless it confirms a cut
-    events = _merge_units([fold(c) for c in story.companies.values()])
+    events = merge_units([fold(c) for c in story.companies.values()])
     if len(events) > 1:
-        events = _relate(events, f"{title}\n{summary}")
-        events = _drop_parent_echoes(events)
+        events = relate(events, f"{title}\n{summary}")
+        events = drop_parent_echoes(events)
     return Extraction(valid_cue or bool(events), events)
-
-
-_NAME = r"[A-Z0-9][\w&.'-]*(?:\s+[A-Z0-9][\w&.'-]*)*"
-_OPERATOR_OF = re.compile(
-    rf"({_NAME}),\s+(?:which|that)\s+(?:operates|owns|runs|trades as|does business as|is the parent of|"
-    rf"is the owner of|is the operator of)\s+({_NAME})"
-)
-_PARENT_NAMED = re.compile(rf"({_NAME})(?:'s)?\s+(?:parent|parent company|owner|operator),?\s+({_NAME})")
-"""'ShareChat parent Mohalla Tech', "Paytm's parent One97": the brand and its owner, one company here."""
-_UNIT_OF = re.compile(
-    rf"({_NAME}),\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){{0,4}}?(?:unit|subsidiary|division|arm|business|affiliate)\s+"
-    rf"of\s+({_NAME})"
-)
-
-_OPERATOR_KEY = re.compile(
-    r",\s+(?:which|that)\s+(?:operates|owns|runs|trades as|does business as|is the parent of|"
-    r"is the owner of|is the operator of)\s+[A-Z0-9]"
-)
-"""The middle of every _OPERATOR_OF match."""
-_PARENT_KEY = re.compile(r"\s(?:parent|parent company|owner|operator),?\s+[A-Z0-9]")
-"""The middle of every _PARENT_NAMED match."""
-_UNIT_WORDS = ("unit", "subsidiary", "division", "arm", "business", "affiliate")
-_UNIT_OF_KEY = re.compile(r"(?:unit|subsidiary|division|arm|business|affiliate)\s+of\s")
-
-
-def _relate(events: tuple[Event, ...], text: str) -> tuple[Event, ...]:
-    """Relations the story states between two organisations that both cut.
-
-    "One97 Communications, which operates Paytm," makes the two names one company (a known name, else
-    the first named, is kept; two known organisations stay apart); "Siemens Gamesa, the wind turbine unit of Siemens Energy, will cut 4,100" makes the
-    parent's same figure (from "Siemens Energy to cut 4,100 jobs at wind unit") the unit's event.
-    """
-    if "," not in text:
-        return events
-    # Each relation needs its keyword: look for those first, the costly name patterns only where one is.
-    operator = _OPERATOR_KEY.search(text) is not None
-    parent_named = ("parent" in text or "owner" in text or "operator" in text) and _PARENT_KEY.search(
-        text
-    ) is not None
-    unit_of = any(word in text for word in _UNIT_WORDS) and _UNIT_OF_KEY.search(text) is not None
-    if not (operator or parent_named or unit_of):
-        return events
-    out = list(events)
-
-    def find(name: str) -> int | None:
-        org = lookup(name)
-        target = org.name if org else clean_name(name)
-        return next((i for i, e in enumerate(out) if e.company == target), None)
-
-    operators = _OPERATOR_OF.finditer(text) if operator else ()
-    for m in (*operators, *(_PARENT_NAMED.finditer(text) if parent_named else ())):
-        a, b = find(m.group(1)), find(m.group(2))
-        known_a, known_b = lookup(m.group(1)) is not None, lookup(m.group(2)) is not None
-        if a is None or b is None or a == b or (known_a and known_b):
-            continue
-        keep, drop = (a, b) if known_a else (b, a) if known_b else sorted((a, b))
-        first, other = out[keep], out[drop]
-        out[keep] = replace(
-            first,
-            headcount=first.headcount if first.headcount is not None else other.headcount,
-            headcount_kind=first.headcount_kind if first.headcount is not None else other.headcount_kind,
-            percent=first.percent if first.percent is not None else other.percent,
-        )
-        del out[drop]
-    for m in _UNIT_OF.finditer(text) if unit_of else ():
-        unit, parent = find(m.group(1)), find(m.group(2))
-        if unit is None or parent is None or unit == parent:
-            continue
-        u, p = out[unit], out[parent]
-        if (
-            p.headcount is None
-            and p.percent is None
-            or (p.headcount is not None and p.headcount == u.headcount)
-        ):
-            out[unit] = replace(u, parent=u.parent or p.company)
-            del out[parent]
-    return tuple(out)
-
-
-def _drop_parent_echoes(events: tuple[Event, ...]) -> tuple[Event, ...]:
-    """A parent credited with exactly its unit's figure is the same cut told twice.
-
-    "PlayStation maker Sony cuts 900 jobs" over "Sony Interactive Entertainment will cut about 900"
-    is one event, the unit's (parent Sony); counting both would double the headcount under Sony.
-    Likewise a parent named with no figure at all beside its unit's figure ("Amazon to cut 500 jobs at
-    Twitch"). Different figures ("Twitch 500 amid Amazon's 9,000") or vague ones stay separate events.
-    """
-    echoed = {e.parent for e in events if e.parent and e.headcount is not None}
-    if not echoed:
-        return events
-    unit_counts = {(e.parent, e.headcount) for e in events if e.parent and e.headcount is not None}
-
-    def echo(e: Event) -> bool:
-        if e.company not in echoed:
-            return False
-        bare = e.headcount is None and e.percent is None and e.headcount_kind == "none"
-        return bare or (e.company, e.headcount) in unit_counts
-
-    return tuple(e for e in events if not echo(e))
-
-
-def _merge_units(events: list[Event]) -> tuple[Event, ...]:
-    """A longer name of a cutting company ("Acme Widgets Europe" beside "Acme") is a unit only with its own figure."""
-    if len(events) < 2 or not any(e.parent for e in events):
-        return tuple(events)
-    by_name = {e.company: e for e in events}
-    out = []
-    for e in events:
-        parent = by_name.get(e.parent) if e.parent else None
-        if (
-            parent is not None
-            and e.company.startswith(e.parent + " ")
-            and lookup(e.company) is None
-            and (e.headcount, e.percent) in ((None, None), (parent.headcount, parent.percent))
-        ):
-            continue
-        out.append(e)
-    return tuple(out)

@@ -17,14 +17,13 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
+from tui.store.facets import company_facets, month_facets
 from tui.store.filters import Filter
 from tui.store.queries import (
     PAGE_SIZE,
     article_detail,
     article_page,
-    company_facets,
     count_articles,
-    month_facets,
     set_read,
     set_starred,
     thread_db,

@@ -11,8 +11,9 @@ from typing import Any
 
 from textual.message import Message
 
+from tui.store.facets import CompanyFacet, MonthFacet
 from tui.store.filters import Filter
-from tui.store.queries import ArticleDetail, ArticlePage, CompanyFacet, FeedRow, MonthFacet
+from tui.store.queries import ArticleDetail, ArticlePage, FeedRow
 
 
 class ArticlesLoaded(Message):
