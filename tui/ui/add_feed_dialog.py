@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from tui.config import is_http_url
+from tui.ui.form_dialog import FormDialog
 
 
-class AddFeedDialog(ModalScreen[tuple[str, str | None] | None]):
+class AddFeedDialog(FormDialog[tuple[str, str | None] | None]):
     """Dismisses with (url, name or None), or None when cancelled."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel_dialog")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
@@ -33,15 +28,6 @@ class AddFeedDialog(ModalScreen[tuple[str, str | None] | None]):
     def on_mount(self) -> None:
         self.query_one("#url", Input).focus()
 
-    def on_input_submitted(self) -> None:
-        self._submit()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "ok":
-            self._submit()
-        else:
-            self.dismiss(None)
-
     def _submit(self) -> None:
         url = self.query_one("#url", Input).value.strip()
         if not is_http_url(url):
@@ -50,5 +36,3 @@ class AddFeedDialog(ModalScreen[tuple[str, str | None] | None]):
         name = self.query_one("#name", Input).value.strip() or None
         self.dismiss((url, name))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)

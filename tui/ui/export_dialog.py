@@ -4,23 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from tui.store.filters import Filter
+from tui.ui.form_dialog import FormDialog
 from tui.ui.safe import clean
 
 
-class ExportDialog(ModalScreen[tuple[str, Path] | None]):
+class ExportDialog(FormDialog[tuple[str, Path] | None]):
     """Dismisses with (format, path), or None when cancelled."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel_dialog")]
 
     def __init__(self, flt: Filter, formats: tuple[str, ...], default_path: Callable[[str], Path]) -> None:
         super().__init__()
@@ -54,20 +50,9 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
         if isinstance(event.value, str) and box.value in defaults:
             box.value = str(self.default_path(event.value))
 
-    def on_input_submitted(self) -> None:
-        self._submit()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "ok":
-            self._submit()
-        else:
-            self.dismiss(None)
-
     def _submit(self) -> None:
         fmt = self.query_one("#format", Select).value
         path = self.query_one("#path", Input).value.strip()
         if isinstance(fmt, str) and path:
             self.dismiss((fmt, Path(path).expanduser()))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
