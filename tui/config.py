@@ -55,10 +55,12 @@ class Config:
 
     @property
     def enabled_feeds(self) -> tuple[FeedConfig, ...]:
+        """The feeds a poll should fetch; disabled ones stay in the file but are skipped."""
         return tuple(feed for feed in self.feeds if feed.enabled)
 
     @property
     def key_map(self) -> dict[str, str]:
+        """``[keys]`` as a dict for ``App.set_keymap``; a fresh copy, so callers may change it."""
         return dict(self.keys)
 
 
@@ -138,6 +140,8 @@ class _Locator:
         return -1
 
     def line_of(self, table: str | None, key: str | None, index: int | None = None) -> int | None:
+        """1-based line of ``key`` in ``table`` (the ``index``-th ``[[table]]``), else the table's header
+        line; None when not found."""
         start = self._table_start(table, index) if table else 0
         if start < 0:
             return None
@@ -176,17 +180,22 @@ class _Validator:
 
     def fail(self, message: str, table: str | None = None, key: str | None = None,
              index: int | None = None) -> ConfigError:
+        """A ``ConfigError`` prefixed with ``file:line``; returned, not raised, so callers write
+        ``raise self.fail(...)`` and type checkers see the exit."""
         line = self.locate.line_of(table, key, index)
         where = f"{self.where_file}:{line}" if line else self.where_file
         return ConfigError(f"{where}: {message}")
 
     def check_type(self, value: Any, types: tuple[type, ...], label: str, table: str | None, key: str,
                    index: int | None = None) -> None:
+        """Refuse a value of the wrong type; a bool does not pass as a number (TOML ``true`` is not 1)."""
         ok = isinstance(value, types) and not (bool not in types and isinstance(value, bool))
         if not ok:
             raise self.fail(f"{label} must be {TYPE_NAMES[types[0]]}, not {value!r}", table, key, index)
 
     def config(self, doc: dict[str, Any]) -> Config:
+        """The whole document: top-level tables first, so an unknown one is named before its contents are
+        checked."""
         for key, value in doc.items():
             if key not in TOP_KEYS:
                 raise self.fail(f"unknown table '{key}'; {_suggest(key, TOP_KEYS)}", None, key)
@@ -200,6 +209,7 @@ class _Validator:
         return Config(path=self.path, settings=settings, feeds=feeds, keys=keys)
 
     def settings(self, table: dict[str, Any]) -> Settings:
+        """``[settings]``: known keys, right types, finite values within ``SETTINGS_RANGES``."""
         for key, value in table.items():
             if key not in SETTINGS_KEYS:
                 raise self.fail(f"unknown key 'settings.{key}'; {_suggest(key, SETTINGS_KEYS)}", "settings", key)
@@ -210,6 +220,8 @@ class _Validator:
         return Settings(**{k: (float(v) if k == "timeout_seconds" else v) for k, v in table.items()})
 
     def feed(self, entry: Any, index: int) -> FeedConfig:
+        """One ``[[feeds]]`` entry; ``index`` is its position, used to point at the right table in
+        messages."""
         label = f"feeds[{index}]"
         if not isinstance(entry, dict):
             raise self.fail(f"{label} must be a [[feeds]] table", "feeds", None, index)
@@ -235,6 +247,8 @@ class _Validator:
                           interval_minutes=interval)
 
     def check_duplicates(self, feeds: tuple[FeedConfig, ...]) -> None:
+        """Two entries for one feed would poll it twice; compared by ``url_identity``, so the case of the
+        scheme or host does not hide a duplicate."""
         seen: dict[str, int] = {}
         for index, feed in enumerate(feeds):
             identity = url_identity(feed.url)
@@ -244,6 +258,8 @@ class _Validator:
             seen[identity] = index
 
     def keys(self, table: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+        """``[keys]`` values must be non-empty strings; the ids are checked later by ``check_key_ids``, since
+        only the app knows them."""
         for key, value in table.items():
             if not isinstance(value, str) or not value.strip():
                 raise self.fail(f"keys.{key} must be a key name such as \"ctrl+r\" or \"j,down\"", "keys", key)

@@ -67,6 +67,8 @@ class _OutlineReader:
         self.invalid: list[str] = []
 
     def start(self, name: str, attributes: dict[str, str]) -> None:
+        """Record a feed outline inside ``<body>``; an outline without ``xmlUrl`` is a folder whose title
+        becomes a tag."""
         if self.root is None:
             self.root = name
         if name == "body":
@@ -90,6 +92,7 @@ class _OutlineReader:
         self.feeds.append(NewFeed(url=url, name=label or None, tags=tuple(dict.fromkeys(tags))))
 
     def end(self, name: str) -> None:
+        """Leave a folder (or the body), so later feeds stop getting its tag."""
         if name == "outline" and self.in_body and self.folders:
             self.folders.pop()
         elif name == "body":

@@ -9,6 +9,7 @@ EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 
 
 def utcnow() -> datetime:
+    """The default clock: aware UTC, whole seconds, so it round-trips through ``to_iso`` unchanged."""
     return datetime.now(UTC).replace(microsecond=0)
 
 
@@ -31,4 +32,5 @@ def parse_iso(text: str | None) -> datetime | None:
 
 
 def month_of(moment: datetime) -> str:
+    """``YYYY-MM`` in UTC, the key the month facet groups by."""
     return to_iso(moment)[:7]

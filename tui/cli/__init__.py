@@ -21,6 +21,8 @@ class LayoffsGroup(click.Group):
     """Turns our own errors into a clear message and exit status instead of a traceback."""
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
+        """Turn a ``LayoffsError`` into one line on stderr and its exit code, and a closed pipe (``| head``)
+        into a quiet exit, instead of a traceback."""
         try:
             return super().invoke(ctx)
         except LayoffsError as error:
@@ -74,6 +76,7 @@ class _NoTracebacks(logging.Formatter):
     LAYOFFS_TUI_DEBUG=1, since a server's or a user's fault must never print one."""
 
     def format(self, record: logging.LogRecord) -> str:
+        """One line per record; the exception's type and message stand in for the traceback."""
         line = f"layoffs-tui: {record.getMessage()}"
         if record.exc_info and os.environ.get("LAYOFFS_TUI_DEBUG"):
             line += "\n" + self.formatException(record.exc_info)
@@ -88,6 +91,7 @@ class _CurrentStderr(logging.StreamHandler):
 
     @property  # type: ignore[override]
     def stream(self):
+        """Looked up on every write, so a later swap of ``sys.stderr`` is followed."""
         return sys.stderr
 
     @stream.setter

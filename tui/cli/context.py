@@ -24,10 +24,12 @@ class CliContext:
 
     @property
     def resolved_config_path(self) -> Path:
+        """``--config`` if given, else the per-user default path."""
         return self.config_path or default_config_path()
 
     @property
     def resolved_db_path(self) -> Path:
+        """``--db`` if given, else the per-user default path."""
         return self.db_path or default_db_path()
 
     def config(self) -> Config:

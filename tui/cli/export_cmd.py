@@ -25,6 +25,7 @@ class Day(click.ParamType):
     name = "YYYY-MM-DD"
 
     def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        """Accept an ISO date (or a ``date`` default); anything else is a usage error with an example."""
         if isinstance(value, date):
             return value
         try:

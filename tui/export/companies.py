@@ -25,6 +25,7 @@ class _Extractor:
             self._canonical, self._aliases = canonical_company, company_aliases
 
     def canonical(self, name: str) -> str:
+        """The canonical company name, or ``name`` itself when unknown or without the extractor."""
         return (self._canonical(name)[0] or name) if self._canonical else name
 
     def names(self, name: str) -> set[str]:

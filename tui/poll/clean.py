@@ -72,18 +72,21 @@ class _TextCollector(HTMLParser):
         self.skipping = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Start skipping inside script/style-like tags; a block tag becomes a line break."""
         if tag in _SKIP:
             self.skipping += 1
         elif tag in _BLOCKS:
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
+        """Stop skipping (never below zero, for stray end tags); close a block with a line break."""
         if tag in _SKIP:
             self.skipping = max(0, self.skipping - 1)
         elif tag in _BLOCKS:
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
+        """Keep text unless inside a skipped tag."""
         if not self.skipping:
             self.parts.append(data)
 

@@ -66,10 +66,12 @@ class Fetched:
 
     @property
     def etag(self) -> str | None:
+        """The ETag to send back as If-None-Match; None when absent, too long or not printable."""
         return _validator(self.headers.get("etag"))
 
     @property
     def last_modified(self) -> str | None:
+        """The Last-Modified to send back as If-Modified-Since; None when absent or unusable."""
         return _validator(self.headers.get("last-modified"))
 
 

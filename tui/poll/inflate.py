@@ -60,6 +60,8 @@ class Inflater:
         return piece
 
     def feed(self, data: bytes) -> bytes:
+        """Decode one chunk as it arrives, so an oversized body (or a decompression bomb) is refused
+        before it is all in memory."""
         if self.coding is None:
             return self._count(data)
         out: list[bytes] = []
@@ -81,6 +83,7 @@ class Inflater:
         return b"".join(out)
 
     def finish(self) -> bytes:
+        """Whatever the decoder still holds; call once after the last chunk."""
         if self.decoder is None:
             return b""
         try:

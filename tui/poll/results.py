@@ -66,14 +66,17 @@ class PollReport:
 
     @property
     def new(self) -> int:
+        """Articles stored for the first time, over all feeds."""
         return sum(result.new for result in self.results)
 
     @property
     def updated(self) -> int:
+        """Articles already stored whose content changed, over all feeds."""
         return sum(result.updated for result in self.results)
 
     @property
     def new_layoffs(self) -> int:
+        """New articles the extractor tagged as layoff stories, over all feeds."""
         return sum(result.new_layoffs for result in self.results)
 
     @property

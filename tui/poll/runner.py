@@ -75,6 +75,8 @@ class _Poll:
 
     def result(self, feed: FeedConfig, status: str, started: float, *, http_status: int | None = None,
                error: str | None = None, new: int = 0, updated: int = 0, new_layoffs: int = 0) -> FeedResult:
+        """A ``FeedResult`` for ``feed``; ``started`` is a ``time.monotonic()`` value, 0 when the request
+        never began."""
         return FeedResult(url=feed.url, name=feed.name, status=status, http_status=http_status, new=new,
                           updated=updated, new_layoffs=new_layoffs, error=error,
                           elapsed=round(time.monotonic() - started, 3) if started else 0.0)
@@ -111,6 +113,8 @@ class _Poll:
                                f"{str(error)[:200]})")
 
     async def fetch(self, feed: FeedConfig, state: FeedState, now: datetime) -> Fetched | FetchError:
+        """Fetch under the configured timeout; a timeout or fetch failure comes back as a ``FetchError``
+        value, not raised, so one feed cannot stop the poll."""
         timeout = self.settings.timeout_seconds
         try:
             async with asyncio.timeout(timeout):

@@ -28,6 +28,7 @@ def _warm_up() -> None:
 
 
 def default_workers() -> int:
+    """Parse processes: one per core, capped at 4 since each is a whole Python process."""
     return max(1, min(4, os.cpu_count() or 1))
 
 
@@ -70,6 +71,7 @@ class ParsePool:
             return await loop.run_in_executor(self._executor(), parse_and_tag, *args)
 
     def close(self) -> None:
+        """Stop the workers without waiting; pending parses are cancelled. Safe to call twice."""
         if self.executor is not None:
             self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor = None

@@ -57,6 +57,7 @@ def sync_feeds(db: sqlite_utils.Database, feeds: Iterable[FeedConfig]) -> dict[s
 
 
 def feed_state(db: sqlite_utils.Database, url: str) -> FeedState | None:
+    """What the next poll of ``url`` needs (validators, body hash, back-off); None for a feed never stored."""
     row = db.execute(
         "SELECT id, url, name, etag, last_modified, body_hash, retry_after_until, last_polled_at "
         "FROM feeds WHERE url = ?", [url]).fetchone()

@@ -14,6 +14,7 @@ import sqlite_utils
 
 
 class EventLike(Protocol):
+    """The fields of an extracted event the store reads, so storage need not import the extractor."""
     company: str
     parent: str | None
     headcount: int | None
@@ -23,6 +24,7 @@ class EventLike(Protocol):
 
 
 class ExtractionLike(Protocol):
+    """The shape of an extraction result the store reads; ``tui.extract`` stays optional."""
     layoff: bool
     events: tuple[Any, ...]
 

@@ -26,6 +26,7 @@ class AddFeedDialog(FormDialog[tuple[str, str | None] | None]):
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
+        """Start in the URL field, the only one required."""
         self.query_one("#url", Input).focus()
 
     def _submit(self) -> None:

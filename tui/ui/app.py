@@ -77,6 +77,7 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def get_default_screen(self) -> MainScreen:
+        """The main screen is the bottom of the stack; ``main`` relies on that."""
         return MainScreen()
 
     @property
@@ -85,6 +86,7 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
         return next(s for s in self.screen_stack if isinstance(s, MainScreen))
 
     def on_mount(self) -> None:
+        """Apply the user's ``[keys]`` and, when asked, start the poll schedule."""
         tune_gc()
         self.set_keymap(self.config.key_map)
         if self.poll_on_start:

@@ -103,6 +103,7 @@ class ArticleTable(ScrollView, can_focus=True):
 
     @property
     def row_count(self) -> int:
+        """Rows loaded so far, not how many match: pages arrive as the cursor nears the end."""
         return len(self.rows)
 
     @property
@@ -163,6 +164,8 @@ class ArticleTable(ScrollView, can_focus=True):
     # -- cursor ----------------------------------------------------------------------------------
 
     def watch_cursor_row(self, old: int, new: int) -> None:
+        """Redraw only the old and new cursor rows, keep the cursor in view and ask for the next page near the
+        end."""
         self._lines.pop((old, True), None)
         self._lines.pop((old, False), None)
         self._lines.pop((new, True), None)
@@ -184,6 +187,7 @@ class ArticleTable(ScrollView, can_focus=True):
             self.post_message(self.MoreWanted(loaded))
 
     def validate_cursor_row(self, value: int) -> int:
+        """Clamp to the loaded rows, so the movement actions need no bounds checks."""
         return max(0, min(value, len(self.rows) - 1)) if self.rows else 0
 
     def _scroll_cursor_into_view(self) -> None:
@@ -205,18 +209,22 @@ class ArticleTable(ScrollView, can_focus=True):
         self.cursor_row -= 1
 
     def action_page_down(self) -> None:
+        """A screen of rows less one, so the last row seen stays as context."""
         self.cursor_row += max(1, self.scrollable_content_region.height - 2)
 
     def action_page_up(self) -> None:
+        """A screen of rows less one, so the first row seen stays as context."""
         self.cursor_row -= max(1, self.scrollable_content_region.height - 2)
 
     def action_first(self) -> None:
         self.cursor_row = 0
 
     def action_last(self) -> None:
+        """The last loaded row; reaching it asks for the next page."""
         self.cursor_row = len(self.rows) - 1
 
     def action_choose(self) -> None:
+        """Post ``ArticleChosen`` for the row under the cursor; nothing on an empty table."""
         if (article_id := self.selected_id) is not None:
             self.post_message(self.ArticleChosen(article_id))
 
@@ -234,6 +242,7 @@ class ArticleTable(ScrollView, can_focus=True):
     # -- drawing ---------------------------------------------------------------------------------
 
     def on_resize(self) -> None:
+        """Cached lines were cut to the old width; the virtual height counts the header row."""
         self._lines.clear()
         self.virtual_size = Size(self.size.width, len(self.rows) + 1)
 
@@ -264,6 +273,7 @@ class ArticleTable(ScrollView, can_focus=True):
         return line
 
     def render_line(self, y: int) -> Strip:
+        """Line 0 is the header at every scroll position; only visible rows are drawn."""
         if y == 0:
             return self._header()
         index = round(self.scroll_y) + y - 1
@@ -272,9 +282,11 @@ class ArticleTable(ScrollView, can_focus=True):
         return Strip.blank(self.scrollable_content_region.width, self.rich_style)
 
     def on_focus(self) -> None:
+        """The cursor row looks different with focus, so cached lines are stale."""
         self._lines.clear()
         self.refresh()
 
     def on_blur(self) -> None:
+        """The cursor row looks different without focus, so cached lines are stale."""
         self._lines.clear()
         self.refresh()

@@ -36,10 +36,12 @@ class LayoffsCommands(Provider):
         return commands
 
     async def discover(self) -> Hits:
+        """Every command, listed when the palette opens with nothing typed."""
         for title, action, help_text in self._commands():
             yield DiscoveryHit(title, partial(self.app.run_action, action), help=help_text)
 
     async def search(self, query: str) -> Hits:
+        """Commands whose title fuzzily matches ``query``, highlighted."""
         matcher = self.matcher(query)
         for title, action, help_text in self._commands():
             score = matcher.match(title)

@@ -83,6 +83,7 @@ class CompaniesPane(OptionList):
             self.highlighted = 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Turn the raw OptionList event into ``CompanyChosen`` (None for "All")."""
         event.stop()
         if 0 <= event.option_index < len(self._names):
             self.post_message(self.CompanyChosen(self._names[event.option_index]))

@@ -32,10 +32,13 @@ class ConfirmDialog(ModalScreen[bool]):
                 yield Button("No", id="no")
 
     def on_mount(self) -> None:
+        """Focus "No": an Enter pressed out of habit must not confirm."""
         self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Dismiss with True for "Yes", False otherwise."""
         self.dismiss(event.button.id == "yes")
 
     def action_answer(self, value: bool) -> None:
+        """The y / n / Escape bindings answer without reaching for a button."""
         self.dismiss(value)

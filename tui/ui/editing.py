@@ -137,6 +137,7 @@ class EditingMixin:
         self.post_message(ExportWritten(path, count))  # type: ignore[attr-defined]
 
     def on_export_written(self, message: ExportWritten) -> None:
+        """The export ran in a worker; say how many stories went where."""
         self.notify(
             f"Wrote {message.count} "
             + ("story" if message.count == 1 else "stories")  # type: ignore[attr-defined]

@@ -56,6 +56,7 @@ class FeedsScreen(Screen):
 
     @property
     def layoffs_app(self) -> LayoffsApp:
+        """``self.app`` typed as ``LayoffsApp``, for its config, database and feed edits."""
         return cast("LayoffsApp", self.app)
 
     def compose(self) -> ComposeResult:
@@ -65,6 +66,7 @@ class FeedsScreen(Screen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        """Columns are set up once here; rows come from ``load_rows``."""
         table = self.query_one(FeedTable)
         for key, label, width in (
             ("on", "On", 2),
@@ -86,10 +88,12 @@ class FeedsScreen(Screen):
 
     @work(thread=True, exclusive=True, group="feeds", exit_on_error=False)
     def load_rows(self) -> None:
+        """Read the feed rows in a thread with its own connection; they come back as ``FeedsLoaded``."""
         app = self.layoffs_app
         self.post_message(FeedsLoaded(feed_rows(thread_db(app.db_path), app.config)))
 
     def on_feeds_loaded(self, message: FeedsLoaded) -> None:
+        """Refill the table, keeping the cursor on the same feed, and update the title's counts."""
         table = self.query_one(FeedTable)
         selected = self.selected_url
         now = self.layoffs_app.now()
@@ -181,13 +185,16 @@ class FeedsScreen(Screen):
         )
 
     def action_add_feed(self) -> None:
+        """Ask for a feed and add it to feeds.toml."""
         self.layoffs_app.add_feed()
 
     def action_remove_feed(self) -> None:
+        """Remove the feed under the cursor from feeds.toml, after a yes."""
         if (url := self.selected_url) is not None:
             self.layoffs_app.remove_feed(url)
 
     def action_toggle_feed(self) -> None:
+        """Enable or disable the feed under the cursor in feeds.toml."""
         url = self.selected_url
         row = next((row for row in self.rows if row.url == url), None)
         if row is not None:

@@ -23,6 +23,7 @@ class FilterBar(Widget):
     """What the bar shows."""
 
     def render(self) -> Text:
+        """The ``Text`` built by ``show``, never parsed as markup."""
         return self.line
 
     def show(self, flt: Filter, total: int | None, feed_names: dict[int, str] | None = None) -> None:

@@ -21,9 +21,11 @@ class FormDialog(ModalScreen[T]):
         raise NotImplementedError
 
     def on_input_submitted(self) -> None:
+        """Enter in any field submits, like OK."""
         self._submit()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
+        """OK submits (an invalid form stays open); any other button cancels."""
         if event.button.id == "ok":
             self._submit()
         else:

@@ -62,6 +62,7 @@ class MainScreen(Screen):
 
     @property
     def layoffs_app(self) -> LayoffsApp:
+        """``self.app`` typed as ``LayoffsApp``, for its config, database and clock."""
         return cast("LayoffsApp", self.app)
 
     def compose(self) -> ComposeResult:
@@ -78,6 +79,7 @@ class MainScreen(Screen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        """The search box stays hidden until asked for; the first load starts here."""
         self.query_one("#search", Input).display = False
         self.query_one(PollStatus).display = False
         self.set_focus(self.table)
@@ -87,19 +89,23 @@ class MainScreen(Screen):
 
     @property
     def table(self) -> ArticleTable:
+        """The story list; only valid once the screen is mounted."""
         return self.query_one(ArticleTable)
 
     @property
     def reader(self) -> ReaderPane:
+        """The pane that shows the chosen story."""
         return self.query_one(ReaderPane)
 
     @property
     def poll_status(self) -> PollStatus:
+        """The progress line, shown only while a poll runs."""
         return self.query_one(PollStatus)
 
     # -- loading ---------------------------------------------------------------------------------
 
     def watch_flt(self, flt: Filter) -> None:
+        """Show the new filter at once (its count follows) and load what it selects."""
         self.query_one(FilterBar).show(flt, None, self.feed_names)
         self.reload("filter")
 
@@ -142,13 +148,16 @@ class MainScreen(Screen):
 
     @work(thread=True, group="writes", exit_on_error=False)
     def write_read(self, article_ids: list[int], value: bool) -> None:
+        """Store read marks in a thread; the table already shows them, so the UI never waits."""
         set_read(thread_db(self.layoffs_app.db_path), article_ids, value)
 
     @work(thread=True, group="writes", exit_on_error=False)
     def write_star(self, article_id: int, value: bool) -> None:
+        """Store a star in a thread; the table already shows it."""
         set_starred(thread_db(self.layoffs_app.db_path), article_id, value)
 
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
+        """Show a page unless the filter changed since it was asked for; "more" appends."""
         if message.flt != self.flt:
             return  # an older filter's answer
         if message.reason == "more":
@@ -163,6 +172,7 @@ class MainScreen(Screen):
         self.call_after_refresh(self.load_facets, message.flt)
 
     def on_facets_loaded(self, message: FacetsLoaded) -> None:
+        """Refill the company and month panes, marking the current choice; stale answers are dropped."""
         if message.flt != self.flt:
             return
         selected_company = self.flt.companies[0] if self.flt.companies else None
@@ -172,25 +182,31 @@ class MainScreen(Screen):
         self.facets_ready = True
 
     def on_article_loaded(self, message: ArticleLoaded) -> None:
+        """Show the story the reader worker loaded (None if it is gone)."""
         self.reader.show(message.detail)
 
     # -- choosing --------------------------------------------------------------------------------
 
     def on_companies_pane_company_chosen(self, message: CompaniesPane.CompanyChosen) -> None:
+        """Filter to one company, or to all when "All" is chosen."""
         self.flt = self.flt.but(companies=(message.company,) if message.company else ())
 
     def on_months_pane_month_chosen(self, message: MonthsPane.MonthChosen) -> None:
+        """Filter to one month, or to all when "All" is chosen."""
         self.flt = self.flt.but(months=(message.month,) if message.month else ())
 
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
+        """Filter as the user types; the exclusive loader drops superseded queries."""
         self.flt = self.flt.but(search=event.value.strip())
 
     @on(Input.Submitted, "#search")
     def search_submitted(self) -> None:
+        """Enter goes back to the list; the search stays applied."""
         self.set_focus(self.table)
 
     def on_article_table_more_wanted(self, message: ArticleTable.MoreWanted) -> None:
+        """The cursor neared the end of the loaded rows: load the next page."""
         self.load_more(self.flt, message.offset)
 
     def on_article_table_article_chosen(self, message: ArticleTable.ArticleChosen) -> None:

@@ -54,6 +54,7 @@ class MonthsPane(OptionList):
             self.highlighted = 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Turn the raw OptionList event into ``MonthChosen`` (None for "All")."""
         event.stop()
         if 0 <= event.option_index < len(self._months):
             self.post_message(self.MonthChosen(self._months[event.option_index]))

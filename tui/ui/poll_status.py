@@ -42,6 +42,7 @@ class PollStatus(Widget):
     line: reactive[Text] = reactive(Text, layout=False)
 
     def render(self) -> Text:
+        """The ``Text`` set by ``started`` and ``progressed``, never parsed as markup."""
         return self.line
 
     def started(self, total: int) -> None:

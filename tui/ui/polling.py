@@ -146,6 +146,7 @@ class PollingMixin:
         post(PollFinished(report))
 
     def on_poll_started(self, message: PollStarted) -> None:
+        """Reset the progress line on every screen that shows one."""
         for status in self._poll_statuses():
             status.started(message.total)
 
@@ -172,6 +173,7 @@ class PollingMixin:
                 screen.feed_polled(result)
 
     def on_poll_finished(self, message: PollFinished) -> None:
+        """Hide the progress and report the outcome; a quiet (nothing due) poll says nothing."""
         self._end_poll()
         if message.quiet:
             return

@@ -81,6 +81,7 @@ class ReaderPane(VerticalScroll):
         self.border_title = "Reader"
 
     def compose(self):  # type: ignore[override]
+        """Until a story is chosen, a hint says how to choose one."""
         yield Static(Text("Press Enter on a story to read it here.", style="dim"), id="reader-body")
 
     def show(self, detail: ArticleDetail | None) -> None:

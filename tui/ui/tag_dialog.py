@@ -72,10 +72,12 @@ class TagDialog(ModalScreen[TagEdit | None]):
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
+        """Fill the fields from the first choice and start in the company."""
         self._fill()
         self.query_one("#company", Input).focus()
 
     def on_select_changed(self) -> None:
+        """Choosing another event refills the fields with its values."""
         self._fill()
 
     def _chosen(self) -> int:
@@ -110,10 +112,12 @@ class TagDialog(ModalScreen[TagEdit | None]):
         return TagEdit(kind, self.detail.id, company, None if chosen == NEW else chosen, headcount, percent)
 
     def on_input_submitted(self) -> None:
+        """Enter saves; invalid fields keep the dialog open with a message."""
         if (edit := self._edit("save")) is not None:
             self.dismiss(edit)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Save, Remove or Cancel; Save adds a new event or edits the chosen one."""
         if event.button.id == "cancel":
             self.dismiss(None)
         elif (edit := self._edit("save" if event.button.id == "save" else "remove")) is not None:
