@@ -2,7 +2,8 @@
 
 One row a phrasing, written from how news reports cuts, never copied from the held-out texts:
 units that keep their own name, people as subjects, bracketed figures, furloughs, trackers'
-counts, "jobs to go", place names after the employer, shares of things other than staff.
+counts, "jobs to go", place names after the employer, shares of things other than staff, one name
+written two ways, "restructure N positions", "stop paying N employees", "said last month".
 """
 
 from __future__ import annotations
@@ -143,6 +144,44 @@ ROWS = [
             "between 72,000 and 77,000."
         ),
         [("Nokia", None, 14000, "approx", None)],
+    ),
+    # One company written two ways with the same cut is one event: initials, a first or last word.
+    (
+        "KVM confirms 4,500 redundancies",
+        "Kestrel Vale Motors is to cut 4,500 jobs, most of them in the UK.",
+        [("Kestrel Vale Motors", None, 4500, "exact", None)],
+    ),
+    (
+        "Aerolinea to cut 22,000 jobs",
+        "Deutsche Aerolinea said it would cut 22,000 jobs.",
+        [("Aerolinea", None, 22000, "exact", None)],
+    ),
+    (
+        "Brava to cut 14,000 jobs",
+        "Brava Friedrichshafen plans to eliminate up to 14,000 jobs in Germany.",
+        [("Brava", None, 14000, "approx", None)],
+    ),
+    # "Restructure N positions", "a restructuring affecting N jobs": cuts; restructuring debt is not.
+    (
+        "Brava Software plans restructuring affecting some 8.000 positions",
+        "",
+        [("Brava Software", None, 8000, "approx", None)],
+    ),
+    ("Brava Software to restructure its debt", "The restructuring will cost 2 billion euros.", []),
+    # "Stop paying N employees" is a furlough.
+    (
+        "Brava Parks furloughs staff",
+        "Brava Parks will stop paying more than 10,000 employees, nearly half of its workforce.",
+        [("Brava Parks", None, 10000, "approx", 50.0)],
+    ),
+    # A figure someone "said last month" is an earlier round beside this story's cut.
+    (
+        "Microsoft-owned GitHub to lay off 10% of staff",
+        (
+            "GitHub will lay off 10% of its employees. "
+            "Its parent Microsoft said last month that it would cut 10,000 jobs."
+        ),
+        [("GitHub", "Microsoft", None, "percent_only", 10.0)],
     ),
 ]
 

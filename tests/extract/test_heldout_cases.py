@@ -1,8 +1,10 @@
-"""Floors on the held-out cases (heldout_cases.jsonl): 81 stories written from real layoff facts and
+"""Floors on the held-out cases (heldout_cases.jsonl): 111 stories written from real layoff facts and
 real non-layoff news, labelled by ../shared/fixtures/README.md, never used to write the first rules.
 
-Written in three batches: h001-h040 first, then rules were tuned on them; h041-h064 were written
-afterwards and scored untouched before any further tuning; h065-h081 likewise after all other tuning.
+Written in four batches: h001-h040 first, then rules were tuned on them; h041-h064 were written
+afterwards and scored untouched before any further tuning; h065-h081 likewise after all other tuning;
+h082-h111 likewise (untouched: story_f1 0.974, company_f1 0.906, headcount_acc 0.952, kind_acc 0.958,
+percent_acc 0.917: one name written two ways, "restructure N positions", "stop paying", "said last month").
 The extractor reaches 1.000 on every figure here once the errors each batch showed were fixed by
 general rules; the floors sit a little below so a later general rule may trade a case, not a class.
 """
@@ -32,7 +34,7 @@ def _cases() -> list[dict]:
 
 def test_heldout_cases_are_well_formed() -> None:
     cases = _cases()
-    assert len(cases) >= 80
+    assert len(cases) >= 110
     assert len({c["id"] for c in cases}) == len(cases)
     for case in cases:
         assert case["title"] and isinstance(case["layoff"], bool)

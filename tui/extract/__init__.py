@@ -21,4 +21,4 @@ __all__ = [
     "units_of",
 ]
 
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"

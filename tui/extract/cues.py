@@ -40,7 +40,8 @@ _GENERIC = (
     r"cut(?:s|ting)?|slash(?:es|ed|ing)?|ax(?:e|es|ed|ing)|trim(?:s|med|ming)?|shed(?:s|ding)?|"
     r"eliminat(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|reductions?|scrap(?:s|ped|ping)?|fir(?:e|es|ed|ing)|"
     r"sack(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|terminat(?:e|es|ed|ing)|retrench(?:es|ed|ing)?|let(?:s|ting)?\s+go|"
-    r"lost|gone|go|at risk|threatened|in jeopardy|furlough(?:s|ed|ing)?|redundant|halv(?:e|es|ed|ing)"
+    r"lost|gone|go|at risk|threatened|in jeopardy|furlough(?:s|ed|ing)?|redundant|halv(?:e|es|ed|ing)|"
+    r"restructur(?:e|es|ed|ing)|stop(?:s|ped|ping)? paying"
 )
 
 
@@ -112,6 +113,12 @@ _BARE_COUNT = re.compile(
 )
 """A bare count after a cut verb, as headlines write it ("Meta to cut 10,000", "cutting 9,000 more")."""
 _MAKE_REDUNDANT = re.compile(r"\bma(?:ke|kes|king|de)\s+(?:[\w,%'-]+\s+){0,8}$")
+_RESTRUCTURE_COUNT = re.compile(
+    rf"\s+(?:(?:programme|program|plan|drive|exercise)\s+)?(?:(?:affecting|impacting|covering|of|that will affect|"
+    rf"which will affect|to affect)\s+)?(?:(?:about|around|some|roughly|nearly|approximately|more than|over|up to|"
+    rf"as many as)\s+)?\d[\d,.]*k?\s+(?:[a-z-]+\s+)?{JOB_NOUN}\b"
+)
+"""A count of posts right after "restructure"/"restructuring": a cut, however softly worded."""
 _BLOCK_BEFORE = re.compile(
     r"\b(?:rate|interest|price|cost|pay|salary|wage|tax|budget|spending|production|output|dividend|benefit|"
     r"bonus|fare|fee|capacity|emission|service|power|supply)\s+$"
@@ -176,7 +183,11 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
             continue  # the UK's furlough scheme keeps jobs; only furloughing workers cuts them
         if category == "generic":
             last = before.rsplit(None, 1)[-1:]
-            if word == "redundant":
+            if word.startswith("restructur"):
+                if not _RESTRUCTURE_COUNT.match(after):
+                    continue  # only "restructure 8,000 positions", "a restructuring affecting 8,000 jobs"
+                form = "active"
+            elif word == "redundant":
                 if not _MAKE_REDUNDANT.search(before):
                     continue  # "redundant systems"; only "make/made ... redundant" cuts jobs
                 form = "passive"

@@ -18,7 +18,7 @@ from tui.extract.lowered import foldable, lowered
 from tui.extract.model import Extraction
 from tui.extract.numbers import Figure, find_figures
 from tui.extract.people import person_named
-from tui.extract.relations import drop_parent_echoes, merge_units, relate
+from tui.extract.relations import drop_parent_echoes, merge_units, merge_variants, relate
 from tui.extract.sentences import split
 from tui.extract.story import Story, fold, title_case, topic_from
 
@@ -316,4 +316,5 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
     if len(events) > 1:
         events = relate(events, f"{title}\n{summary}")
         events = drop_parent_echoes(events)
+        events = merge_variants(events)
     return Extraction(valid_cue or bool(events), events)

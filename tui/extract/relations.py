@@ -130,3 +130,63 @@ def merge_units(events: list[Event]) -> tuple[Event, ...]:
             continue
         out.append(e)
     return tuple(out)
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _same_name(short: str, long: str) -> bool:
+    """`short` is `long` written shorter: its first or last words ("ZF" / "ZF Friedrichshafen",
+    "Lufthansa" / "Deutsche Lufthansa"), or its initials ("JLR" / "Jaguar Land Rover")."""
+    s, w = short.split(), long.split()
+    if len(s) < len(w) and (w[: len(s)] == s or w[-len(s) :] == s):
+        return True
+    return bool(_ACRONYM.fullmatch(short)) and len(w) >= 2 and _initials(long) == short
+
+
+def merge_variants(events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """One company written two ways in one story, each with the same cut, is one event.
+
+    A headline's short form and the body's full name ("JLR" and "Jaguar Land Rover", "Lufthansa" and
+    "Deutsche Lufthansa") give the same figure; a unit with a figure of its own ("Amazon Web Services"
+    beside Amazon's 9,000) differs in its figure, or is a known organisation, and stays apart. The known
+    name is kept, else the full name for initials, else the shorter; a hedged kind ("up to") wins over
+    the same number stated flat (headlines drop hedges).
+    """
+    if len(events) < 2:
+        return events
+    out = list(events)
+    i = 0
+    while i < len(out):
+        merged = False
+        for j in range(len(out)):
+            a, b = out[i], out[j]
+            if i == j or a.parent or b.parent or not _same_name(a.company, b.company):
+                continue
+            same_count = a.headcount is not None and a.headcount == b.headcount
+            same_share = a.headcount is None and b.headcount is None and a.percent is not None
+            if not (same_count or (same_share and a.percent == b.percent)):
+                continue
+            known_a, known_b = lookup(a.company), lookup(b.company)
+            if known_a and known_b:
+                continue
+            initials = len(a.company.split()) == 1 and _initials(b.company) == a.company
+            keep, other = (b, a) if known_b or (initials and not known_a) else (a, b)
+            kind = keep.headcount_kind
+            if "approx" in (a.headcount_kind, b.headcount_kind):
+                kind = "approx"
+            out[i] = replace(
+                keep,
+                headcount_kind=kind,
+                percent=keep.percent if keep.percent is not None else other.percent,
+            )
+            del out[j]
+            merged = True
+            break
+        if not merged:
+            i += 1
+    return tuple(out)
