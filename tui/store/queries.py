@@ -117,9 +117,9 @@ class FeedRow:
     """The ``feeds`` row id (None before the feed's first poll), for a feed filter."""
 
 
-_VAGUE = re.compile(
-    r"\b((?:several|many|a few|some)\s+)?(hundreds|thousands|dozens|hundred|thousand)\b", re.IGNORECASE
-)
+_VAGUE = re.compile(r"\b(hundred|thousand|dozen)s?\b", re.IGNORECASE)
+"""The order of magnitude of a vague figure: "several hundred" and "hundreds of" both show "hundreds",
+which fits the table's narrow Jobs column."""
 
 
 def format_headcount(events: Sequence[tuple[int | None, str, float | None, str]]) -> str:
@@ -141,7 +141,7 @@ def format_headcount(events: Sequence[tuple[int | None, str, float | None, str]]
         if kind == "vague":
             match = _VAGUE.search(evidence or "")
             if match:
-                return (match.group(1) or "").lower() + match.group(2).lower()
+                return match.group(1).lower() + "s"
             return "some"
     return ""
 
