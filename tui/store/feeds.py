@@ -100,11 +100,12 @@ def record_poll(db: sqlite_utils.Database, feed_id: int, *, now: datetime, statu
     db.execute(f"UPDATE feeds SET {', '.join(sets)} WHERE id = ?", params)
 
 
-def feed_statuses(db: sqlite_utils.Database) -> dict[str, FeedStatus]:
-    """Every feed row with its article count, by URL."""
+def feed_statuses(db: sqlite_utils.Database, *, limit: int = 5000) -> dict[str, FeedStatus]:
+    """Every feed row with its article count, by URL (``feeds list`` and the app's feeds screen)."""
     rows = db.execute(
         "SELECT f.id, f.url, f.name, f.last_polled_at, f.last_success_at, f.last_status, f.last_error, "
-        "f.http_status, (SELECT count(*) FROM articles a WHERE a.feed_id = f.id) FROM feeds f").fetchall()
+        "f.http_status, (SELECT count(*) FROM articles a WHERE a.feed_id = f.id) FROM feeds f LIMIT ?",
+        [limit]).fetchall()
     return {row[1]: FeedStatus(*row) for row in rows}
 
 

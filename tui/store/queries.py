@@ -18,6 +18,7 @@ import sqlite_utils
 
 from tui.config import Config
 from tui.store.db import open_db, write_transaction
+from tui.store.feeds import FeedStatus, feed_statuses
 from tui.store.filters import Filter, where
 
 PAGE_SIZE = 200
@@ -255,23 +256,16 @@ def set_starred(db: sqlite_utils.Database, article_id: int, value: bool) -> None
 
 def feed_rows(db: sqlite_utils.Database, config: Config, *, limit: int = 5000) -> list[FeedRow]:
     """Every configured feed with its last poll, then feeds stored but no longer in the config."""
-    stored = {
-        row[0]: row
-        for row in db.execute(
-            "SELECT f.url, f.name, f.last_polled_at, f.last_status, f.last_error, f.http_status, "
-            "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id), f.id FROM feeds f LIMIT ?",
-            [limit],
-        )
-    }
-    rows = []
-    for feed in config.feeds:
-        state = stored.pop(feed.url, None)
-        if state is None:
-            rows.append(FeedRow(feed.url, feed.name, feed.enabled, True, None, None, None, None, 0))
-        else:
-            rows.append(FeedRow(feed.url, feed.name, feed.enabled, True, *state[2:]))
-    for url, state in stored.items():
-        rows.append(FeedRow(url, state[1], False, False, *state[2:]))
+    stored = feed_statuses(db, limit=limit)
+
+    def row(url: str, name: str, enabled: bool, in_config: bool, status: FeedStatus | None) -> FeedRow:
+        if status is None:
+            return FeedRow(url, name, enabled, in_config, None, None, None, None, 0)
+        return FeedRow(url, name, enabled, in_config, status.last_polled_at, status.last_status,
+                       status.last_error, status.http_status, status.articles, status.id)
+
+    rows = [row(feed.url, feed.name, feed.enabled, True, stored.pop(feed.url, None)) for feed in config.feeds]
+    rows += [row(url, status.name, False, False, status) for url, status in stored.items()]
     return rows[:limit]
 
 
