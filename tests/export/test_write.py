@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from tui.atomic import atomic_write_text
 from tui.errors import ExportError
 from tui.export import default_export_path, write_export
-from tui.export.atomic import atomic_write_text
 from tui.store.filters import Filter
 
 

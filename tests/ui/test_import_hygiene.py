@@ -19,6 +19,7 @@ DOMAIN_MODULES = [
     "tui.poll",
     "tui.extract",
     "tui.export",
+    "tui.atomic",
     "tui.feedlist",
     "tui.opml",
     "tui.demo",

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
+from tui.atomic import atomic_write_text, describe_write_error
 from tui.cli.context import CliContext, pass_context
 from tui.cli.feeds_cmd import editable_config_path
 from tui.errors import ExportError
-from tui.export.atomic import atomic_write_text, describe_write_error
 from tui.opml import export_opml, import_opml
 
 

@@ -15,8 +15,8 @@ from typing import TextIO
 import platformdirs
 import sqlite_utils
 
+from tui.atomic import atomic_write_text, describe_write_error
 from tui.errors import ExportError
-from tui.export.atomic import atomic_write_text, describe_write_error
 from tui.export.companies import resolve_companies
 from tui.export.formats import CSV_COLUMNS, render_csv, render_json, render_jsonl
 from tui.export.markdown import render_markdown

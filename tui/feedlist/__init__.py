@@ -19,9 +19,9 @@ import tomlkit
 from tomlkit import TOMLDocument
 from tomlkit.items import AoT, Table
 
+from tui.atomic import atomic_write_text, describe_write_error
 from tui.config import Config, FeedConfig, feed_name_from_url, is_http_url, parse_config, url_identity
 from tui.errors import ConfigError, FeedListError
-from tui.export.atomic import atomic_write_text, describe_write_error
 from tui.feedlist import tomledit
 
 __all__ = ["NewFeed", "add_feed", "add_feeds", "find_feed", "remove_feed", "set_enabled"]
