@@ -14,10 +14,9 @@ from datetime import datetime
 from typing import Any
 
 from tui.poll.parse import ParsedFeed, parse_feed
-
-log = logging.getLogger(__name__)
 from tui.store.articles import needs_tagging, published_for
 
+log = logging.getLogger(__name__)
 _extract: Any = None
 
 
