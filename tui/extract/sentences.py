@@ -41,6 +41,32 @@ _GLUE_HINT = re.compile(r"A (?<=[a-z]{2}A )|The (?<=[a-z]{2}The )")
 """Where _GLUED may match (it also wants a small letter next); opening with "A" or "T" lets the engine skip ahead."""
 
 
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'-]{2,}(?:[ ,/]+[A-Z][A-Za-z.'-]*){0,3}"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\([A-Za-z .&'-]{2,30}\)|[A-Z][A-Z.'-]{2,}(?:\s+[A-Z][A-Z.'-]+){0,2})"
+    r"\s*[-\u2013\u2014:]+\s*(?=\S)"
+)
+"""A wire dateline ("BERLIN (Reuters) -", "NEW YORK (AP) —"): a place, never an employer."""
+_LINKED_STORY = re.compile(
+    r"^(?:read more|read also|also read|related|related stories|see also|recommended|more on this|"
+    r"you may also like|also see|don't miss|must read|trending)\s*[:|-]", re.IGNORECASE
+)
+"""An inline link to another story ("Read More: X puts 12,000 jobs at risk"): not this story's text."""
+_BASED_AFTER_STATE = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?), ([A-Z][a-z]{1,5}\.?|[A-Z]{2})-(based|headquartered)\b")
+"""'Lewes, Del.-based X', 'Austin, Texas-based X': one place adjective, so the comma does not end the name."""
+
+
+def _paragraph(para: str) -> str:
+    """A paragraph without a leading dateline, with a 'City, State-based' adjective written as one word."""
+    if para[:1].isupper() and (" -" in para[:40] or "\u2014" in para[:40] or "\u2013" in para[:40] or ":" in para[:40]):
+        dateline = _DATELINE.match(para)
+        if dateline and not dateline.group().rstrip(" -:\u2013\u2014").isdigit():
+            para = para[dateline.end() :]
+    if "-based" in para or "-headquartered" in para:
+        para = _BASED_AFTER_STATE.sub(r"\1-\3", para)
+    return para
+
+
 _HEADING_END = re.compile(r"[.!?:;,\"']$")
 _HEADING_PUNCT = ".!?:;,\"'"
 """_HEADING_END's characters: a paragraph (never holding a newline) ends with one of them or is a heading."""
@@ -101,8 +127,9 @@ def split(title: str, summary: str) -> list[Sentence]:
     out = [Sentence(clean(title).strip(), title=True)] if title.strip() else []
     for para in clean(summary).split("\n"):
         para = para.strip(" -*\u2022\t")
-        if not para:
+        if not para or _LINKED_STORY.match(para):
             continue
+        para = _paragraph(para)
         # a heading: capitalised, no final punctuation (_HEADING_END), at most six words
         if para[0].isupper() and para[-1] not in _HEADING_PUNCT and len(para.split(None, 6)) <= 6:
             out.append(Sentence(para, heading=True))
