@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tui.extract.companies import clean_name, is_common
+from tui.extract.commonness import all_everyday, is_everyday_word, is_place_or_people
+from tui.extract.companies import clean_name, is_common, lookup
 
-__all__ = ["NAME_AT_END", "NAME_AT_START", "valid_name"]
+__all__ = ["NAME_AT_END", "NAME_AT_START", "headline_only_words", "valid_name"]
 
 _WORD = r"(?:[A-Z][\w&'.+-]*[\w+]|[A-Z]|\d+[A-Za-z][\w-]*|[a-z]+[A-Z][\w-]*)"
 _INSTITUTION = (
@@ -63,8 +64,17 @@ _PLACES_OF_WORK = frozenset(
     "warehouse mill store stores hub center centre".split()
 )
 _ADJECTIVE = re.compile(
-    r"-(?:linked|related|driven|led|backed|based|owned|focused|hit|wide|style|like|era)$", re.IGNORECASE
+    r"-(?:linked|related|driven|led|backed|based|owned|focused|hit|wide|style|like|era|maker|owner|parent|"
+    r"operator|giant|headquartered|listed|registered)$",
+    re.IGNORECASE,
 )
+_DESCRIPTOR = frozenset(
+    "company firm startup start-up giant maker carmaker automaker chipmaker retailer lender unicorn platform "  # noqa: SIM905
+    "outlet developer publisher studio conglomerate operator provider".split()
+)
+"""A descriptor noun inside a run ("Largest Internet Company GoTo"): the name is what follows it."""
+_NOT_A_WORD_NAME = re.compile(r"\d+(?:pc|k|m|mn|bn|st|nd|rd|th|s)?", re.IGNORECASE)
+"""'20pc', '10k', '2020s': a figure, not a name."""
 
 
 @lru_cache(maxsize=4096)
@@ -75,6 +85,14 @@ def valid_name(run: str) -> str | None:
         words[-1] = words[-1][:-2]
     if any(w.lower().strip(".,") in _ROLES for w in words):
         return None
+    for i in range(len(words) - 1, 0, -1):
+        if words[i - 1].endswith("'s") and is_place_or_people(words[i - 1]):
+            words = words[i:]  # "Canada's Bell Media", "Japan's Takeda"
+            break
+    for i in range(len(words) - 2, -1, -1):
+        if words[i].lower() in _DESCRIPTOR:
+            words = words[i + 1 :]  # "Indonesia's Largest Internet Company GoTo"
+            break
     while words and _ADJECTIVE.search(words[0]) and len(words) > 1:
         words.pop(0)  # "Seattle-based Zulily"
     led = [i for i, w in enumerate(words[:-1]) if _ADJECTIVE.search(w)]
@@ -103,4 +121,21 @@ def valid_name(run: str) -> str | None:
     name = clean_name(" ".join(words))
     if len(name) < 2 or not _LETTER.search(name):
         return None
+    if lookup(name) is None and _not_an_employer(name, words):
+        return None
     return name
+
+
+def _not_an_employer(name: str, words: list[str]) -> bool:
+    """A place, a nationality, a figure, or (alone) an everyday English word: never an unlisted employer."""
+    if is_place_or_people(name):
+        return True
+    if len(words) == 1:
+        word = words[0]
+        return bool(_NOT_A_WORD_NAME.fullmatch(word)) or (word[1:].islower() and is_everyday_word(word))
+    return False
+
+
+def headline_only_words(name: str) -> bool:
+    """Every word of the name is everyday English: in a Title Case headline that says nothing ("Video Game")."""
+    return all_everyday(name)
