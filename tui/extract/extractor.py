@@ -200,12 +200,19 @@ def _read_cue(
     judged: list[Judged],
     story: Story,
     low: str | None = None,
+    headline_case: bool = False,
 ) -> bool:
     """Record the mentions one cue makes; True when it came with a figure (for the denial rule).
 
     `low`: the text lower-cased, when lowered.foldable(text) holds (a faster path, same answer).
+    `headline_case`: the sentence is a Title Case headline, where a capitalised run is a name only if
+    the story's body writes it so too (story.confirmed).
     """
     subject = find_subject(text, cue, known, low)
+    if headline_case and subject.refs:
+        kept = tuple(r for r in subject.refs if r.org or story.confirmed(r.name))
+        if len(kept) < len(subject.refs):
+            subject = Subject(kept, subject.anaphor, subject.aggregate, subject.relative)
     if subject.aggregate:
         return False  # "startups have fired 23,000": an industry total
     job, pct = _pick(judged, cue, *bounds)
@@ -274,7 +281,7 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
             _NOT_LAYOFF  # no word for job cuts anywhere: most of a feed stops here, before the costly passes
         )
     year = int(published[:4]) if published and published[:4].isdigit() else None
-    story = Story(lambda name: person_named(name, f"{title}\n{summary}"))
+    story = Story(lambda name: person_named(name, f"{title}\n{summary}"), body=summary or "")
     valid_cue = title_valid = title_negated = False
     with_figures: list[str] = []  # sentences whose cues came with a figure: a denial may still confirm a cut
     for sentence, cues, negated in sentences:
@@ -287,6 +294,8 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
         story.aggregate = len(known) < len(everything)  # a tracker's sentence counts an industry
         is_title_case = title_case(sentence)
         topic = topic_from(sentence, known, is_title_case)
+        if topic and is_title_case and topic.org is None and not story.confirmed(topic.name):
+            topic = None
         if topic:
             story.topic = topic
         if sentence.title:
@@ -300,7 +309,7 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
                 continue
             bounds = (cues[k - 1].end if k else 0, cues[k + 1].start if k + 1 < len(cues) else len(text))
             mentions = story.order
-            if _read_cue(text, cue, bounds, known, judged, story, low):
+            if _read_cue(text, cue, bounds, known, judged, story, low, is_title_case):
                 with_figures.append(text)
             named = story.order > mentions  # "amid layoffs at Meta" still names who cuts
             valid_cue = valid_cue or not cue.background or named

@@ -15,7 +15,7 @@ from tui.extract.companies import Org, clean_name, find_known, lookup
 from tui.extract.figures import Judged
 from tui.extract.linking import Ref
 from tui.extract.model import Event
-from tui.extract.names import NAME_AT_START, valid_name
+from tui.extract.names import NAME_AT_START, headline_only_words, valid_name
 from tui.extract.sentences import Sentence
 
 __all__ = ["Story", "fold", "title_case", "topic_from"]
@@ -81,8 +81,9 @@ def _key(name: str) -> str:
 class Story:
     """What is known so far while reading one story."""
 
-    def __init__(self, is_person=None) -> None:
+    def __init__(self, is_person=None, body: str = "") -> None:
         self._is_person = is_person
+        self._body = body
         self._people: dict[str, bool] = {}
         self.companies: dict[str, _Company] = {}
         self.seen: list[str] = []
@@ -100,6 +101,13 @@ class Story:
         if name not in self._people:
             self._people[name] = bool(self._is_person and self._is_person(name))
         return self._people[name]
+
+    def confirmed(self, name: str) -> bool:
+        """A name from a Title Case headline that is a name: the body writes it with the same capitals,
+        or (a bare headline) it holds a word that is not everyday English ("Video Game" is not)."""
+        if self._body.strip():
+            return name in self._body or name.replace("'", "\u2019") in self._body
+        return not headline_only_words(name)
 
     @property
     def topic(self) -> Ref | None:
