@@ -41,7 +41,7 @@ _GENERIC = (
     r"eliminat(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|reductions?|scrap(?:s|ped|ping)?|fir(?:e|es|ed|ing)|"
     r"sack(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|terminat(?:e|es|ed|ing)|retrench(?:es|ed|ing)?|let(?:s|ting)?\s+go|"
     r"lost|gone|go|at risk|threatened|in jeopardy|furlough(?:s|ed|ing)?|redundant|halv(?:e|es|ed|ing)|"
-    r"restructur(?:e|es|ed|ing)|stop(?:s|ped|ping)? paying"
+    r"restructur(?:e|es|ed|ing)|stop(?:s|ped|ping)? paying|affect(?:s|ed|ing)?|impact(?:s|ed|ing)?"
 )
 
 
@@ -119,6 +119,8 @@ _RESTRUCTURE_COUNT = re.compile(
     rf"as many as)\s+)?\d[\d,.]*k?\s+(?:[a-z-]+\s+)?{JOB_NOUN}\b"
 )
 """A count of posts right after "restructure"/"restructuring": a cut, however softly worded."""
+_RISK_OF_LOSS = re.compile(r" of (?:redundanc|being (?:made redundant|laid off|let go|cut)|losing their jobs|job loss|lay-?off)")
+"""'at risk of redundancy': the one 'at risk of ...' that puts jobs at risk."""
 _BLOCK_BEFORE = re.compile(
     r"\b(?:rate|interest|price|cost|pay|salary|wage|tax|budget|spending|production|output|dividend|benefit|"
     r"bonus|fare|fee|capacity|emission|service|power|supply)\s+$"
@@ -177,8 +179,8 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
         after = lowered[end : end + 90]
         word = m.group()
         category = _CATEGORY[m.lastgroup]
-        if word == "at risk" and after.startswith(" of"):
-            continue  # "workers at risk of burnout"
+        if word == "at risk" and after.startswith(" of") and not _RISK_OF_LOSS.match(after):
+            continue  # "workers at risk of burnout"; "at risk of redundancy" is a cut
         if word.startswith("furlough") and after.startswith((" scheme", " program", " pay", " support")):
             continue  # the UK's furlough scheme keeps jobs; only furloughing workers cuts them
         if category == "generic":
@@ -195,6 +197,10 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
                 continue  # "workers to go on strike", "staff will go home"
             elif last and _PASSIVE_LAST.fullmatch(last[0]) and _job_before_passive(before):
                 form = "passive"
+            elif word.startswith(("affect", "impact")):
+                if not _RESTRUCTURE_COUNT.match(after):
+                    continue  # only "affecting 1,250 jobs" or "100 people affected": an effect on a count of jobs
+                form = "active"
             elif word in ("go", "gone", "at risk", "threatened", "in jeopardy"):
                 continue  # only "1,000 roles will go", never "the money will go to workers"
             elif _BLOCK_BEFORE.search(before[-24:]):

@@ -56,6 +56,14 @@ _BASED_AFTER_STATE = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?), ([A-Z][a-z]{
 """'Lewes, Del.-based X', 'Austin, Texas-based X': one place adjective, so the comma does not end the name."""
 
 
+_LIST_ITEM = re.compile(
+    r"^\**((?:[A-Z0-9][\w&.'+]*|[a-z]+[A-Z][\w&.'+]*)(?:\s+(?:&\s+|of\s+)?(?:[A-Z0-9][\w&.'+-]*)){0,4})\**"
+    r"\s*(?:[\u2013\u2014:]|\s-)\s+(?=\S)"
+)
+"""A round-up's list entry ("Lyft: about 700 jobs", "Milkrun - Shutdown leading to 400 job losses"):
+the name is a heading for the rest of the line."""
+
+
 def _paragraph(para: str) -> str:
     """A paragraph without a leading dateline, with a 'City, State-based' adjective written as one word."""
     if para[:1].isupper() and (" -" in para[:40] or "\u2014" in para[:40] or "\u2013" in para[:40] or ":" in para[:40]):
@@ -130,6 +138,11 @@ def split(title: str, summary: str) -> list[Sentence]:
         if not para or _LINKED_STORY.match(para):
             continue
         para = _paragraph(para)
+        item = _LIST_ITEM.match(para) if len(para) > 12 else None
+        if item and item.end() < len(para):
+            out.append(Sentence(item.group(1), heading=True))
+            para = para[item.end() :]
+            para = para[:1].upper() + para[1:]
         # a heading: capitalised, no final punctuation (_HEADING_END), at most six words
         if para[0].isupper() and para[-1] not in _HEADING_PUNCT and len(para.split(None, 6)) <= 6:
             out.append(Sentence(para, heading=True))
