@@ -121,6 +121,12 @@ _RESTRUCTURE_COUNT = re.compile(
 """A count of posts right after "restructure"/"restructuring": a cut, however softly worded."""
 _RISK_OF_LOSS = re.compile(r" of (?:redundanc|being (?:made redundant|laid off|let go|cut)|losing their jobs|job loss|lay-?off)")
 """'at risk of redundancy': the one 'at risk of ...' that puts jobs at risk."""
+_SHARE_OF_STAFF = re.compile(
+    rf"\s+(?:(?:about|around|some|roughly|nearly|almost|approximately|more than|over|up to|less than|just over|"
+    rf"just under)\s+)?(?:\d[\d.]*\s*(?:%|per ?cent|percent)|(?:a|one)[\s-](?:half|third|quarter|fifth|sixth|"
+    rf"tenth|eighth)|half)\s+of\s+(?:the|its|their|our)\s+(?:[\w'-]+\s+){{0,3}}?{JOB_NOUN}\b"
+)
+"""'affect 11% of its total workforce', 'affect almost a fifth of its staff': a share of the staff."""
 _BLOCK_BEFORE = re.compile(
     r"\b(?:rate|interest|price|cost|pay|salary|wage|tax|budget|spending|production|output|dividend|benefit|"
     r"bonus|fare|fee|capacity|emission|service|power|supply)\s+$"
@@ -186,7 +192,7 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
         if category == "generic":
             last = before.rsplit(None, 1)[-1:]
             if word.startswith("restructur"):
-                if not _RESTRUCTURE_COUNT.match(after):
+                if not (_RESTRUCTURE_COUNT.match(after) or _SHARE_OF_STAFF.match(after)):
                     continue  # only "restructure 8,000 positions", "a restructuring affecting 8,000 jobs"
                 form = "active"
             elif word == "redundant":
@@ -198,7 +204,7 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
             elif last and _PASSIVE_LAST.fullmatch(last[0]) and _job_before_passive(before):
                 form = "passive"
             elif word.startswith(("affect", "impact")):
-                if not _RESTRUCTURE_COUNT.match(after):
+                if not (_RESTRUCTURE_COUNT.match(after) or _SHARE_OF_STAFF.match(after)):
                     continue  # only "affecting 1,250 jobs" or "100 people affected": an effect on a count of jobs
                 form = "active"
             elif word in ("go", "gone", "at risk", "threatened", "in jeopardy"):

@@ -75,7 +75,9 @@ _TOTAL_BEFORE = re.compile(
 _PCT_OF_WORKFORCE = re.compile(
     r"^\s*(?:of\s+(?:the|its|their|his|her|our|[A-Z][\w&.-]*'s)?\s*(?:[\w,.'-]+\s+){0,4}?"
     r"(?:workforces?|work force|staff|employees|workers|headcount|personnel|jobs|roles|positions|people|"
-    r"employee base|team|payroll)\b)",
+    r"employee base|team|payroll)\b"
+    r"|(?:job\s+)?(?:reduction|cut|decrease|drop)s?\s+(?:in|of|to)\s+(?:the|its|their|our)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:workforces?|work force|staff|employees|workers|headcount|personnel|jobs|roles|positions|payroll)\b)",
     re.IGNORECASE,
 )
 _OTHER_CLAUSE = re.compile(
