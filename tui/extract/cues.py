@@ -76,7 +76,9 @@ _BLOCK_OBJECT = re.compile(
     + first_char_groups(
         r"rates?|prices?|costs?|spending|budgets?|production|output|forecasts?|outlook|guidance|emissions|"
         r"dividends?|tax(?:es)?|ties|players?|roster|fees|hours|pay|wages?|salar(?:y|ies)|shifts|losses|debt|"
-        r"deficit|capacity|inventory|stake|investment|ribbon|deal|prison|sentence|charges|the cord|corners"
+        r"deficit|capacity|inventory|stake|investment|ribbon|deal|prison|sentence|charges|the cord|corners|"
+        r"reports?|claims?|rumou?rs?|speculation|allegations?|suggestions?|lawsuits?|duty|duties|tariffs?|levy|"
+        r"customs|appeal|motion|bid"
     )
     + r"\b"
 )
@@ -100,7 +102,7 @@ _NEGATION = re.compile(
     + first_char_groups(
         r"no|not|n't|never|deny|denies|denied|denying|rules? out|ruled out|ruling out|without|avoid(?:s|ed|ing)?|"
         r"instead of|rather than|pledge[sd]?|won't|no plans? to|no intention|spare[sd]?|halt(?:s|ed)?|"
-        r"reverse[sd]?|rescind(?:s|ed)?|prevent(?:s|ed)?"
+        r"reverse[sd]?|rescind(?:s|ed)?|prevent(?:s|ed)?|if|unless|whether|refus(?:e|es|ed|ing) to"
     )
     + r"\b|\bno-$"
 )
@@ -129,7 +131,7 @@ _SHARE_OF_STAFF = re.compile(
 """'affect 11% of its total workforce', 'affect almost a fifth of its staff': a share of the staff."""
 _BLOCK_BEFORE = re.compile(
     r"\b(?:rate|interest|price|cost|pay|salary|wage|tax|budget|spending|production|output|dividend|benefit|"
-    r"bonus|fare|fee|capacity|emission|service|power|supply)\s+$"
+    r"bonus|fare|fee|capacity|emission|service|power|supply)[\s-]+$"
 )
 _GO_ELSEWHERE = re.compile(
     r"\s+(?:on|back|home|ahead|through|into|up|down|out|unpaid|without|for|to (?:work|the|a|court))\b"
@@ -140,9 +142,10 @@ _PASSIVE_WORD = re.compile(r"(?:were|was|be|been|being|are|is|get|got|lose|lost|
 _BE_BEFORE = re.compile(r"\b(?:were|was|be|been|being|are|is|get|got)\s+$")
 _NEGATION_AFTER = re.compile(
     r"^[^,;.]{0,30}\b(?:denied|ruled out|unfounded|not planned|false|rumou?rs?|(?:are|is|were) (?:over|done|behind "
-    r"us|complete|finished)|have ended|has ended)\b"
+    r"us|complete|finished)|have ended|has ended|(?:are|is|were|was|would be) (?:not|never) (?:a |the )?(?:solution|"
+    r"answer|option|necessary|needed|planned|on the table)|(?:would be|is|are|was) the (?:absolute )?last (?:thing|resort))\b"
 )
-_BACKGROUND = re.compile(r"\b(?:amid|despite|during)\s+(?:[\w-]+\s+){0,3}$")
+_BACKGROUND = re.compile(r"\b(?:amid|despite|during|over|against)\s+(?:[\w,-]+\s+){0,3}$")
 _BOXER = re.compile(
     r"(?:\b(?:his|her|long|lengthy|extended|injury|year-long|months-long|\d+-(?:year|month|week)|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)[\s-](?:year|month|week)s?)\s+$)"
@@ -151,7 +154,8 @@ TRAP_TITLE = re.compile(
     r"\b(?:den(?:y|ies|ied)|rules? out|no[\s-]lay-?offs?|no[\s-]job[\s-]cuts|pledges?|strikes?|striking|"
     r"walk(?:out|s out|ed out)|unioni[sz]e|union votes?|hiring|to hire|will hire|hires|relocat\w*|"
     r"interest rates?|rates?\s+cuts?|cuts?\s+(?:interest\s+)?rates?|create[sd]?\s+[\d,]+|creat\w* jobs|"
-    r"new jobs|adds? [\d,]+ jobs|steps down|resigns?)\b"
+    r"new jobs|adds? [\d,]+ jobs|steps down|resigns?|dismiss(?:es|ed)? (?:reports?|rumou?rs?|claims?)|"
+    r"last (?:thing|resort)|not (?:a|the) solution)\b"
 )
 
 
