@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from tui.extract.patterns import first_char_groups, top_level
 
-__all__ = ["JOB_NOUN", "TRAP_TITLE", "Cue", "find_cues", "negative_title"]
+__all__ = ["DENIAL_TITLE", "JOB_NOUN", "TRAP_TITLE", "Cue", "denial_title", "find_cues", "negative_title"]
 
 JOB_NOUN = first_char_groups(
     r"jobs?|employees?|workers?|staff(?:ers)?|staff members|people|persons|positions?|roles?|posts?|"
@@ -159,6 +159,14 @@ TRAP_TITLE = re.compile(
 )
 
 
+DENIAL_TITLE = re.compile(
+    r"\b(?:den(?:y|ies|ied)|rules? out|no[\s-]lay-?offs?|no[\s-]job[\s-]cuts|pledges?|dismiss(?:es|ed)? "
+    r"(?:reports?|rumou?rs?|claims?)|last (?:thing|resort)|not (?:a|the) solution)\b"
+)
+"""Trap headlines whose own layoff word is part of the denial ("Layoffs the last thing at Zoho"):
+the headline's cue does not make it a layoff story; only a confirmed figure in the body can."""
+
+
 @dataclass(frozen=True)
 class Cue:
     """A place where the text says jobs go."""
@@ -243,6 +251,11 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
         background = form == "noun" and bool(_BACKGROUND.search(before[-30:]))
         cues.append(Cue(start, end, form, background))
     return cues, negated
+
+
+def denial_title(title: str) -> bool:
+    """True when the headline denies or rules out cuts (see DENIAL_TITLE)."""
+    return bool(DENIAL_TITLE.search(title.lower()))
 
 
 def negative_title(title: str) -> bool:

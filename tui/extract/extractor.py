@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from tui.extract.companies import Org, find_known, lookup
-from tui.extract.cues import JOB_NOUN, Cue, find_cues, negative_title
+from tui.extract.cues import JOB_NOUN, Cue, denial_title, find_cues, negative_title
 from tui.extract.figures import Judged, is_history, judge_figures
 from tui.extract.linking import Ref, Subject, find_subject, name_ending_at, org_in_span
 from tui.extract.lowered import foldable, lowered
@@ -283,6 +283,7 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
     year = int(published[:4]) if published and published[:4].isdigit() else None
     story = Story(lambda name: person_named(name, f"{title}\n{summary}"), body=summary or "")
     valid_cue = title_valid = title_negated = False
+    title_text = None
     with_figures: list[str] = []  # sentences whose cues came with a figure: a denial may still confirm a cut
     for sentence, cues, negated in sentences:
         text = sentence.text
@@ -300,6 +301,7 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
             story.topic = topic
         if sentence.title:
             title_valid, title_negated = any(not c.background for c in cues), negated
+            title_text = text
         org_at = _org_finder(text, known, is_title_case)
         low = text.lower() if cues and foldable(text) else None
         judged = judge_figures(text, year, org_at, [(c.start, c.end) for c in cues], low) if cues else []
@@ -318,7 +320,9 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
             first = next((k for k in known if not k[2].role), None)
             if first:
                 story.topic = Ref(first[2].name, first[0], first[2])
-    title_negative = (negative_title(title or "") or title_negated) and not title_valid
+    title_negative = (negative_title(title or "") or title_negated) and (
+        not title_valid or (denial_title(title or "") and not (with_figures and with_figures[0] is title_text))
+    )
     if title_negative and not any(_CONFIRM.search(text) for text in with_figures):
         return Extraction(False, ())  # a denial, pledge, strike or hiring story, unless it confirms a cut
     events = merge_units([fold(c) for c in story.companies.values()])
