@@ -257,17 +257,37 @@ def _read_cue(
     ):
         before = [Ref(o.name, a, o) for a, b, o in known if b <= cue.start and not o.role]
         refs = before[:1] or ([story.topic] if story.topic else [])
-    for ref in refs:
+    each = len(refs) > 1 and bool(_EACH.search(text, refs[-1].start, min(len(text), cue.end + 90)))
+    split_counts = _respective_counts(text, cue.end, len(refs), job) if len(refs) > 1 and job else None
+    for k, ref in enumerate(refs):
         org = ref.org or lookup(ref.name)
         if org and org.role == "tracker":
             continue  # Layoffs.fyi, Challenger: counters of cuts, never employers
         if org and org.role and not structural:
             continue  # a news outlet is an employer only as the subject of its own cuts
-        shared = len(refs) == 1 or (job is not None and job.fig.value is None)
-        story.add(ref, job if shared else None, pct if len(refs) == 1 else None, text, subject.relative)
+        shared = len(refs) == 1 or each or (job is not None and job.fig.value is None)
+        own = split_counts[k] if split_counts else (job if shared else None)
+        story.add(ref, own, pct if len(refs) == 1 or each else None, text, subject.relative)
     if refs and not (refs[-1].org and refs[-1].org.role):
         story.topic = refs[-1]
     return bool(job or pct)
+
+
+_EACH = re.compile(r"\b(?:both|each|apiece|all three|all four)\b")
+"""'Kraken and Coinbase both laid off 1,100', '... laid off more than 100 employees each': one figure per name."""
+_RESPECTIVELY = re.compile(r"(\d[\d,]*)\s+and\s+(\d[\d,]*)\s+(?:[\w-]+\s+)?(?:\w+),?\s+respectively")
+
+
+def _respective_counts(text: str, cue_end: int, names: int, job: Judged) -> list[Judged] | None:
+    """'Stripe and Plaid ... laid off staff, 1000 and 260 staff respectively': each name its own count."""
+    m = _RESPECTIVELY.search(text, cue_end, cue_end + 120)
+    if m is None or names != 2 or not (m.start() <= job.fig.start < m.end()):
+        return None
+    out = []
+    for g in (1, 2):
+        value = float(m.group(g).replace(",", ""))
+        out.append(Judged(Figure(m.start(g), m.end(g), value, job.fig.kind), job=True))
+    return out
 
 
 _NOT_LAYOFF = Extraction(False, ())

@@ -24,7 +24,7 @@ _INSTITUTION = (
 )
 _RUN = (
     rf"(?:{_INSTITUTION}\s+of\s+(?:the\s+)?)?{_WORD}"
-    rf"(?:\s+(?:&\s+|{_INSTITUTION}\s+of\s+(?:the\s+)?)?(?:{_WORD}|\d+(?![\d,.]*\d)\b))*"
+    rf"(?:\s+(?:&\s+|{_INSTITUTION}\s+of\s+(?:the\s+)?)?(?:{_WORD}|\d+(?![\d,.]*\d)\b(?!\s*%)))*"
 )
 """Capitalised words, digits inside names ("Singularity 6"), "&", and "of" after institutions ("Bank of Ireland")."""
 NAME_AT_END = re.compile(rf"({_RUN})\s*$")
