@@ -21,29 +21,34 @@ _EVERYDAY = 4.4
 """Zipf frequency from which a lone capitalised word is everyday English ("Normally" 4.6,
 "Revenue" 4.6, "Details" 4.9), not the name of a firm nobody has listed. Unlisted firm names sit
 well below ("Thunderful" 0, "Milkrun" 0, "Swiggy" 1.5, "Galapagos" 2.9)."""
+_KNOWN_PLACE = 3.0
+"""Zipf frequency from which a province's name is a place every reader knows."""
 _SPLIT = re.compile(r"[\s\-]+")
 
 
 @lru_cache(maxsize=1)
 def _places_and_peoples() -> frozenset[str]:
     """Lower-cased names of countries, their capitals and provinces, and nationalities (with plurals)."""
-    from countryinfo import CountryInfo, all_countries
+    from countryinfo import all_countries
 
     names: set[str] = set()
     for country in all_countries():
         try:
-            info = CountryInfo(country).info()
+            info = country.info()
         except Exception:  # noqa: BLE001 - one odd record must not cost the extractor every place
             continue
-        names.add(str(country).lower())
         for key in ("name", "capital", "demonym"):
             value = info.get(key)
             if isinstance(value, str) and value:
                 names.add(value.lower())
-        for key in ("altSpellings", "provinces"):
-            for value in info.get(key) or ():
-                if isinstance(value, str) and len(value) > 3:
-                    names.add(value.lower())
+        for value in info.get("altSpellings") or ():
+            if isinstance(value, str) and len(value) > 3:
+                names.add(value.lower())
+        for value in info.get("provinces") or ():
+            # Provinces of small countries share names with firms ("Galapagos", "Brava"): only those
+            # that English text mentions often enough to know them ("Oregon", "Victoria", "Bavaria").
+            if isinstance(value, str) and len(value) > 3 and zipf(value.lower()) >= _KNOWN_PLACE:
+                names.add(value.lower())
         demonym = info.get("demonym")
         if isinstance(demonym, str) and demonym:
             names.add(demonym.lower() + "s")  # "Canadians", "Australians"
