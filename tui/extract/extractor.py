@@ -84,7 +84,7 @@ def _pick(judged: list[Judged], cue, lo: int, hi: int) -> tuple[Judged | None, J
 
 def _resolve(text: str, pos: int, known: list[tuple[int, int, Org]], story: Story) -> Ref | None:
     """What "the company" or "it" at `pos` refers to: an earlier employer in the sentence, else the topic."""
-    before = [Ref(o.name, a, o) for a, b, o in known if b <= pos and not o.role]
+    before = [Ref(o.name, a, o) for a, b, o in known if b <= pos and not o.role and not _aside(text, a)]
     ref = before[-1] if before else None
     if ref is None and _IT_END.search(text, max(0, pos - 4), pos):
         # "Brava Telecom said it would cut": the speaker of "it" is an organisation (people are "he"/"she").
@@ -101,6 +101,19 @@ def _resolve(text: str, pos: int, known: list[tuple[int, int, Org]], story: Stor
             parent = lookup(units[0].parent)
             return Ref(units[0].parent, ref.start, parent)
     return ref
+
+
+_ASIDE_BEFORE = re.compile(
+    r"(?:\b(?:by|of|from|with|for|like|including|than|as|to|and|or|rival|rivals|peers?|unlike|beyond|versus|vs)"
+    r"|,\s*(?:a|an|the|its|currently|now|formerly|once|recently|owned|backed|part)\b[^,]*)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _aside(text: str, start: int) -> bool:
+    """An organisation named after a preposition or inside an appositive ("Backed by Twitter, ...", ", a
+    subsidiary of Tencent,", "rivals such as X"): it is not what "it" or a bare cut refers to."""
+    return bool(_ASIDE_BEFORE.search(text, max(0, start - 60), start))
 
 
 def _org_finder(text: str, known: list[tuple[int, int, Org]], title_case: bool):
@@ -255,8 +268,12 @@ def _read_cue(
         and not story.aggregate
         and not (_AGG_CONTEXT.search(text) if low is None else _AGG_CONTEXT_LOW.search(low))
     ):
-        before = [Ref(o.name, a, o) for a, b, o in known if b <= cue.start and not o.role]
-        refs = before[:1] or ([story.topic] if story.topic else [])
+        before = [Ref(o.name, a, o) for a, b, o in known if b <= cue.start and not o.role and not _aside(text, a)]
+        topic = story.topic
+        if topic and any(r.name == topic.name for r in before):
+            refs = [topic]
+        else:
+            refs = before[:1] or ([topic] if topic else [])
     each = len(refs) > 1 and bool(_EACH.search(text, refs[-1].start, min(len(text), cue.end + 90)))
     split_counts = _respective_counts(text, cue.end, len(refs), job) if len(refs) > 1 and job else None
     for k, ref in enumerate(refs):

@@ -68,7 +68,8 @@ _JOBS_END = re.compile(
 )
 _APPOSITIVE = re.compile(
     r"\s*(?:a|an|the|one|which|who|whose|based|known|itself|now|formerly|once|owned|backed|part|headquartered|"
-    r"founded|launched|maker|parent|owner|operator|home)\b",
+    r"founded|launched|maker|parent|owner|operator|home|currently|recently|majority|wholly|jointly|partly|"
+    r"previously|acquired|bought|purchased|controlled|run|operated|financed|funded|supported|valued|listed)\b",
     re.IGNORECASE,
 )
 _COORD_LEFT = re.compile(
