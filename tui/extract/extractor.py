@@ -222,8 +222,12 @@ def _read_cue(
     the story's body writes it so too (story.confirmed).
     """
     subject = find_subject(text, cue, known, low)
-    if headline_case and subject.refs:
-        kept = tuple(r for r in subject.refs if r.org or story.confirmed(r.name))
+    if subject.refs:
+        kept = tuple(
+            r
+            for r in subject.refs
+            if r.org or ((not headline_case or story.confirmed(r.name)) and not story.common_noun(r, text))
+        )
         if len(kept) < len(subject.refs):
             subject = Subject(kept, subject.anaphor, subject.aggregate, subject.relative)
     if subject.aggregate:
@@ -318,7 +322,9 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
             _NOT_LAYOFF  # no word for job cuts anywhere: most of a feed stops here, before the costly passes
         )
     year = int(published[:4]) if published and published[:4].isdigit() else None
-    story = Story(lambda name: person_named(name, f"{title}\n{summary}"), body=summary or "")
+    story = Story(
+        lambda name: person_named(name, f"{title}\n{summary}"), body=summary or "", text=f"{title}\n{summary}"
+    )
     valid_cue = title_valid = title_negated = False
     title_text = None
     with_figures: list[str] = []  # sentences whose cues came with a figure: a denial may still confirm a cut
@@ -332,7 +338,9 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
         story.aggregate = len(known) < len(everything)  # a tracker's sentence counts an industry
         is_title_case = title_case(sentence)
         topic = topic_from(sentence, known, is_title_case)
-        if topic and is_title_case and topic.org is None and not story.confirmed(topic.name):
+        if topic and topic.org is None and (
+            (is_title_case and not story.confirmed(topic.name)) or story.common_noun(topic, text)
+        ):
             topic = None
         if topic:
             story.topic = topic

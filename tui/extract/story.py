@@ -81,9 +81,10 @@ def _key(name: str) -> str:
 class Story:
     """What is known so far while reading one story."""
 
-    def __init__(self, is_person=None, body: str = "") -> None:
+    def __init__(self, is_person=None, body: str = "", text: str = "") -> None:
         self._is_person = is_person
         self._body = body
+        self._text = text
         self._people: dict[str, bool] = {}
         self.companies: dict[str, _Company] = {}
         self.seen: list[str] = []
@@ -108,6 +109,14 @@ class Story:
         if self._body.strip():
             return name in self._body or name.replace("'", "\u2019") in self._body
         return not headline_only_words(name)
+
+    def common_noun(self, ref: Ref, sentence: str) -> bool:
+        """An unknown one-word name opening its sentence that the story also writes in small letters
+        ("Steelmaking in Wales ends ..." beside "cease primary steelmaking"): a word, not a firm."""
+        if ref.org is not None or " " in ref.name or sentence[: ref.start].strip(" \"'*"):
+            return False
+        word = ref.name.lower()
+        return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self._text) is not None
 
     @property
     def topic(self) -> Ref | None:
