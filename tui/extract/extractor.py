@@ -350,6 +350,9 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
         org_at = _org_finder(text, known, is_title_case)
         low = text.lower() if cues and foldable(text) else None
         judged = judge_figures(text, year, org_at, [(c.start, c.end) for c in cues], low) if cues else []
+        for j in judged:
+            if any(a <= j.fig.start < b for a, b, _ in known):
+                j.used = True  # "Channel Nine", "Studio 71": a number word inside a name is no figure
         story.bracketed = _bracketed(text, known, judged, story) if cues and "(" in text else set()
         for k, cue in enumerate(cues):
             if is_history(text, cue.start, cue.end, year, low):

@@ -309,7 +309,7 @@ def _classify(judged: Judged, text: str, org_at, low: str | None) -> int:
     if (
         fig.value is not None
         and fig.value < 100
-        and text[fig.start : fig.end].isdigit()
+        and (text[fig.start : fig.end].isdigit() or text[fig.start].isupper())
         and _NAME_NUMBER.search(before)
     ):
         return -1  # "Singularity 6", "Section 4": part of a name

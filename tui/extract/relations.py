@@ -148,6 +148,11 @@ def _same_name(short: str, long: str) -> bool:
     return bool(_ACRONYM.fullmatch(short)) and len(w) >= 2 and _initials(long) == short
 
 
+def _bare(event: Event) -> bool:
+    """An event with no figure at all: a name written once more, nothing said about how many."""
+    return event.headcount is None and event.percent is None and event.headcount_kind == "none"
+
+
 def merge_variants(events: tuple[Event, ...]) -> tuple[Event, ...]:
     """One company written two ways in one story, each with the same cut, is one event.
 
@@ -169,13 +174,20 @@ def merge_variants(events: tuple[Event, ...]) -> tuple[Event, ...]:
                 continue
             same_count = a.headcount is not None and a.headcount == b.headcount
             same_share = a.headcount is None and b.headcount is None and a.percent is not None
-            if not (same_count or (same_share and a.percent == b.percent)):
+            bare = _bare(a) or _bare(b)
+            if not (same_count or (same_share and a.percent == b.percent) or bare):
                 continue
             known_a, known_b = lookup(a.company), lookup(b.company)
             if known_a and known_b:
                 continue
             initials = len(a.company.split()) == 1 and _initials(b.company) == a.company
             keep, other = (b, a) if known_b or (initials and not known_a) else (a, b)
+            if bare and not (known_a or known_b):
+                # "Sussex redundancies", then "The University of Sussex ... about 300": the full name, the figure
+                full, short = (a, b) if len(a.company) > len(b.company) else (b, a)
+                figures = short if _bare(full) else full
+                keep, other = replace(full, headcount=figures.headcount, headcount_kind=figures.headcount_kind,
+                                      percent=figures.percent, evidence=figures.evidence), short
             kind = keep.headcount_kind
             if "approx" in (a.headcount_kind, b.headcount_kind):
                 kind = "approx"
