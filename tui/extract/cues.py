@@ -21,7 +21,7 @@ JOB_NOUN = first_char_groups(
     r"work ?force|team members|associates|hires|employment|payrolls?|redundanc(?:y|ies)|trainees|pilots|"
     r"cabin crew|crew|nurses|teachers|journalists|reporters|editors|drivers|agents|managers|executives|"
     r"officers|doctors|miners|technicians|programmers|developers|designers|consultants|bankers|traders|"
-    r"clerks|cashiers|faculty|civil servants"
+    r"clerks|cashiers|faculty|civil servants|individuals"
 )
 """Words for the people or posts cut; one group per first letter ("(?:cabin )?crew" is "cabin crew|crew")."""
 _INTRINSIC = (
@@ -41,7 +41,8 @@ _GENERIC = (
     r"eliminat(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|reductions?|scrap(?:s|ped|ping)?|fir(?:e|es|ed|ing)|"
     r"sack(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|terminat(?:e|es|ed|ing)|retrench(?:es|ed|ing)?|let(?:s|ting)?\s+go|"
     r"lost|gone|go|at risk|threatened|in jeopardy|furlough(?:s|ed|ing)?|redundant|halv(?:e|es|ed|ing)|"
-    r"restructur(?:e|es|ed|ing)|stop(?:s|ped|ping)? paying|affect(?:s|ed|ing)?|impact(?:s|ed|ing)?"
+    r"restructur(?:e|es|ed|ing)|stop(?:s|ped|ping)? paying|affect(?:s|ed|ing)?|impact(?:s|ed|ing)?|"
+    r"represent(?:s|ed|ing)?|amount(?:s|ed|ing)? to|equat(?:e|es|ed|ing) to|account(?:s|ed|ing)? for"
 )
 
 
@@ -126,7 +127,7 @@ _RISK_OF_LOSS = re.compile(r" of (?:redundanc|being (?:made redundant|laid off|l
 _SHARE_OF_STAFF = re.compile(
     rf"\s+(?:(?:about|around|some|roughly|nearly|almost|approximately|more than|over|up to|less than|just over|"
     rf"just under)\s+)?(?:\d[\d.]*\s*(?:%|per ?cent|percent)|(?:a|one)[\s-](?:half|third|quarter|fifth|sixth|"
-    rf"tenth|eighth)|half)\s+of\s+(?:the|its|their|our)\s+(?:[\w'-]+\s+){{0,3}}?{JOB_NOUN}\b"
+    rf"tenth|eighth)|half)\s+of\s+(?:the|its|their|our|[a-z][\w&.-]*'s)\s+(?:[\w'-]+\s+){{0,3}}?{JOB_NOUN}\b"
 )
 """'affect 11% of its total workforce', 'affect almost a fifth of its staff': a share of the staff."""
 _BLOCK_BEFORE = re.compile(
@@ -215,7 +216,7 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
                 continue  # "workers to go on strike", "staff will go home"
             elif last and _PASSIVE_LAST.fullmatch(last[0]) and _job_before_passive(before):
                 form = "passive"
-            elif word.startswith(("affect", "impact")):
+            elif word.startswith(("affect", "impact", "represent", "amount", "equat", "account")):
                 if not (_RESTRUCTURE_COUNT.match(after) or _SHARE_OF_STAFF.match(after)):
                     continue  # only "affecting 1,250 jobs" or "100 people affected": an effect on a count of jobs
                 form = "active"

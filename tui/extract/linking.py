@@ -54,7 +54,10 @@ ANAPHOR = re.compile(
     r"automaker|auto maker|retailer|group|giant|chipmaker|conglomerate|business|maker|manufacturer|publisher|"
     r"newspaper|outlet|platform|network|insurer|airline|carrier|operator|provider|developer|employer|"
     r"organi[sz]ation|corporation|brand|parent|outfit|chain|service|app|site|telco|bank|producer|supplier|"
-    r"broadcaster|station|paper|agency|university|hospital|school|government|council|charity)\s*$|\bit\s*$",
+    r"broadcaster|station|paper|agency|university|hospital|school|government|council|charity)\s*$|\bit\s*$|"
+    r"\b[A-Z][a-z]+'s\s+(?:(?:largest|biggest|second-largest|leading|top|oldest|main|no\.? ?1)\s+)(?:[\w-]+\s+){0,2}?"
+    r"(?:company|firm|bank|lender|carmaker|automaker|retailer|airline|maker|producer|group|employer|insurer|"
+    r"telco|operator|publisher|broadcaster|supermarket|chain|university)\s*$",
     re.IGNORECASE,
 )
 AGGREGATE = re.compile(
