@@ -126,7 +126,7 @@ _RISK_OF_LOSS = re.compile(r" of (?:redundanc|being (?:made redundant|laid off|l
 """'at risk of redundancy': the one 'at risk of ...' that puts jobs at risk."""
 _SHARE_OF_STAFF = re.compile(
     rf"\s+(?:(?:about|around|some|roughly|nearly|almost|approximately|more than|over|up to|less than|just over|"
-    rf"just under)\s+)?(?:\d[\d.]*\s*(?:%|per ?cent|percent)|(?:a|one)[\s-](?:half|third|quarter|fifth|sixth|"
+    rf"just under)\s+)?(?:(?:\d[\d.]*|[a-z]+(?:[\s-][a-z]+)?)\s*(?:%|per ?cent|percent)|(?:a|one)[\s-](?:half|third|quarter|fifth|sixth|"
     rf"tenth|eighth)|half)\s+of\s+(?:the|its|their|our|[a-z][\w&.-]*'s)\s+(?:[\w'-]+\s+){{0,3}}?{JOB_NOUN}\b"
 )
 """'affect 11% of its total workforce', 'affect almost a fifth of its staff': a share of the staff."""

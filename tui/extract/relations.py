@@ -110,7 +110,12 @@ def drop_parent_echoes(events: tuple[Event, ...]) -> tuple[Event, ...]:
         bare = e.headcount is None and e.percent is None and e.headcount_kind == "none"
         return bare or (e.company, e.headcount) in unit_counts
 
-    return tuple(e for e in events if not echo(e))
+    hedged = {(e.company, e.headcount) for e in events if echo(e) and e.headcount_kind == "approx"}
+    return tuple(
+        replace(e, headcount_kind="approx") if (e.parent, e.headcount) in hedged and e.headcount_kind == "exact" else e
+        for e in events
+        if not echo(e)
+    )
 
 
 def merge_units(events: list[Event]) -> tuple[Event, ...]:
