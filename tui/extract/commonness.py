@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["is_everyday_word", "is_place_or_people", "zipf"]
+__all__ = ["all_everyday", "is_everyday_word", "is_place_or_people", "preload", "zipf"]
 
 _EVERYDAY = 4.4
 """Zipf frequency from which a lone capitalised word is everyday English ("Normally" 4.6,
@@ -77,3 +77,9 @@ def all_everyday(name: str, floor: float = 4.0) -> bool:
     """Every word of a name is common English ("Video Game", "Big Companies", "Industry Sees")."""
     words = [w for w in _SPLIT.split(name) if w]
     return bool(words) and all(w.isalpha() and zipf(w.lower()) >= floor for w in words)
+
+
+def preload() -> None:
+    """Load both tables now (see tui.extract.preload)."""
+    _places_and_peoples()
+    zipf("the")

@@ -115,8 +115,16 @@ class Story:
         ("Steelmaking in Wales ends ..." beside "cease primary steelmaking"): a word, not a firm."""
         if ref.org is not None or " " in ref.name or sentence[: ref.start].strip(" \"'*"):
             return False
-        word = ref.name.lower()
-        return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self._text) is not None
+        word, text = ref.name.lower(), self._text
+        at = text.find(word)
+        while at != -1:
+            end = at + len(word)
+            if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and (
+                end == len(text) or not (text[end].isalnum() or text[end] == "-")
+            ):
+                return True
+            at = text.find(word, at + 1)
+        return False
 
     @property
     def topic(self) -> Ref | None:
