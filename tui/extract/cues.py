@@ -12,17 +12,11 @@ import re
 from dataclasses import dataclass
 
 from tui.extract.patterns import first_char_groups, top_level
+from tui.extract.vocabulary import HEDGE_ALTERNATION, JOB_NOUNS, SHARE_WORDS
 
 __all__ = ["DENIAL_TITLE", "JOB_NOUN", "TRAP_TITLE", "Cue", "denial_title", "find_cues", "negative_title"]
 
-JOB_NOUN = first_char_groups(
-    r"jobs?|employees?|workers?|staff(?:ers)?|staff members|people|persons|positions?|roles?|posts?|"
-    r"layoffs?|lay-?offs?|job cuts?|personnel|professionals|techies|engineers|headcount|workforces?|"
-    r"work ?force|team members|associates|hires|employment|payrolls?|redundanc(?:y|ies)|trainees|pilots|"
-    r"cabin crew|crew|nurses|teachers|journalists|reporters|editors|drivers|agents|managers|executives|"
-    r"officers|doctors|miners|technicians|programmers|developers|designers|consultants|bankers|traders|"
-    r"clerks|cashiers|faculty|civil servants|individuals"
-)
+JOB_NOUN = first_char_groups(JOB_NOUNS)
 """Words for the people or posts cut; one group per first letter ("(?:cabin )?crew" is "cabin crew|crew")."""
 _INTRINSIC = (
     r"lay(?:s|ing)?[\s-]+(?:them\s+|workers\s+|people\s+|staff\s+)?off|laid[\s-]+(?:\w+\s+)?off|"
@@ -110,24 +104,21 @@ _NEGATION = re.compile(
 """Searched in the clause tail before a cue (at most 40 characters back to a comma or full stop)."""
 _PASSIVE_LAST = re.compile(rf"(?:{JOB_NOUN}|will|would|could|are|were|was|is|be|been|being|also|to)")
 _BARE_COUNT = re.compile(
-    r"\s+(?:(?:about|around|nearly|another|an additional|some|up to|more than|over|roughly|approximately|"
-    r"as many as|a further)\s+)*\d[\d,.]*k?(?:\s+(?:more|additional|others|worldwide|globally)\b|\s*[,;:]|\.(?!\d)|\s*$|"
+    rf"\s+(?:(?:{HEDGE_ALTERNATION}|another|an additional|a further)\s+)*\d[\d,.]*k?(?:\s+(?:more|additional|others|worldwide|globally)\b|\s*[,;:]|\.(?!\d)|\s*$|"
     r"\s+(?:in|at|across|as|after|from|by|amid|this|next|on|over)\b)"
 )
 """A bare count after a cut verb, as headlines write it ("Meta to cut 10,000", "cutting 9,000 more")."""
 _MAKE_REDUNDANT = re.compile(r"\bma(?:ke|kes|king|de)\s+(?:[\w,%'-]+\s+){0,8}$")
 _RESTRUCTURE_COUNT = re.compile(
     rf"\s+(?:(?:programme|program|plan|drive|exercise)\s+)?(?:(?:affecting|impacting|covering|of|that will affect|"
-    rf"which will affect|to affect)\s+)?(?:(?:about|around|some|roughly|nearly|approximately|more than|over|up to|"
-    rf"as many as)\s+)?\d[\d,.]*k?\s+(?:[a-z-]+\s+)?{JOB_NOUN}\b"
+    rf"which will affect|to affect)\s+)?(?:(?:{HEDGE_ALTERNATION})\s+)?\d[\d,.]*k?\s+(?:[a-z-]+\s+)?{JOB_NOUN}\b"
 )
 """A count of posts right after "restructure"/"restructuring": a cut, however softly worded."""
 _RISK_OF_LOSS = re.compile(r" of (?:redundanc|being (?:made redundant|laid off|let go|cut)|losing their jobs|job loss|lay-?off)")
 """'at risk of redundancy': the one 'at risk of ...' that puts jobs at risk."""
 _SHARE_OF_STAFF = re.compile(
-    rf"\s+(?:(?:about|around|some|roughly|nearly|almost|approximately|more than|over|up to|less than|just over|"
-    rf"just under)\s+)?(?:(?:\d[\d.]*|[a-z]+(?:[\s-][a-z]+)?)\s*(?:%|per ?cent|percent)|(?:a|one)[\s-](?:half|third|quarter|fifth|sixth|"
-    rf"tenth|eighth)|half)\s+of\s+(?:the|its|their|our|[a-z][\w&.-]*'s)\s+(?:[\w'-]+\s+){{0,3}}?{JOB_NOUN}\b"
+    rf"\s+(?:(?:{HEDGE_ALTERNATION})\s+)?(?:(?:\d[\d.]*|[a-z]+(?:[\s-][a-z]+)?)\s*(?:%|per ?cent|percent)|"
+    rf"{SHARE_WORDS})\s+of\s+(?:the|its|their|our|[a-z][\w&.-]*'s)\s+(?:[\w'-]+\s+){{0,3}}?{JOB_NOUN}\b"
 )
 """'affect 11% of its total workforce', 'affect almost a fifth of its staff': a share of the staff."""
 _BLOCK_BEFORE = re.compile(

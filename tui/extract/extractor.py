@@ -21,6 +21,7 @@ from tui.extract.people import person_named
 from tui.extract.relations import drop_parent_echoes, merge_units, merge_variants, relate
 from tui.extract.sentences import split
 from tui.extract.story import Story, fold, title_case, topic_from
+from tui.extract.vocabulary import HEDGE_ALTERNATION
 
 __all__ = ["extract"]
 
@@ -138,7 +139,7 @@ def _staff_of(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> Ref | N
 
 
 _STAFF_WIDE = re.compile(
-    rf"(?:'s?)?\s+(?:(?:about|some|around|nearly|roughly)\s+)?(?:[\d,.]+\s+)?(?:[a-z-]+\s+)?{JOB_NOUN}\b"
+    rf"(?:'s?)?\s+(?:(?:{HEDGE_ALTERNATION})\s+)?(?:[\d,.]+\s+)?(?:[a-z-]+\s+)?{JOB_NOUN}\b"
 )
 _OBJECT_WORDS = re.compile(r"[a-z0-9%,.\s-]*")
 
@@ -167,7 +168,7 @@ def _is_person(ref: Ref, story: Story) -> bool:
 
 _BRACKET = re.compile(r"\s?\((?P<body>[^()]{1,40})\)")
 _BRACKET_BODY = re.compile(
-    rf"^\s*(?:(?:about|around|some|nearly|over|more than|up to|roughly|approximately|almost|~)\s*)?"
+    rf"^\s*(?:(?:{HEDGE_ALTERNATION}|~)\s*)?"
     rf"(?P<fig>[\d][\d,.']*\s*(?:k|K)?)\s*(?P<pct>%|percent|per cent)?\s*(?:{JOB_NOUN})?\s*$",
     re.IGNORECASE,
 )

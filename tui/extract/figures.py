@@ -16,14 +16,11 @@ from tui.extract.cues import JOB_NOUN
 from tui.extract.lowered import lowered
 from tui.extract.numbers import Figure, find_figures
 from tui.extract.patterns import first_char_groups
+from tui.extract.vocabulary import HEDGE_ALTERNATION
 
 __all__ = ["HISTORY", "Judged", "clause_of", "is_history", "judge_figures"]
 
-_QUAL = (
-    r"(?:(?:an?|another|an additional|additional|a further|further|about|around|approximately|roughly|nearly|"
-    r"almost|some|more than|over|up to|as many as|close to|at least|upwards of|just over|just under|"
-    r"fewer than|less than|an estimated|estimated|the)\s+)*"
-)
+_QUAL = rf"(?:(?:{HEDGE_ALTERNATION}|an?|another|an additional|additional|a further|further|the)\s+)*"
 _NOT_JOBS_AFTER = re.compile(
     r"^\s*-?\s*(?:years?|months?|weeks?|days?|hours?|fold|x\b|st\b|nd\b|rd\b|th\b|a\.m|p\.m|am\b|pm\b|:\d|"
     r"-year|-month|-week|-day|plants?|factories|stores?|shops?|outlets|locations|offices|sites|cities|states|"
@@ -48,7 +45,7 @@ _OBJECT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _GIVEN_TO = re.compile(
-    r"\b(?:slips|notices?|letters|warnings|emails|messages|notifications)\s+to\s+(?:about |some |nearly )?$",
+    rf"\b(?:slips|notices?|letters|warnings|emails|messages|notifications)\s+to\s+(?:(?:{HEDGE_ALTERNATION})\s+)?$",
     re.IGNORECASE,
 )
 """Notices handed "to 60 workers" go to the people cut; other "to N" is a level reached."""
@@ -59,8 +56,7 @@ _NOT_STAFF_BEFORE = re.compile(
 )
 """'reduce production capacity by 20%': the share of something other than staff."""
 _OR_PCT_BEFORE = re.compile(
-    rf"\b{JOB_NOUN},?\s+or\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+|approximately\s+|"
-    rf"just over\s+|more than\s+|less than\s+)?$",
+    rf"\b{JOB_NOUN},?\s+or\s+(?:(?:{HEDGE_ALTERNATION})\s+)?$",
     re.IGNORECASE,
 )
 """'1,100 people, or 30%': the count restated as a share of the workforce."""

@@ -17,6 +17,7 @@ from tui.extract.cues import Cue
 from tui.extract.lowered import lowered
 from tui.extract.names import NAME_AT_END, NAME_AT_START, valid_name
 from tui.extract.numbers import word_number
+from tui.extract.vocabulary import HEDGE_WORDS
 
 __all__ = [
     "AGGREGATE",
@@ -44,10 +45,10 @@ _AUX = frozenset(
 _NOUN_STRIP = frozenset(
     "a an the significant sweeping major massive mass new fresh further additional more another wave round "  # noqa: SIM905
     "rounds of series deep large big widespread planned expected proposed latest recent first second third "
-    "hundreds thousands several dozens approximately about around nearly some over up to than job jobs "
+    "hundreds thousands several dozens than job jobs "
     "hit by struck affected impacted "
     "its their more sizable sizeable big-scale large-scale % percent per cent".split()
-)
+) | HEDGE_WORDS
 _TOKENS = re.compile(r"\d[\d,.]*\d|[\w&.'+%-]+|[^\w\s]")
 ANAPHOR = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|startup|studio|bank|lender|carmaker|car maker|"

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from tui.extract.commonness import all_everyday, is_everyday_word, is_place_or_people
 from tui.extract.companies import clean_name, is_common, lookup
+from tui.extract.vocabulary import HEDGE_WORDS
 
 __all__ = ["NAME_AT_END", "NAME_AT_START", "headline_only_words", "valid_name"]
 
@@ -56,9 +57,9 @@ _LEAD_STOP = frozenset(
     "when after before as if because since although though where why how what who which "
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday "
-    "layoffs layoff lay-offs jobs job cuts workers employees staff about around nearly almost some more over up "
-    "approximately roughly another further additional several hundreds thousands dozens".split()
-)
+    "layoffs layoff lay-offs jobs job cuts workers employees staff more another further additional several "
+    "hundreds thousands dozens".split()
+) | HEDGE_WORDS
 _PLACES_OF_WORK = frozenset(
     "plant plants factory factories facility site office offices headquarters hq campus "  # noqa: SIM905
     "warehouse mill store stores hub center centre".split()

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from tui.extract.lowered import lowered
+from tui.extract.vocabulary import HEDGES
 
 __all__ = ["Figure", "find_figures", "word_number"]
 
@@ -110,27 +111,9 @@ assert list(_FIGURE.groupindex) == [
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _EUROPEAN = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _SEPARATORS = re.compile(r"[,'\u2019]")
-_APPROX_1 = frozenset(
-    "about around approximately roughly nearly almost some over under circa estimated ~ c.".split()  # noqa: SIM905
-)
-_APPROX_2 = frozenset(
-    (
-        "more than",
-        "up to",
-        "close to",
-        "at least",
-        "upwards of",
-        "just over",
-        "just under",
-        "fewer than",
-        "less than",
-        "an estimated",
-        "north of",
-        "well over",
-        "nearly all",
-    )
-)
-_APPROX_3 = frozenset(("as many as", "in excess of", "a little over", "a little under"))
+_APPROX_1 = frozenset([h for h in HEDGES if " " not in h] + ["~", "c."])
+_APPROX_2 = frozenset(h for h in HEDGES if h.count(" ") == 1)
+_APPROX_3 = frozenset(h for h in HEDGES if h.count(" ") == 2)
 _APPROX_LAST = _APPROX_1 | {phrase.rsplit(" ", 1)[-1] for phrase in _APPROX_2 | _APPROX_3}
 """The word each hedge ends with."""
 _APPROX_AFTER = re.compile(r"^(?:\+|-plus\b|\s+or so\b|\s+odd\b)", re.IGNORECASE)
