@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from tui.extract.patterns import first_char_groups, top_level
-from tui.extract.vocabulary import HEDGE_ALTERNATION, JOB_NOUNS, SHARE_WORDS
+from tui.extract.vocabulary import CUT_VERBS, HEDGE_ALTERNATION, JOB_NOUNS, SHARE_WORDS
 
 __all__ = ["DENIAL_TITLE", "JOB_NOUN", "TRAP_TITLE", "Cue", "denial_title", "find_cues", "negative_title"]
 
@@ -31,10 +31,8 @@ _NOUN = (
     r"redundancies|downsizing|retrenchments?|cuts to (?:its |the )?(?:staff|workforce|jobs)"
 )
 _GENERIC = (
-    r"cut(?:s|ting)?|slash(?:es|ed|ing)?|ax(?:e|es|ed|ing)|trim(?:s|med|ming)?|shed(?:s|ding)?|"
-    r"eliminat(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|reductions?|scrap(?:s|ped|ping)?|fir(?:e|es|ed|ing)|"
-    r"sack(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|terminat(?:e|es|ed|ing)|retrench(?:es|ed|ing)?|let(?:s|ting)?\s+go|"
-    r"lost|gone|go|at risk|threatened|in jeopardy|furlough(?:s|ed|ing)?|redundant|halv(?:e|es|ed|ing)|"
+    CUT_VERBS + r"|reductions?|scrap(?:s|ped|ping)?|terminat(?:e|es|ed|ing)|"
+    r"lost|gone|go|at risk|threatened|in jeopardy|redundant|halv(?:e|es|ed|ing)|"
     r"restructur(?:e|es|ed|ing)|stop(?:s|ped|ping)? paying|affect(?:s|ed|ing)?|impact(?:s|ed|ing)?|"
     r"represent(?:s|ed|ing)?|amount(?:s|ed|ing)? to|equat(?:e|es|ed|ing) to|account(?:s|ed|ing)? for"
 )

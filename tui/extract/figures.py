@@ -16,7 +16,7 @@ from tui.extract.cues import JOB_NOUN
 from tui.extract.lowered import lowered
 from tui.extract.numbers import Figure, find_figures
 from tui.extract.patterns import first_char_groups
-from tui.extract.vocabulary import HEDGE_ALTERNATION
+from tui.extract.vocabulary import CUT_VERBS, HEDGE_ALTERNATION
 
 __all__ = ["HISTORY", "Judged", "clause_of", "is_history", "judge_figures"]
 
@@ -38,10 +38,8 @@ _OF_TOTAL_AFTER = re.compile(
     re.IGNORECASE,
 )
 _OBJECT_BEFORE = re.compile(
-    rf"\b(?:lay(?:s|ing)?[\s-]+off|laid[\s-]+off|letting|cut(?:s|ting)?|slash(?:es|ed|ing)?|ax(?:e|es|ed|ing)|"
-    rf"trim(?:s|med|ming)?|shed(?:s|ding)?|eliminat(?:e|es|ed|ing)|fir(?:e|es|ed|ing)|sack(?:s|ed|ing)?|"
-    rf"reduc(?:e|es|ed|ing)|reductions? of|layoffs? of|lay-?offs? of|cuts? of|loss of|furlough(?:s|ed|ing)?|"
-    rf"let(?:s|ting)? go(?: of)?|dismiss(?:es|ed|ing)?|retrench(?:es|ed|ing)?|redundancies of)\s+[\"']?{_QUAL}$",
+    rf"\b(?:lay(?:s|ing)?[\s-]+off|laid[\s-]+off|letting|{CUT_VERBS}|reductions? of|layoffs? of|lay-?offs? of|"
+    rf"cuts? of|loss of|let(?:s|ting)? go of|redundancies of)\s+[\"']?{_QUAL}$",
     re.IGNORECASE,
 )
 _GIVEN_TO = re.compile(

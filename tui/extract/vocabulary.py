@@ -13,6 +13,7 @@ __all__ = [
     "HEDGE_WORDS",
     "JOB_NOUNS",
     "SHARE_WORDS",
+    "CUT_VERBS",
     "hedge_alternation",
 ]
 
@@ -60,6 +61,14 @@ JOB_NOUNS = (
     r"clerks|cashiers|faculty|civil servants|individuals"
 )
 """Words for the people or posts cut, as a regex alternation (every branch opens with a small letter)."""
+
+CUT_VERBS = (
+    r"cut(?:s|ting)?|slash(?:es|ed|ing)?|ax(?:e|es|ed|ing)|trim(?:s|med|ming)?|shed(?:s|ding)?|"
+    r"eliminat(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|fir(?:e|es|ed|ing)|sack(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|"
+    r"retrench(?:es|ed|ing)?|furlough(?:s|ed|ing)?|let(?:s|ting)?\s+go"
+)
+"""Verbs that cut jobs when a count of jobs is their object ("cut 500 jobs", "let go 40 staff"), as a regex
+alternation; lay off and its forms are phrases of their own (the cue finder's intrinsic cues)."""
 
 SHARE_WORDS = r"(?:a|one)[\s-](?:half|third|quarter|fifth|sixth|tenth|eighth)|half"
 """A share in words ("a fifth", "half"), as a regex alternation."""
