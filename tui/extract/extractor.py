@@ -16,6 +16,7 @@ from tui.extract.figures import Judged, is_history, judge_figures
 from tui.extract.linking import Ref, Subject, find_subject, name_ending_at, org_in_span
 from tui.extract.lowered import foldable, lowered
 from tui.extract.model import Extraction
+from tui.extract.names import headline_only_words
 from tui.extract.numbers import Figure, find_figures
 from tui.extract.people import person_named
 from tui.extract.relations import drop_parent_echoes, merge_units, merge_variants, relate
@@ -215,19 +216,26 @@ def _read_cue(
     story: Story,
     low: str | None = None,
     headline_case: bool = False,
+    heading: bool = False,
 ) -> bool:
     """Record the mentions one cue makes; True when it came with a figure (for the denial rule).
 
     `low`: the text lower-cased, when lowered.foldable(text) holds (a faster path, same answer).
     `headline_case`: the sentence is a Title Case headline, where a capitalised run is a name only if
-    the story's body writes it so too (story.confirmed).
+    the story's body writes it so too (story.confirmed). `heading`: a subheading, where a run of
+    everyday words ("Which Companies Are Cutting") is no name either.
     """
     subject = find_subject(text, cue, known, low)
     if subject.refs:
         kept = tuple(
             r
             for r in subject.refs
-            if r.org or ((not headline_case or story.confirmed(r.name)) and not story.common_noun(r, text))
+            if r.org
+            or (
+                (not headline_case or story.confirmed(r.name))
+                and not story.common_noun(r, text)
+                and not (heading and headline_only_words(r.name))
+            )
         )
         if len(kept) < len(subject.refs):
             subject = Subject(kept, subject.anaphor, subject.aggregate, subject.relative)
@@ -340,7 +348,9 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
         is_title_case = title_case(sentence)
         topic = topic_from(sentence, known, is_title_case)
         if topic and topic.org is None and (
-            (is_title_case and not story.confirmed(topic.name)) or story.common_noun(topic, text)
+            (is_title_case and not story.confirmed(topic.name))
+            or story.common_noun(topic, text)
+            or (sentence.heading and headline_only_words(topic.name))
         ):
             topic = None
         if topic:
@@ -360,7 +370,7 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
                 continue
             bounds = (cues[k - 1].end if k else 0, cues[k + 1].start if k + 1 < len(cues) else len(text))
             mentions = story.order
-            if _read_cue(text, cue, bounds, known, judged, story, low, is_title_case):
+            if _read_cue(text, cue, bounds, known, judged, story, low, is_title_case, sentence.heading):
                 with_figures.append(text)
             named = story.order > mentions  # "amid layoffs at Meta" still names who cuts
             valid_cue = valid_cue or not cue.background or named

@@ -60,6 +60,12 @@ _LEAD_STOP = frozenset(
     "layoffs layoff lay-offs jobs job cuts workers employees staff more another further additional several "
     "hundreds thousands dozens".split()
 ) | HEDGE_WORDS
+_FUNCTION_WORDS = frozenset(
+    "the a an this that these those its their his her our your my meanwhile however also separately elsewhere "  # noqa: SIM905
+    "likewise additionally similarly now today yesterday earlier later finally still then and but or so while "
+    "when after before as if because since although though where why how what who which".split()
+)
+"""_LEAD_STOP's words that are never part of a name, even before "News" or "University"."""
 _PLACES_OF_WORK = frozenset(
     "plant plants factory factories facility site office offices headquarters hq campus "  # noqa: SIM905
     "warehouse mill store stores hub center centre".split()
@@ -107,6 +113,8 @@ def valid_name(run: str) -> str | None:
             or (len(words) > 1 and is_common(words[0]) and words[1].lower() in _LEAD_STOP)
         )
     ):
+        if _generic_head(words[-1]) and words[0].lower() not in _FUNCTION_WORDS:
+            break  # "Global News", "Australian National University": the leading words are part of the name
         words.pop(0)
     while words and (words[-1].lower() in _TRAIL_STOP or words[-1] == "&"):
         words.pop()
@@ -125,6 +133,11 @@ def valid_name(run: str) -> str | None:
     if lookup(name) is None and _not_an_employer(name, words):
         return None
     return name
+
+
+def _generic_head(word: str) -> bool:
+    """A word that alone names a kind of organisation, not one ("News", "University", "Bank")."""
+    return word[:1].isupper() and word[1:].islower() and is_everyday_word(word)
 
 
 def _not_an_employer(name: str, words: list[str]) -> bool:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from tui.extract.commonness import zipf
 from tui.extract.companies import Org, clean_name, find_known, lookup
 from tui.extract.figures import Judged
 from tui.extract.linking import Ref
@@ -165,6 +166,8 @@ class Story:
         for seen in self.seen:
             if _key(seen) == key or seen.lower().startswith(name.lower() + " "):
                 return seen
+            if " " not in name and seen.endswith(" " + name) and zipf(name.lower()) >= 3.5:
+                return seen  # "Tampa Bay Times", then "The Times": the short form of the same title
             if name.lower().startswith(seen.lower() + " ") and all(
                 w.lower().strip(".,") in _CORPORATE for w in name[len(seen) :].split()
             ):
