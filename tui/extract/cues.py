@@ -28,7 +28,7 @@ _INTRINSIC = (
 _NOUN = (
     r"layoffs|lay-offs|lay offs|layoff|lay-off|job cuts?|job losses|job reductions?|jobs? cuts|staff cuts|"
     r"workforce reductions?|headcount reductions?|reductions? in (?:force|staff|workforce|headcount)|"
-    r"redundancies|downsizing|retrenchments?|cuts to (?:its |the )?(?:staff|workforce|jobs)"
+    r"redundancies|downsizing|retrenchments?|cuts to (?:its |the )?(?:staff|workforce|jobs)|warn notices?"
 )
 _GENERIC = (
     CUT_VERBS + r"|reductions?|scrap(?:s|ped|ping)?|terminat(?:e|es|ed|ing)|"
@@ -135,7 +135,7 @@ _NEGATION_AFTER = re.compile(
     r"us|complete|finished)|have ended|has ended|(?:are|is|were|was|would be) (?:not|never) (?:a |the )?(?:solution|"
     r"answer|option|necessary|needed|planned|on the table)|(?:would be|is|are|was) the (?:absolute )?last (?:thing|resort))\b"
 )
-_BACKGROUND = re.compile(r"\b(?:amid|despite|during|over|against)\s+(?:[\w,-]+\s+){0,3}$")
+_BACKGROUND = re.compile(r"\b(?:amid|despite|during|over(?!\s+(?:\d|a |an |about|nearly|half))|against)\s+(?:[\w,-]+\s+){0,3}$")
 _BOXER = re.compile(
     r"(?:\b(?:his|her|long|lengthy|extended|injury|year-long|months-long|\d+-(?:year|month|week)|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)[\s-](?:year|month|week)s?)\s+$)"
@@ -198,7 +198,7 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
                     continue  # only "restructure 8,000 positions", "a restructuring affecting 8,000 jobs"
                 form = "active"
             elif word == "redundant":
-                if not _MAKE_REDUNDANT.search(before):
+                if not (_MAKE_REDUNDANT.search(before) or _JOB_AT_END.search(before.rstrip())):
                     continue  # "redundant systems"; only "make/made ... redundant" cuts jobs
                 form = "passive"
             elif word == "go" and _GO_ELSEWHERE.match(after):

@@ -106,7 +106,7 @@ def _resolve(text: str, pos: int, known: list[tuple[int, int, Org]], story: Stor
 
 
 _ASIDE_BEFORE = re.compile(
-    r"(?:\b(?:by|of|from|with|for|like|including|than|as|to|and|or|rival|rivals|peers?|unlike|beyond|versus|vs)"
+    r"(?:\b(?:by|of|from|with|for|like|including|than|such as|as well as|or|rival|rivals|peers?|unlike|beyond|versus|vs)"
     r"|,\s*(?:a|an|the|its|currently|now|formerly|once|recently|owned|backed|part)\b[^,]*)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -348,7 +348,8 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
         is_title_case = title_case(sentence)
         topic = topic_from(sentence, known, is_title_case)
         if topic and topic.org is None and (
-            (is_title_case and not story.confirmed(topic.name))
+            story.person(topic.name)
+            or (is_title_case and not story.confirmed(topic.name))
             or story.common_noun(topic, text)
             or (sentence.heading and headline_only_words(topic.name))
         ):

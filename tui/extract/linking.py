@@ -46,7 +46,7 @@ _NOUN_STRIP = frozenset(
     "a an the significant sweeping major massive mass new fresh further additional more another wave round "  # noqa: SIM905
     "rounds of series deep large big widespread planned expected proposed latest recent first second third "
     "hundreds thousands several dozens than job jobs "
-    "hit by struck affected impacted "
+    "hit by struck affected impacted file files filed filing "
     "its their more sizable sizeable big-scale large-scale % percent per cent".split()
 ) | HEDGE_WORDS
 _TOKENS = re.compile(r"\d[\d,.]*\d|[\w&.'+%-]+|[^\w\s]")
