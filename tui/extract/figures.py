@@ -86,7 +86,7 @@ _OTHER_CLAUSE = re.compile(
 HISTORY = re.compile(
     r"\b"
     + first_char_groups(
-        r"already|previous(?:ly)?|prior|last (?:year|month|quarter|autumn|spring|summer|fall|winter)'?s?|a year ago|years ago|in addition to|than the|"
+        r"already|previous(?:ly)?|prior|last (?:year|quarter|autumn|spring|summer|fall|winter)'?s?|said last month|announced last month|confirmed last month|revealed last month|a year ago|years ago|in addition to|than the|"
         r"compared (?:with|to)|comparison|a similar|earlier (?:this (?:year|month|week)|round|cuts?|layoffs?)|"
         r"last round|previous round|since then|back in"
     )
