@@ -77,7 +77,7 @@ _PCT_OF_WORKFORCE = re.compile(
 _OTHER_CLAUSE = re.compile(
     r"\b"
     + first_char_groups(
-        r"creat\w*|add(?:s|ed|ing)?|hir(?:e|es|ed|ing)|recruit\w*|retain\w*|retention|save[sd]?|open roles?|"
+        r"creat\w*|add(?:s|ed|ing)?|hir(?:e|es|ed|ing)|recruit\w*|retain\w*|retention|saved|saving (?:jobs|roles|positions)|save (?:jobs|roles|positions|the jobs)|open roles?|"
         r"vacan\w*|unfilled|no longer fill|transferr?\w*|relocat\w*|eligible|buyouts?|offered|on strike|picket\w*|"
         r"walked out|strikes?|union members|outsourc\w*"
     )

@@ -124,6 +124,8 @@ def _may_end_with(low: str, end: int, words: frozenset[str]) -> bool:
 _AGGREGATE_LOW = lowered(AGGREGATE)
 _JOBS_END_LOW = lowered(_JOBS_END)
 _RIGHT_LOW = lowered(_RIGHT)
+_ACRONYM_AFTER = re.compile(r"\s*\((?:[A-Z][\w&.]{1,9})\)\s*$")
+"""A short form in brackets after a name: the name ends before it."""
 _POSSESSIVE_LOWER = re.compile(r"(?:'s?)?\s+[a-z]")
 _POSSESSIVE = re.compile(r"'s?\s+(?:[\w-]+\s+){0,2}$")
 
@@ -349,6 +351,9 @@ def find_subject(text: str, cue: Cue, known: list[tuple[int, int, Org]], low: st
         relative = left[:end].rstrip().endswith(",")
         while end > 0 and left[end - 1] in " ,":
             end -= 1
+    acronym = _ACRONYM_AFTER.search(left, max(0, end - 16), end)
+    if acronym:
+        end = acronym.start()  # "The Australian National University (ANU) is proposing to cut"
     rem = left[:end]
     if (low is None or _may_end_with(low, end, _ANAPHOR_LAST)) and anaphor.search(
         low_left, max(0, end - 70), end
