@@ -226,6 +226,10 @@ def _read_cue(
     everyday words ("Which Companies Are Cutting") is no name either.
     """
     subject = find_subject(text, cue, known, low)
+    if not subject.refs and subject.anaphor is None and story.previous and _ALL_OF_THEM.match(text, 0, cue.start):
+        listed = tuple(Ref(o.name, a, o) for a, b, o in find_known(story.previous) if not o.role)
+        if len(listed) > 1:
+            subject = Subject(listed)  # "Chief among them are A, B and C. All have announced cuts"
     if subject.refs:
         kept = tuple(
             r
@@ -303,6 +307,11 @@ def _read_cue(
     return bool(job or pct)
 
 
+_ALL_OF_THEM = re.compile(
+    r"\s*(?:all|both|each|they|all of them|both of them|they all|they both|each of them)\s+(?:\w+\s+){0,4}$",
+    re.IGNORECASE,
+)
+"""A sentence whose subject points back at the organisations the previous sentence listed."""
 _EACH = re.compile(r"\b(?:both|each|apiece|all three|all four)\b")
 """'Kraken and Coinbase both laid off 1,100', '... laid off more than 100 employees each': one figure per name."""
 _RESPECTIVELY = re.compile(r"(\d[\d,]*)\s+and\s+(\d[\d,]*)\s+(?:[\w-]+\s+)?(?:\w+),?\s+respectively")
@@ -340,6 +349,7 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
     for sentence, cues, negated in sentences:
         text = sentence.text
         if not cues and not sentence.title:
+            story.previous = sentence.text
             story.pending.append(sentence)  # it may only set the topic: look at it if a later cue needs it
             continue
         everything = find_known(text)
@@ -376,6 +386,7 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
             named = story.order > mentions  # "amid layoffs at Meta" still names who cuts
             valid_cue = valid_cue or not cue.background or named
             title_valid = title_valid or (sentence.title and named)
+        story.previous = text
         if sentence.title and story.topic is None:
             first = next((k for k in known if not k[2].role), None)
             if first:

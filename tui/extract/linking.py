@@ -345,6 +345,10 @@ def find_subject(text: str, cue: Cue, known: list[tuple[int, int, Org]], low: st
         if first:
             return Subject((first,))
     end = toks[i].end() if i >= 0 else 0
+    if i >= 2 and toks[i].group().lower() in ("more", "others") and toks[i - 1].group().lower() == "and":
+        end = toks[i - 1].start()  # "J.Crew, Nordstrom, Walmart, and more have made job cuts"
+        while end > 0 and left[end - 1] in " ,":
+            end -= 1
     relative = False
     if i >= 0 and toks[i].group().lower() in ("which", "who", "that"):
         end = toks[i].start()

@@ -95,6 +95,8 @@ class Story:
         self.order = 0
         self.aggregate = False
         """The current sentence names a tracker (Layoffs.fyi, Challenger): its counts are an industry's."""
+        self.previous = ""
+        """The previous sentence: its organisations are what "All have cut" or "Both laid off" means."""
         self.bracketed: set[str] = set()
         """Names with their own bracketed figure in the current sentence."""
 
