@@ -30,4 +30,5 @@ def preload() -> None:
     lookup("Google")
     _preload_commonness()
 
+
 EXTRACTOR_VERSION = "4"

@@ -33,10 +33,7 @@ def _places_and_peoples() -> frozenset[str]:
 
     names: set[str] = set()
     for country in all_countries():
-        try:
-            info = country.info()
-        except Exception:  # noqa: BLE001 - one odd record must not cost the extractor every place
-            continue
+        info = country.info()
         for key in ("name", "capital", "demonym"):
             value = info.get(key)
             if isinstance(value, str) and value:

@@ -112,7 +112,9 @@ _RESTRUCTURE_COUNT = re.compile(
     rf"which will affect|to affect)\s+)?(?:(?:{HEDGE_ALTERNATION})\s+)?\d[\d,.]*k?\s+(?:[a-z-]+\s+)?{JOB_NOUN}\b"
 )
 """A count of posts right after "restructure"/"restructuring": a cut, however softly worded."""
-_RISK_OF_LOSS = re.compile(r" of (?:redundanc|being (?:made redundant|laid off|let go|cut)|losing their jobs|job loss|lay-?off)")
+_RISK_OF_LOSS = re.compile(
+    r" of (?:redundanc|being (?:made redundant|laid off|let go|cut)|losing their jobs|job loss|lay-?off)"
+)
 """'at risk of redundancy': the one 'at risk of ...' that puts jobs at risk."""
 _SHARE_OF_STAFF = re.compile(
     rf"\s+(?:(?:{HEDGE_ALTERNATION})\s+)?(?:(?:\d[\d.]*|[a-z]+(?:[\s-][a-z]+)?)\s*(?:%|per ?cent|percent)|"
@@ -135,7 +137,9 @@ _NEGATION_AFTER = re.compile(
     r"us|complete|finished)|have ended|has ended|(?:are|is|were|was|would be) (?:not|never) (?:a |the )?(?:solution|"
     r"answer|option|necessary|needed|planned|on the table)|(?:would be|is|are|was) the (?:absolute )?last (?:thing|resort))\b"
 )
-_BACKGROUND = re.compile(r"\b(?:amid|despite|during|over(?!\s+(?:\d|a |an |about|nearly|half))|against)\s+(?:[\w,-]+\s+){0,3}$")
+_BACKGROUND = re.compile(
+    r"\b(?:amid|despite|during|over(?!\s+(?:\d|a |an |about|nearly|half))|against)\s+(?:[\w,-]+\s+){0,3}$"
+)
 _BOXER = re.compile(
     r"(?:\b(?:his|her|long|lengthy|extended|injury|year-long|months-long|\d+-(?:year|month|week)|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)[\s-](?:year|month|week)s?)\s+$)"

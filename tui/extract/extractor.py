@@ -226,7 +226,12 @@ def _read_cue(
     everyday words ("Which Companies Are Cutting") is no name either.
     """
     subject = find_subject(text, cue, known, low)
-    if not subject.refs and subject.anaphor is None and story.previous and _ALL_OF_THEM.match(text, 0, cue.start):
+    if (
+        not subject.refs
+        and subject.anaphor is None
+        and story.previous
+        and _ALL_OF_THEM.match(text, 0, cue.start)
+    ):
         listed = tuple(Ref(o.name, a, o) for a, b, o in find_known(story.previous) if not o.role)
         if len(listed) > 1:
             subject = Subject(listed)  # "Chief among them are A, B and C. All have announced cuts"
@@ -285,7 +290,9 @@ def _read_cue(
         and not story.aggregate
         and not (_AGG_CONTEXT.search(text) if low is None else _AGG_CONTEXT_LOW.search(low))
     ):
-        before = [Ref(o.name, a, o) for a, b, o in known if b <= cue.start and not o.role and not _aside(text, a)]
+        before = [
+            Ref(o.name, a, o) for a, b, o in known if b <= cue.start and not o.role and not _aside(text, a)
+        ]
         topic = story.topic
         if topic and any(r.name == topic.name for r in before):
             refs = [topic]
@@ -357,11 +364,15 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
         story.aggregate = len(known) < len(everything)  # a tracker's sentence counts an industry
         is_title_case = title_case(sentence)
         topic = topic_from(sentence, known, is_title_case)
-        if topic and topic.org is None and (
-            story.person(topic.name)
-            or (is_title_case and not story.confirmed(topic.name))
-            or story.common_noun(topic, text)
-            or (sentence.heading and headline_only_words(topic.name))
+        if (
+            topic
+            and topic.org is None
+            and (
+                story.person(topic.name)
+                or (is_title_case and not story.confirmed(topic.name))
+                or story.common_noun(topic, text)
+                or (sentence.heading and headline_only_words(topic.name))
+            )
         ):
             topic = None
         if topic:
@@ -392,7 +403,8 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
             if first:
                 story.topic = Ref(first[2].name, first[0], first[2])
     title_negative = (negative_title(title or "") or title_negated) and (
-        not title_valid or (denial_title(title or "") and not (with_figures and with_figures[0] is title_text))
+        not title_valid
+        or (denial_title(title or "") and not (with_figures and with_figures[0] is title_text))
     )
     if title_negative and not any(_CONFIRM.search(text) for text in with_figures):
         return Extraction(False, ())  # a denial, pledge, strike or hiring story, unless it confirms a cut

@@ -42,13 +42,16 @@ _AUX = frozenset(
     "late early earlier last week's handed hands handing issued issues issuing sent sends sending gave gives "
     "giving served serves all both".split()
 )
-_NOUN_STRIP = frozenset(
-    "a an the significant sweeping major massive mass new fresh further additional more another wave round "  # noqa: SIM905
-    "rounds of series deep large big widespread planned expected proposed latest recent first second third "
-    "hundreds thousands several dozens than job jobs "
-    "hit by struck affected impacted file files filed filing "
-    "its their more sizable sizeable big-scale large-scale % percent per cent".split()
-) | HEDGE_WORDS
+_NOUN_STRIP = (
+    frozenset(
+        "a an the significant sweeping major massive mass new fresh further additional more another wave round "  # noqa: SIM905
+        "rounds of series deep large big widespread planned expected proposed latest recent first second third "
+        "hundreds thousands several dozens than job jobs "
+        "hit by struck affected impacted file files filed filing "
+        "its their more sizable sizeable big-scale large-scale % percent per cent".split()
+    )
+    | HEDGE_WORDS
+)
 _TOKENS = re.compile(r"\d[\d,.]*\d|[\w&.'+%-]+|[^\w\s]")
 ANAPHOR = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|startup|studio|bank|lender|carmaker|car maker|"

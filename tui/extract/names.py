@@ -43,23 +43,26 @@ _TRAIL_STOP = frozenset(
     "now today ceo he she it they his her its their".split()
 )
 _LETTER = re.compile("[A-Za-z]")
-_LEAD_STOP = frozenset(
-    "the a an this that these those its their his her our your my meanwhile however also separately elsewhere "  # noqa: SIM905
-    "likewise additionally similarly now today yesterday earlier later finally still then and but or so while "
-    "struggling troubled embattled beleaguered ailing listed industrial careers career site firm company "
-    "tech technology giant giants maker chipmaker carmaker automaker retailer lender bank insurer telco startup "
-    "start-up studio publisher platform network operator provider developer group conglomerate rival rivals "
-    "global local national international domestic regional dutch german french british english american canadian "
-    "australian japanese chinese indian korean european asian african swiss swedish italian spanish irish israeli "
-    "brazilian mexican russian us u.s. uk u.k. eu australia china india japan germany france britain america "
-    "breaking exclusive update report watch live news opinion analysis "
-    "ceo cfo chief executive president founder co-founder chairman director head boss "
-    "when after before as if because since although though where why how what who which "
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday "
-    "layoffs layoff lay-offs jobs job cuts workers employees staff more another further additional several "
-    "hundreds thousands dozens".split()
-) | HEDGE_WORDS
+_LEAD_STOP = (
+    frozenset(
+        "the a an this that these those its their his her our your my meanwhile however also separately elsewhere "  # noqa: SIM905
+        "likewise additionally similarly now today yesterday earlier later finally still then and but or so while "
+        "struggling troubled embattled beleaguered ailing listed industrial careers career site firm company "
+        "tech technology giant giants maker chipmaker carmaker automaker retailer lender bank insurer telco startup "
+        "start-up studio publisher platform network operator provider developer group conglomerate rival rivals "
+        "global local national international domestic regional dutch german french british english american canadian "
+        "australian japanese chinese indian korean european asian african swiss swedish italian spanish irish israeli "
+        "brazilian mexican russian us u.s. uk u.k. eu australia china india japan germany france britain america "
+        "breaking exclusive update report watch live news opinion analysis "
+        "ceo cfo chief executive president founder co-founder chairman director head boss "
+        "when after before as if because since although though where why how what who which "
+        "january february march april may june july august september october november december "
+        "monday tuesday wednesday thursday friday saturday sunday "
+        "layoffs layoff lay-offs jobs job cuts workers employees staff more another further additional several "
+        "hundreds thousands dozens".split()
+    )
+    | HEDGE_WORDS
+)
 _FUNCTION_WORDS = frozenset(
     "the a an this that these those its their his her our your my meanwhile however also separately elsewhere "  # noqa: SIM905
     "likewise additionally similarly now today yesterday earlier later finally still then and but or so while "

@@ -112,7 +112,9 @@ def drop_parent_echoes(events: tuple[Event, ...]) -> tuple[Event, ...]:
 
     hedged = {(e.company, e.headcount) for e in events if echo(e) and e.headcount_kind == "approx"}
     return tuple(
-        replace(e, headcount_kind="approx") if (e.parent, e.headcount) in hedged and e.headcount_kind == "exact" else e
+        replace(e, headcount_kind="approx")
+        if (e.parent, e.headcount) in hedged and e.headcount_kind == "exact"
+        else e
         for e in events
         if not echo(e)
     )
@@ -191,8 +193,16 @@ def merge_variants(events: tuple[Event, ...]) -> tuple[Event, ...]:
                 # "Sussex redundancies", then "The University of Sussex ... about 300": the full name, the figure
                 full, short = (a, b) if len(a.company) > len(b.company) else (b, a)
                 figures = short if _bare(full) else full
-                keep, other = replace(full, headcount=figures.headcount, headcount_kind=figures.headcount_kind,
-                                      percent=figures.percent, evidence=figures.evidence), short
+                keep, other = (
+                    replace(
+                        full,
+                        headcount=figures.headcount,
+                        headcount_kind=figures.headcount_kind,
+                        percent=figures.percent,
+                        evidence=figures.evidence,
+                    ),
+                    short,
+                )
             kind = keep.headcount_kind
             if "approx" in (a.headcount_kind, b.headcount_kind):
                 kind = "approx"

@@ -49,10 +49,13 @@ _DATELINE = re.compile(
 """A wire dateline ("BERLIN (Reuters) -", "NEW YORK (AP) —"): a place, never an employer."""
 _LINKED_STORY = re.compile(
     r"^(?:read more|read also|also read|related|related stories|see also|recommended|more on this|"
-    r"you may also like|also see|don't miss|must read|trending)\s*[:|-]", re.IGNORECASE
+    r"you may also like|also see|don't miss|must read|trending)\s*[:|-]",
+    re.IGNORECASE,
 )
 """An inline link to another story ("Read More: X puts 12,000 jobs at risk"): not this story's text."""
-_BASED_AFTER_STATE = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?), ([A-Z][a-z]{1,5}\.?|[A-Z]{2})-(based|headquartered)\b")
+_BASED_AFTER_STATE = re.compile(
+    r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?), ([A-Z][a-z]{1,5}\.?|[A-Z]{2})-(based|headquartered)\b"
+)
 """'Lewes, Del.-based X', 'Austin, Texas-based X': one place adjective, so the comma does not end the name."""
 
 
@@ -66,7 +69,9 @@ the name is a heading for the rest of the line."""
 
 def _paragraph(para: str) -> str:
     """A paragraph without a leading dateline, with a 'City, State-based' adjective written as one word."""
-    if para[:1].isupper() and (" -" in para[:40] or "\u2014" in para[:40] or "\u2013" in para[:40] or ":" in para[:40]):
+    if para[:1].isupper() and (
+        " -" in para[:40] or "\u2014" in para[:40] or "\u2013" in para[:40] or ":" in para[:40]
+    ):
         dateline = _DATELINE.match(para)
         if dateline and not dateline.group().rstrip(" -:\u2013\u2014").isdigit():
             para = para[dateline.end() :]

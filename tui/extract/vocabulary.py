@@ -8,12 +8,12 @@ walker and the bracket reader alike (they had drifted apart when each module kep
 from __future__ import annotations
 
 __all__ = [
+    "CUT_VERBS",
     "HEDGES",
     "HEDGE_ALTERNATION",
     "HEDGE_WORDS",
     "JOB_NOUNS",
     "SHARE_WORDS",
-    "CUT_VERBS",
     "hedge_alternation",
 ]
 
