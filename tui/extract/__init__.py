@@ -31,4 +31,4 @@ def preload() -> None:
     _preload_commonness()
 
 
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
