@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from tui.extract.patterns import first_char_groups, top_level
-from tui.extract.vocabulary import CUT_VERBS, HEDGE_ALTERNATION, JOB_NOUNS, SHARE_WORDS
+from tui.extract.vocabulary import CUT_VERBS, EFFECT_VERBS, HEDGE_ALTERNATION, JOB_NOUNS, SHARE_WORDS
 
 __all__ = ["DENIAL_TITLE", "JOB_NOUN", "TRAP_TITLE", "Cue", "denial_title", "find_cues", "negative_title"]
 
@@ -34,7 +34,8 @@ _GENERIC = (
     CUT_VERBS + r"|reductions?|scrap(?:s|ped|ping)?|terminat(?:e|es|ed|ing)|"
     r"lost|gone|go|at risk|threatened|in jeopardy|redundant|halv(?:e|es|ed|ing)|"
     r"restructur(?:e|es|ed|ing)|stop(?:s|ped|ping)? paying|affect(?:s|ed|ing)?|impact(?:s|ed|ing)?|"
-    r"represent(?:s|ed|ing)?|amount(?:s|ed|ing)? to|equat(?:e|es|ed|ing) to|account(?:s|ed|ing)? for"
+    r"represent(?:s|ed|ing)?|amount(?:s|ed|ing)? to|equat(?:e|es|ed|ing) to|account(?:s|ed|ing)? for|"
+    r"result(?:s|ed|ing)? in|lead(?:s|ing)? to|led to"
 )
 
 
@@ -209,7 +210,7 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
                 continue  # "workers to go on strike", "staff will go home"
             elif last and _PASSIVE_LAST.fullmatch(last[0]) and _job_before_passive(before):
                 form = "passive"
-            elif word.startswith(("affect", "impact", "represent", "amount", "equat", "account")):
+            elif word.startswith(EFFECT_VERBS):
                 if not (_RESTRUCTURE_COUNT.match(after) or _SHARE_OF_STAFF.match(after)):
                     continue  # only "affecting 1,250 jobs" or "100 people affected": an effect on a count of jobs
                 form = "active"

@@ -22,7 +22,7 @@ from tui.extract.people import person_named
 from tui.extract.relations import drop_parent_echoes, merge_units, merge_variants, relate
 from tui.extract.sentences import split
 from tui.extract.story import Story, fold, title_case, topic_from
-from tui.extract.vocabulary import HEDGE_ALTERNATION
+from tui.extract.vocabulary import EFFECT_VERBS, HEDGE_ALTERNATION
 
 __all__ = ["extract"]
 
@@ -217,6 +217,7 @@ def _read_cue(
     low: str | None = None,
     headline_case: bool = False,
     heading: bool = False,
+    entry: bool = False,
 ) -> bool:
     """Record the mentions one cue makes; True when it came with a figure (for the denial rule).
 
@@ -226,6 +227,7 @@ def _read_cue(
     everyday words ("Which Companies Are Cutting") is no name either.
     """
     subject = find_subject(text, cue, known, low)
+    effect = text[cue.start : cue.end].lower().startswith(EFFECT_VERBS)
     if (
         not subject.refs
         and subject.anaphor is None
@@ -241,7 +243,9 @@ def _read_cue(
             for r in subject.refs
             if r.org
             or (
-                (not headline_case or story.confirmed(r.name))
+                not (effect and r.org is None)
+                and not (entry and r.start == 0)
+                and (not headline_case or story.confirmed(r.name))
                 and not story.common_noun(r, text)
                 and not (heading and headline_only_words(r.name))
             )
@@ -284,9 +288,10 @@ def _read_cue(
         job = None
     if story.bracketed and (not refs or any(r.name in story.bracketed for r in refs)):
         return bool(job or pct)  # "Alphabet (12,000), Microsoft (10,000) ... announced 40,000": a total
+    definite = cue.form == "noun" and _DEFINITE_CUTS.match(text, 0, cue.start) is not None
     if (
         not refs
-        and (job or pct)
+        and (job or pct or definite)
         and not story.aggregate
         and not (_AGG_CONTEXT.search(text) if low is None else _AGG_CONTEXT_LOW.search(low))
     ):
@@ -319,6 +324,8 @@ _ALL_OF_THEM = re.compile(
     re.IGNORECASE,
 )
 """A sentence whose subject points back at the organisations the previous sentence listed."""
+_DEFINITE_CUTS = re.compile(r"\s*(?:the|these|those|its|such)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+"""'The job cuts will begin ...', 'These layoffs ...': the cuts the story is about, the topic's."""
 _EACH = re.compile(r"\b(?:both|each|apiece|all three|all four)\b")
 """'Kraken and Coinbase both laid off 1,100', '... laid off more than 100 employees each': one figure per name."""
 _RESPECTIVELY = re.compile(r"(\d[\d,]*)\s+and\s+(\d[\d,]*)\s+(?:[\w-]+\s+)?(?:\w+),?\s+respectively")
@@ -392,7 +399,9 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
                 continue
             bounds = (cues[k - 1].end if k else 0, cues[k + 1].start if k + 1 < len(cues) else len(text))
             mentions = story.order
-            if _read_cue(text, cue, bounds, known, judged, story, low, is_title_case, sentence.heading):
+            if _read_cue(
+                text, cue, bounds, known, judged, story, low, is_title_case, sentence.heading, sentence.item
+            ):
                 with_figures.append(text)
             named = story.order > mentions  # "amid layoffs at Meta" still names who cuts
             valid_cue = valid_cue or not cue.background or named

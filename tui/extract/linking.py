@@ -312,11 +312,20 @@ def _tokens_back(left: str, form: str) -> tuple[list[re.Match], int]:
     return toks, _skip_back(left, toks, form)
 
 
+_VERB_IN_OPENING = re.compile(
+    r"\b(?:said|says|is|are|was|were|has|have|had|will|would|to|that|after|as|by|of|from|with|for|in|at|on)\b"
+)
+"""Words that end a sentence's opening noun phrase: a known name after one is no longer its subject."""
+
+
 def _sentence_subject(left: str, known: list[tuple[int, int, Org]]) -> Ref | None:
     """The organisation the sentence opens with, for a second verb phrase joined by "and"."""
     for a, _b, org in known:
         if not left[:a].strip(" \"'"):
             return Ref(org.name, a, org)
+        opening = left[:a]
+        if not org.role and not _VERB_IN_OPENING.search(opening) and opening.count(",") == 0:
+            return Ref(org.name, a, org)  # "Germany's automotive supplier Robert Bosch plans to ... and cut"
     m = NAME_AT_START.match(left)
     name = valid_name(m.group(1)) if m else None
     return Ref(name, m.start(1)) if name else None

@@ -93,11 +93,14 @@ class Sentence:
     heading: bool = False
     """A short line without final punctuation: in round-ups, the name of the next company."""
     title: bool = False
+    item: bool = False
+    """The text of a list entry after its name ("Milkrun - Shutdown leading to 400 job losses"): it
+    opens with a description, and its subject is the entry's name."""
 
-    def __init__(self, text: str, heading: bool = False, title: bool = False) -> None:
+    def __init__(self, text: str, heading: bool = False, title: bool = False, item: bool = False) -> None:
         # Written out (the dataclass keeps it): a frozen dataclass's own __init__ is twice as slow.
         d = self.__dict__
-        d["text"], d["heading"], d["title"] = text, heading, title
+        d["text"], d["heading"], d["title"], d["item"] = text, heading, title, item
 
 
 def clean(text: str) -> str:
@@ -148,6 +151,9 @@ def split(title: str, summary: str) -> list[Sentence]:
             out.append(Sentence(item.group(1), heading=True))
             para = para[item.end() :]
             para = para[:1].upper() + para[1:]
+            entry = True
+        else:
+            entry = False
         # a heading: capitalised, no final punctuation (_HEADING_END), at most six words
         if para[0].isupper() and para[-1] not in _HEADING_PUNCT and len(para.split(None, 6)) <= 6:
             out.append(Sentence(para, heading=True))
@@ -157,9 +163,9 @@ def split(title: str, summary: str) -> list[Sentence]:
             chunk = para[start : match.end()]
             if _is_abbreviation(chunk):
                 continue
-            out.append(Sentence(chunk.strip()))
+            out.append(Sentence(chunk.strip(), item=entry and not start))
             start = match.end()
         rest = para[start:].strip()
         if rest:
-            out.append(Sentence(rest))
+            out.append(Sentence(rest, item=entry and not start))
     return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 __all__ = [
     "CUT_VERBS",
+    "EFFECT_VERBS",
     "HEDGES",
     "HEDGE_ALTERNATION",
     "HEDGE_WORDS",
@@ -69,6 +70,11 @@ CUT_VERBS = (
 )
 """Verbs that cut jobs when a count of jobs is their object ("cut 500 jobs", "let go 40 staff"), as a regex
 alternation; lay off and its forms are phrases of their own (the cue finder's intrinsic cues)."""
+
+EFFECT_VERBS = ("affect", "impact", "represent", "amount", "equat", "account", "result", "lead", "led")
+"""Openings of the cue words that state an effect on jobs ("will affect 500 jobs", "result in 2,500 job
+losses", "represent 8% of the workforce"): cues only with a count or share of staff after them, and
+their subject is a decision or a closure, so only a known organisation before them is the employer."""
 
 SHARE_WORDS = r"(?:a|one)[\s-](?:half|third|quarter|fifth|sixth|tenth|eighth)|half"
 """A share in words ("a fifth", "half"), as a regex alternation."""
