@@ -29,7 +29,7 @@ __all__ = ["extract"]
 _AGG_CONTEXT = re.compile(
     r"\b(?:companies|firms|startups|industry|sector|employers|overall|in total|total job cuts|nationwide|"
     r"across the (?:country|industry|sector)|trackers?|so far this year|this year alone|per month|a month|economy|"
-    r"counts?|counted|tall(?:y|ied)|together|combined|between them|according to (?:data|figures)|"
+    r"counts?|counted|tall(?:y|ied)|together|combined|between them|according to (?:data|figures)|so far|to date|"
     r"tech (?:jobs|workers|employees))\b",
     re.IGNORECASE,
 )

@@ -37,6 +37,8 @@ _OF_TOTAL_AFTER = re.compile(
     rf"^\s+of\s+(?:the|its|their|[A-Z][\w&.-]*'s)\s+(?:[\d,.]+\s+)?(?:[\w-]+\s+){{0,3}}?{JOB_NOUN}\b",
     re.IGNORECASE,
 )
+_JOBS_BRACKET_BEFORE = re.compile(rf"\b{JOB_NOUN}\s*\(\s*{_QUAL}$", re.IGNORECASE)
+"""'laid off most of its staff (around 100)': a count in brackets right after the staff it counts."""
 _OBJECT_BEFORE = re.compile(
     rf"\b(?:lay(?:s|ing)?[\s-]+off|laid[\s-]+off|letting|{CUT_VERBS}|reductions? of|layoffs? of|lay-?offs? of|"
     rf"cuts? of|loss of|let(?:s|ting)? go of|redundancies of)\s+[\"']?{_QUAL}$",
@@ -159,6 +161,7 @@ class _Patterns:
         self.NOT_JOBS_AFTER = convert(_NOT_JOBS_AFTER)
         self.JOB_AFTER = convert(_JOB_AFTER)
         self.OF_TOTAL_AFTER = convert(_OF_TOTAL_AFTER)
+        self.JOBS_BRACKET_BEFORE = convert(_JOBS_BRACKET_BEFORE)
         self.OBJECT_BEFORE = convert(_OBJECT_BEFORE)
         self.GIVEN_TO = convert(_GIVEN_TO)
         self.NOT_STAFF_BEFORE = convert(_NOT_STAFF_BEFORE)
@@ -348,7 +351,8 @@ def _classify(judged: Judged, text: str, org_at, low: str | None) -> int:
         if judged.bound is None and at:
             judged.bound = org_at(tail_start + at.end(), tail_start + 60, anchored=True)
     elif (
-        pats.OF_TOTAL_AFTER.match(lafter)
+        pats.JOBS_BRACKET_BEFORE.search(lbefore)
+        or pats.OF_TOTAL_AFTER.match(lafter)
         or pats.OBJECT_BEFORE.search(lbefore)
         or pats.BY_BEFORE.search(lbefore)
         or pats.SUBJECT_OF_CUT.match(lafter)

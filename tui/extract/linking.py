@@ -282,6 +282,8 @@ def _skip_back(left: str, toks: list[re.Match], form: str) -> int:
             and toks[i - 1].group()[0].isupper()
             and left[toks[i - 1].end() : toks[i].start()] == " "
             and toks[i - 1].group().lower() not in _AUX
+            and not toks[i - 1].group().endswith("'s")
+            and not (i + 1 < len(toks) and toks[i + 1].group().startswith("%"))
         ):
             break  # "Singularity 6 Layoffs": the digit belongs to the name
         if w in ("and", "or", "to") and form == "noun" and i > 0 and toks[i - 1].group()[0].isdigit():

@@ -175,7 +175,15 @@ def word_number(text: str) -> int | None:
 
 def _approx_before(before: str) -> bool:
     """A hedge ("about", "more than", "as many as") right before a figure; word sets beat a $-anchored regex."""
-    return _approx_words(before.lower().rsplit(None, 4)[-4:], before)
+    return _approx_words(_last_words(before), before)
+
+
+def _last_words(before: str) -> list[str]:
+    """The last four words before a figure, lower-cased, an opening bracket or quote dropped ("(about")."""
+    words = before.lower().rsplit(None, 4)[-4:]
+    if words and words[-1][:1] in "([\"'":
+        words[-1] = words[-1].lstrip("([\"'")
+    return words
 
 
 def _approx_words(words: list[str], before: str) -> bool:
@@ -266,7 +274,7 @@ def find_figures(text: str, low: str | None = None) -> list[Figure]:
             or (lbefore.lower().endswith("between ") and after.lower().startswith(" and "))
         ):
             kind, value = "vague", None
-        elif _approx_words(lbefore.lower().rsplit(None, 4)[-4:], before) or approx_after.match(after):
+        elif _approx_words(_last_words(lbefore), before) or approx_after.match(after):
             kind = "approx"
         out.append(Figure(m_start, m_end, value, kind, pct, False, money))
     return out
