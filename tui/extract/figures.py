@@ -90,7 +90,8 @@ HISTORY = re.compile(
     + first_char_groups(
         r"already|previous(?:ly)?|prior|last (?:year|quarter|autumn|spring|summer|fall|winter)'?s?|said last month|announced last month|confirmed last month|revealed last month|a year ago|years ago|in addition to|than the|"
         r"compared (?:with|to)|comparison|a similar|earlier (?:this (?:year|month|week)|round|cuts?|layoffs?)|"
-        r"last round|previous round|since then|back in"
+        r"last round|previous round|since then|back in|had(?<!it had)(?<!they had) (?:already )?(?:laid off|cut|slashed|shed|let go|"
+        r"eliminated|axed)|months after|weeks after|years after"
     )
     + r"\b",
 )
@@ -111,6 +112,8 @@ def _may_be_history(clause: str) -> bool:
         or "earlier" in clause
         or "since then" in clause
         or "back in" in clause
+        or "had " in clause
+        or "s after" in clause
     )
 
 
@@ -118,6 +121,7 @@ _HISTORY_OPENING = re.compile(r"(?:last year|a year ago|previously|in the past|b
 """A sentence that opens in the past ("Last year, Meta cut 21,000 jobs") is history throughout."""
 _YEAR_OPENING = re.compile(r"in (?:\w+ )?((?:19|20)\d\d)\b", re.IGNORECASE)
 _ING = re.compile(r"\s*\w+ing\b")
+_RELATIVE = re.compile(r"\s*(?:which|who)\b")
 _AT_NAME = re.compile(r"\s+(?:at|from|of)\s+(?!the\b|a\b|an\b|its\b)")
 _YEAR_IN = re.compile(r"\b(?:in|of|during|and|since)\s+((?:19|20)\d\d)\b")
 _SUBSET = re.compile(
@@ -242,8 +246,8 @@ def is_history(
     """
     left, clause_right = clause_of(text, start, end) if clause is None else clause
     right = clause_right
-    if left > 0 and _ING.match(text, left, right):
-        left = clause_of(text, max(0, left - 2), max(0, left - 2))[0]
+    if left > 0 and (_ING.match(text, left, right) or _RELATIVE.match(text, left, right)):
+        left = clause_of(text, max(0, left - 2), max(0, left - 2))[0]  # the clause it hangs on counts too
     else:
         left, right = max(left, start - 55), min(right, end + 30)
     if low is None:

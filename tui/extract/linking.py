@@ -354,7 +354,13 @@ def find_subject(text: str, cue: Cue, known: list[tuple[int, int, Org]], low: st
             if ref:
                 return Subject((ref,))
     toks, i = _tokens_back(left, cue.form)
-    if i >= 0 and toks[i].group().lower() == "and" and cue.form != "noun":
+    participle = (
+        i >= 0
+        and toks[i].group() == ","
+        and cue.form == "active"
+        and text[cue.start : cue.end].endswith("ing")
+    )
+    if participle or (i >= 0 and toks[i].group().lower() == "and" and cue.form != "noun"):
         first = _sentence_subject(left, known)  # "X will close 45 stores and lay off 600"
         if first:
             return Subject((first,))
