@@ -16,7 +16,7 @@ from tui.extract.figures import Judged, is_history, judge_figures
 from tui.extract.linking import Ref, Subject, find_subject, name_ending_at, org_in_span
 from tui.extract.lowered import foldable, lowered
 from tui.extract.model import Extraction
-from tui.extract.names import headline_only_words
+from tui.extract.names import headline_only_words, valid_name
 from tui.extract.numbers import Figure, find_figures
 from tui.extract.people import person_named
 from tui.extract.relations import drop_parent_echoes, merge_units, merge_variants, relate
@@ -302,7 +302,8 @@ def _read_cue(
         if topic and any(r.name == topic.name for r in before):
             refs = [topic]
         else:
-            refs = before[:1] or ([topic] if topic else [])
+            speaker = None if before else _speaker(text, cue.start, story)
+            refs = before[:1] or ([speaker] if speaker else []) or ([topic] if topic else [])
     each = len(refs) > 1 and bool(_EACH.search(text, refs[-1].start, min(len(text), cue.end + 90)))
     split_counts = _respective_counts(text, cue.end, len(refs), job) if len(refs) > 1 and job else None
     for k, ref in enumerate(refs):
@@ -324,6 +325,25 @@ _ALL_OF_THEM = re.compile(
     re.IGNORECASE,
 )
 """A sentence whose subject points back at the organisations the previous sentence listed."""
+_SPEAKER = re.compile(
+    r"\s*(?:The\s+)?([A-Z][\w&.'-]*(?:\s+(?:&\s+)?[A-Z][\w&.'-]*){0,4})\s+(?:said|says|announced|announces|confirmed|"
+    r"confirms|told|tells|revealed|reveals)\b"
+)
+
+
+def _speaker(text: str, cue_start: int, story: Story) -> Ref | None:
+    """The organisation that opens the sentence by speaking ("Harwick Foods said 300 jobs will go"): with no
+    other employer named, the one announcing the cut is the one making it. Never a person or an outlet."""
+    m = _SPEAKER.match(text, 0, cue_start)
+    if m is None:
+        return None
+    name = valid_name(m.group(1))
+    if name is None or story.person(name):
+        return None
+    org = lookup(name)
+    return None if org and org.role else Ref(name, m.start(1), org)
+
+
 _DEFINITE_CUTS = re.compile(r"\s*(?:the|these|those|its|such)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 """'The job cuts will begin ...', 'These layoffs ...': the cuts the story is about, the topic's."""
 _EACH = re.compile(r"\b(?:both|each|apiece|all three|all four)\b")

@@ -37,6 +37,10 @@ _OF_TOTAL_AFTER = re.compile(
     rf"^\s+of\s+(?:the|its|their|[A-Z][\w&.-]*'s)\s+(?:[\d,.]+\s+)?(?:[\w-]+\s+){{0,3}}?{JOB_NOUN}\b",
     re.IGNORECASE,
 )
+_CUT_NOUN_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+)?(?:job losses|job cuts|layoffs|lay-offs|redundancies|job reductions)\b", re.IGNORECASE
+)
+"""'with 80 job losses': the figure counts the cut itself, not the staff a firm has."""
 _JOBS_BRACKET_BEFORE = re.compile(rf"\b{JOB_NOUN}\s*\(\s*{_QUAL}$", re.IGNORECASE)
 """'laid off most of its staff (around 100)': a count in brackets right after the staff it counts."""
 _OBJECT_BEFORE = re.compile(
@@ -165,6 +169,7 @@ class _Patterns:
         self.NOT_JOBS_AFTER = convert(_NOT_JOBS_AFTER)
         self.JOB_AFTER = convert(_JOB_AFTER)
         self.OF_TOTAL_AFTER = convert(_OF_TOTAL_AFTER)
+        self.CUT_NOUN_AFTER = convert(_CUT_NOUN_AFTER)
         self.JOBS_BRACKET_BEFORE = convert(_JOBS_BRACKET_BEFORE)
         self.OBJECT_BEFORE = convert(_OBJECT_BEFORE)
         self.GIVEN_TO = convert(_GIVEN_TO)
@@ -327,7 +332,10 @@ def _classify(judged: Judged, text: str, org_at, low: str | None) -> int:
         total
         and not lbefore.lower().endswith(("up to ", "up to"))
         and not pats.GIVEN_TO.search(lbefore)
-        and not (lbefore.lower().rstrip().endswith("with") and pats.SUBJECT_OF_CUT.match(lafter))
+        and not (
+            lbefore.lower().rstrip().endswith("with")
+            and (pats.SUBJECT_OF_CUT.match(lafter) or pats.CUT_NOUN_AFTER.match(lafter))
+        )
     ):
         return (
             -1
