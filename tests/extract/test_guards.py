@@ -97,8 +97,10 @@ EVENTS = [
     # a sentence opening with an everyday word is no firm (commonness.is_everyday_word, Story.topic)
     (
         "Grindel Games cuts staff",
-        "Grindel Games is restructuring. Normally, the studio ships two games a year. "
-        "The company will lay off 20% of its staff.",
+        (
+            "Grindel Games is restructuring. Normally, the studio ships two games a year. "
+            "The company will lay off 20% of its staff."
+        ),
         {("Grindel Games", None, "percent_only", 20.0)},
     ),
     # a Title Case headline's unknown name must appear in the body (Story.confirmed)
