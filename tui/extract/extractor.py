@@ -227,6 +227,13 @@ def _read_cue(
     everyday words ("Which Companies Are Cutting") is no name either.
     """
     subject = find_subject(text, cue, known, low)
+    if (
+        not subject.refs
+        and story.clause_refs
+        and _PARTICIPLE_BEFORE.search(text, max(0, cue.start - 3), cue.start)
+    ):
+        if text[cue.start : cue.end].endswith("ing"):
+            subject = Subject(story.clause_refs)  # "X reduced its staff by 10%, cutting around 20 positions"
     effect = text[cue.start : cue.end].lower().startswith(EFFECT_VERBS)
     if (
         not subject.refs
@@ -296,7 +303,9 @@ def _read_cue(
         and not (_AGG_CONTEXT.search(text) if low is None else _AGG_CONTEXT_LOW.search(low))
     ):
         before = [
-            Ref(o.name, a, o) for a, b, o in known if b <= cue.start and not o.role and not _aside(text, a)
+            Ref(o.name, a, o)
+            for a, b, o in known
+            if b <= cue.start and not o.role and (not _aside(text, a) or _STAFF_AFTER.match(text, b))
         ]
         topic = story.topic
         if topic and any(r.name == topic.name for r in before):
@@ -315,6 +324,7 @@ def _read_cue(
         shared = len(refs) == 1 or each or (job is not None and job.fig.value is None)
         own = split_counts[k] if split_counts else (job if shared else None)
         story.add(ref, own, pct if len(refs) == 1 or each else None, text, subject.relative)
+    story.clause_refs = tuple(refs)
     if refs and not (refs[-1].org and refs[-1].org.role):
         story.topic = refs[-1]
     return bool(job or pct)
@@ -344,6 +354,7 @@ def _speaker(text: str, cue_start: int, story: Story) -> Ref | None:
     return None if org and org.role else Ref(name, m.start(1), org)
 
 
+_PARTICIPLE_BEFORE = re.compile(r",\s*$")
 _DEFINITE_CUTS = re.compile(r"\s*(?:the|these|those|its|such)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 """'The job cuts will begin ...', 'These layoffs ...': the cuts the story is about, the topic's."""
 _EACH = re.compile(r"\b(?:both|each|apiece|all three|all four)\b")
@@ -427,6 +438,7 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
             valid_cue = valid_cue or not cue.background or named
             title_valid = title_valid or (sentence.title and named)
         story.previous = text
+        story.clause_refs = ()
         if sentence.title and story.topic is None:
             first = next((k for k in known if not k[2].role), None)
             if first:

@@ -34,7 +34,7 @@ _JOB_AFTER = re.compile(
     re.IGNORECASE,
 )
 _OF_TOTAL_AFTER = re.compile(
-    rf"^\s+of\s+(?:the|its|their|[A-Z][\w&.-]*'s)\s+(?:[\d,.]+\s+)?(?:[\w-]+\s+){{0,3}}?{JOB_NOUN}\b",
+    rf"^\s+of\s+(?:the|its|their|[A-Z][\w&.-]*'s)\s+(?:[\d,.]+\s+)?(?:[\w'-]+\s+){{0,3}}?{JOB_NOUN}\b",
     re.IGNORECASE,
 )
 _CUT_NOUN_AFTER = re.compile(

@@ -40,7 +40,8 @@ _AUX = frozenset(
     "discloses laying begins moves moved move look looks looking seeks seeking agreed agrees decides tells "
     "told memo staff in january february march april june july august september october november december "
     "late early earlier last week's handed hands handing issued issues issuing sent sends sending gave gives "
-    "giving served serves all both".split()
+    "giving served serves all both commenced commences initiated initiates launched launches undertook "
+    "undertakes conducted conducts implemented implements executed executes enacted underwent".split()
 )
 _NOUN_STRIP = (
     frozenset(
@@ -48,7 +49,9 @@ _NOUN_STRIP = (
         "rounds of series deep large big widespread planned expected proposed latest recent first second third "
         "hundreds thousands several dozens than job jobs "
         "hit by struck affected impacted file files filed filing "
-        "its their more sizable sizeable big-scale large-scale % percent per cent".split()
+        "its their more sizable sizeable big-scale large-scale % percent per cent comprehensive substantial small "
+        "minor limited targeted global company-wide companywide organisation-wide organization-wide broad broader "
+        "steep painful heavy".split()
     )
     | HEDGE_WORDS
 )
