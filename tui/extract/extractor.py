@@ -230,10 +230,10 @@ def _read_cue(
     if (
         not subject.refs
         and story.clause_refs
+        and text[cue.start : cue.end].endswith("ing")
         and _PARTICIPLE_BEFORE.search(text, max(0, cue.start - 3), cue.start)
     ):
-        if text[cue.start : cue.end].endswith("ing"):
-            subject = Subject(story.clause_refs)  # "X reduced its staff by 10%, cutting around 20 positions"
+        subject = Subject(story.clause_refs)  # "X reduced its staff by 10%, cutting around 20 positions"
     effect = text[cue.start : cue.end].lower().startswith(EFFECT_VERBS)
     if (
         not subject.refs
