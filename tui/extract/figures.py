@@ -68,7 +68,7 @@ _BY_BEFORE = re.compile(rf"\bby\s+{_QUAL}$", re.IGNORECASE)
 _TOTAL_BEFORE = re.compile(
     rf"(?:\b(?:of|from)\s+(?:the|its|their|his|her|our|[A-Z][\w&.-]*'s)\s+(?:[\w-]+\s+){{0,3}}?"
     rf"|\b(?:employs?|employed|employing|workforce of|staff of|headcount of|population of|has|have|had|with|"
-    rf"currently|there are|there were|from|down to|reach(?:es|ed)?|remain(?:s|ing)?|leaving|left|total(?:s|led)?|"
+    rf"currently|there are|there were|from|down to|numbered|numbering|totalled|totaling|totalling|stood at|stands at|reach(?:es|ed)?|remain(?:s|ing)?|leaving|left|total(?:s|led)?|"
     rf"(?<!up )(?<!equating )(?<!amounting )(?<!equal )(?<!equivalent )to|of a total)\s+{_QUAL})$",
     re.IGNORECASE,
 )

@@ -40,7 +40,7 @@ _TRAIL_STOP = frozenset(
     "layoffs layoff lay-offs lay-off jobs job cuts cut workers employees staff staffers plans plan says said to "  # noqa: SIM905
     "the a an and of in at for on by is are was were will amid after more news report update announces announced "
     "announce confirms confirmed lays laying laid slashes slashing axes trims sheds cutting reportedly also just "
-    "now today ceo he she it they his her its their".split()
+    "now today ceo he she it they his her its their notice notices filing filings".split()
 )
 _LETTER = re.compile("[A-Za-z]")
 _LEAD_STOP = (
@@ -53,7 +53,7 @@ _LEAD_STOP = (
         "global local national international domestic regional dutch german french british english american canadian "
         "australian japanese chinese indian korean european asian african swiss swedish italian spanish irish israeli "
         "brazilian mexican russian us u.s. uk u.k. eu australia china india japan germany france britain america "
-        "breaking exclusive update report watch live news opinion analysis "
+        "breaking exclusive update report watch live news opinion analysis peer peers competitor warn "
         "ceo cfo chief executive president founder co-founder chairman director head boss "
         "when after before as if because since although though where why how what who which "
         "january february march april may june july august september october november december "
@@ -69,6 +69,10 @@ _FUNCTION_WORDS = frozenset(
     "when after before as if because since although though where why how what who which".split()
 )
 """_LEAD_STOP's words that are never part of a name, even before "News" or "University"."""
+_TICKER = re.compile(r"[A-Z]{2,6}\.[A-Z]{1,2}")
+"""A Reuters instrument code written after a name ("AMSJ.J")."""
+_COLLECTIVES = frozenset("union unions association federation confederation guild syndicate".split())  # noqa: SIM905
+"""Last words of workers' and trade bodies: quoted about cuts, never making them."""
 _PLACES_OF_WORK = frozenset(
     "plant plants factory factories facility site office offices headquarters hq campus "  # noqa: SIM905
     "warehouse mill store stores hub center centre".split()
@@ -119,8 +123,10 @@ def valid_name(run: str) -> str | None:
         if _generic_head(words[-1]) and words[0].lower() not in _FUNCTION_WORDS:
             break  # "Global News", "Australian National University": the leading words are part of the name
         words.pop(0)
-    while words and (words[-1].lower() in _TRAIL_STOP or words[-1] == "&"):
-        words.pop()
+    while words and (words[-1].lower() in _TRAIL_STOP or words[-1] == "&" or _TICKER.fullmatch(words[-1])):
+        words.pop()  # "... Platinum AMSJ.J": a Reuters instrument code is not part of the name
+    if len(words) > 1 and words[-1].lower() in _COLLECTIVES:
+        return None  # "Progressive Workers Union", "State Workers Association": unions speak, they do not cut
     lettered = [w for w in words if _LETTER.search(w)]
     if not lettered or (len(lettered) < 2 and is_common(lettered[0])):
         return None

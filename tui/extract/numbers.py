@@ -93,7 +93,7 @@ _FIGURE = re.compile(  # run on lower-cased text: case-insensitive matching is s
     rf"a few (?:hundred|thousand|dozen)|(?:many|some) hundreds?|hundreds|thousands|dozens|scores)\b)"
     rf"|(?P<share>\b(?:(?:a|one)[\s-]+(?:half|third|quarter|fifth|sixth|tenth|eighth)|half|"
     rf"(?:two|three|four)[\s-](?:thirds|quarters|fifths)|one[\s-]in[\s-](?P<inn>\d+|{_W}))\b)"
-    rf"|(?P<num>(?<![\w.$\u00a3\u20ac\u00a5\u20b9])(?:{_DIGITS}))(?P<money_suffix>(?:m|mn|bn|b)\b)?{_SCALE_SUFFIX}{_PERCENT}"
+    rf"|(?P<num>(?<![\w.$\u00a3\u20ac\u00a5\u20b9])(?:{_DIGITS}))(?P<money_suffix>(?:m|mn|bn|b)\b)?{_SCALE_SUFFIX}{_PERCENT}(?![a-z])"
     rf"|(?P<word>\b{_WORDNUM}\b){_PERCENT.replace('pct', 'wpct')})",
 )
 assert list(_FIGURE.groupindex) == [

@@ -54,7 +54,7 @@ _LINKED_STORY = re.compile(
 )
 """An inline link to another story ("Read More: X puts 12,000 jobs at risk"): not this story's text."""
 _BASED_AFTER_STATE = re.compile(
-    r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?), ([A-Z][a-z]{1,5}\.?|[A-Z]{2})-(based|headquartered)\b"
+    r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?), ([A-Z][a-z]{1,5}\.?|[A-Z]{2}|(?:[A-Z]\.){1,3})-(based|headquartered)\b"
 )
 """'Lewes, Del.-based X', 'Austin, Texas-based X': one place adjective, so the comma does not end the name."""
 
