@@ -284,7 +284,9 @@ def _plausible_headcount(value: float) -> bool:
 
 
 def fold(company: _Company) -> Event:
-    """One event from every mention of a company: the earliest firm figure wins, headline first."""
+    """One event from every mention of a company: the earliest firm figure wins, headline first, except
+    that an exact figure within 15% of a hedged one is the same cut stated precisely ("nearly 300" in
+    the headline, "287" in the body)."""
     ms = company.mentions
     numeric = [m for m in ms if m.value is not None and _plausible_headcount(m.value)]
     chosen = next(
@@ -297,6 +299,21 @@ def fold(company: _Company) -> Event:
         next((m for m in pcts if not m.pct_subset), pcts[0] if pcts else None),
     )
     percent = pct.percent if pct else None
+    if chosen and chosen.kind == "approx":
+        # "more than 400" in the headline, "447" in the body: the body's exact figure for the same cut
+        exact = next(
+            (
+                m
+                for m in numeric
+                if m.kind == "exact"
+                and not m.subset
+                and not m.aside
+                and abs(m.value - chosen.value) <= 0.15 * chosen.value
+            ),
+            None,
+        )
+        if exact is not None:
+            chosen = exact
     if chosen:
         headcount = round(chosen.value)
         same = [m for m in numeric if m.value == chosen.value]
