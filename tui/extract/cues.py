@@ -28,11 +28,12 @@ _INTRINSIC = (
 _NOUN = (
     r"layoffs|lay-offs|lay offs|layoff|lay-off|job cuts?|job losses|job reductions?|jobs? cuts|staff cuts|"
     r"workforce reductions?|headcount reductions?|reductions? in (?:force|staff|workforce|headcount)|"
-    r"redundancies|downsizing|retrenchments?|cuts to (?:its |the )?(?:staff|workforce|jobs)|warn notices?"
+    r"redundancies|downsizing|retrenchments?|cuts to (?:its |the )?(?:staff|workforce|jobs)|warn notices?|"
+    r"voluntary (?:redundancy|retirement|separation|exit)(?: scheme| programme| program| plan)?"
 )
 _GENERIC = (
     CUT_VERBS + r"|reductions?|scrap(?:s|ped|ping)?|terminat(?:e|es|ed|ing)|"
-    r"lost|gone|go|at risk|threatened|in jeopardy|redundant|halv(?:e|es|ed|ing)|"
+    r"lost|gone|go|at risk|on the line|threatened|in jeopardy|redundant|halv(?:e|es|ed|ing)|"
     r"restructur(?:e|es|ed|ing)|stop(?:s|ped|ping)? paying|affect(?:s|ed|ing)?|impact(?:s|ed|ing)?|"
     r"represent(?:s|ed|ing)?|amount(?:s|ed|ing)? to|equat(?:e|es|ed|ing) to|account(?:s|ed|ing)? for|"
     r"result(?:s|ed|ing)? in|lead(?:s|ing)? to|led to"
@@ -141,6 +142,10 @@ _NEGATION_AFTER = re.compile(
 _BACKGROUND = re.compile(
     r"\b(?:amid|despite|during|over(?!\s+(?:\d|a |an |about|nearly|half))|against)\s+(?:[\w,-]+\s+){0,3}$"
 )
+_TREND_AFTER = re.compile(
+    r"[\s-]+(?:trend|wave|spree|season|tracker|fears?|concerns?|worries|anxiety|threat)\b"
+)
+"""'bucks the tech layoff trend', 'layoff fears': talk about layoffs, not a cut."""
 _BOXER = re.compile(
     r"(?:\b(?:his|her|long|lengthy|extended|injury|year-long|months-long|\d+-(?:year|month|week)|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)[\s-](?:year|month|week)s?)\s+$)"
@@ -150,7 +155,9 @@ TRAP_TITLE = re.compile(
     r"walk(?:out|s out|ed out)|unioni[sz]e|union votes?|hiring|to hire|will hire|hires|relocat\w*|"
     r"interest rates?|rates?\s+cuts?|cuts?\s+(?:interest\s+)?rates?|create[sd]?\s+[\d,]+|creat\w* jobs|"
     r"new jobs|adds? [\d,]+ jobs|steps down|resigns?|dismiss(?:es|ed)? (?:reports?|rumou?rs?|claims?)|"
-    r"last (?:thing|resort)|not (?:a|the) solution)\b"
+    r"last (?:thing|resort)|not (?:a|the) solution|recruit\w*|needs? [\d,]+ (?:\w+ )?(?:staff|workers|people)|"
+    r"bucks? (?:the )?(?:\w+ )*?trend|surveys?|poll|could be (?:sacking|cutting|laying off|planning)|"
+    r"report suggests)\b"
 )
 
 
@@ -214,7 +221,7 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
                 if not (_RESTRUCTURE_COUNT.match(after) or _SHARE_OF_STAFF.match(after)):
                     continue  # only "affecting 1,250 jobs" or "100 people affected": an effect on a count of jobs
                 form = "active"
-            elif word in ("go", "gone", "at risk", "threatened", "in jeopardy"):
+            elif word in ("go", "gone", "at risk", "on the line", "threatened", "in jeopardy"):
                 continue  # only "1,000 roles will go", never "the money will go to workers"
             elif _BLOCK_BEFORE.search(before[-24:]):
                 continue  # "salary cuts of 20%", "rate cut by 25 basis points": something else is cut
@@ -243,7 +250,7 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
         if _NEGATION.search(tail) or _NEGATION_AFTER.search(after):
             negated = True
             continue
-        background = form == "noun" and bool(_BACKGROUND.search(before[-30:]))
+        background = form == "noun" and bool(_BACKGROUND.search(before[-30:]) or _TREND_AFTER.match(after))
         cues.append(Cue(start, end, form, background))
     return cues, negated
 
