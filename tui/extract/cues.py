@@ -163,7 +163,8 @@ TRAP_TITLE = re.compile(
 
 DENIAL_TITLE = re.compile(
     r"\b(?:den(?:y|ies|ied)|rules? out|no[\s-]lay-?offs?|no[\s-]job[\s-]cuts|pledges?|dismiss(?:es|ed)? "
-    r"(?:reports?|rumou?rs?|claims?)|last (?:thing|resort)|not (?:a|the) solution)\b"
+    r"(?:reports?|rumou?rs?|claims?)|last (?:thing|resort)|not (?:a|the) solution|could be (?:sacking|cutting|"
+    r"laying off|planning)|report suggests)\b"
 )
 """Trap headlines whose own layoff word is part of the denial ("Layoffs the last thing at Zoho"):
 the headline's cue does not make it a layoff story; only a confirmed figure in the body can."""

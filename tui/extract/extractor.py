@@ -260,6 +260,7 @@ def _read_cue(
         if len(kept) < len(subject.refs):
             subject = Subject(kept, subject.anaphor, subject.aggregate, subject.relative)
     if subject.aggregate:
+        story.aggregate_cue = True
         return False  # "startups have fired 23,000": an industry total
     job, pct = _pick(judged, cue, *bounds)
     refs = list(subject.refs)
@@ -416,7 +417,7 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
         if topic:
             story.topic = topic
         if sentence.title:
-            title_valid, title_negated = any(not c.background for c in cues), negated
+            title_valid, title_negated = False, negated
             title_text = text
         org_at = _org_finder(text, known, is_title_case)
         low = text.lower() if cues and foldable(text) else None
@@ -430,13 +431,17 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
                 continue
             bounds = (cues[k - 1].end if k else 0, cues[k + 1].start if k + 1 < len(cues) else len(text))
             mentions = story.order
+            story.aggregate_cue = False
             if _read_cue(
                 text, cue, bounds, known, judged, story, low, is_title_case, sentence.heading, sentence.item
             ):
                 with_figures.append(text)
             named = story.order > mentions  # "amid layoffs at Meta" still names who cuts
             valid_cue = valid_cue or not cue.background or named
-            title_valid = title_valid or (sentence.title and named)
+            # a headline cue makes a layoff headline unless it is scenery or an industry's total
+            title_valid = title_valid or (
+                sentence.title and (named or not (cue.background or story.aggregate_cue))
+            )
         story.previous = text
         story.clause_refs = ()
         if sentence.title and story.topic is None:

@@ -71,8 +71,11 @@ _FUNCTION_WORDS = frozenset(
 """_LEAD_STOP's words that are never part of a name, even before "News" or "University"."""
 _TICKER = re.compile(r"[A-Z]{2,6}\.[A-Z]{1,2}")
 """A Reuters instrument code written after a name ("AMSJ.J")."""
-_COLLECTIVES = frozenset("union unions association federation confederation guild syndicate".split())  # noqa: SIM905
-"""Last words of workers' and trade bodies: quoted about cuts, never making them."""
+_COLLECTIVES = frozenset(
+    "union unions association federation confederation guild syndicate court tribunal parliament senate "  # noqa: SIM905
+    "congress police".split()
+)
+"""Last words of workers' and trade bodies, courts and legislatures: quoted about cuts, never making them."""
 _PLACES_OF_WORK = frozenset(
     "plant plants factory factories facility site office offices headquarters hq campus "  # noqa: SIM905
     "warehouse mill store stores hub center centre".split()

@@ -97,6 +97,8 @@ class Story:
         """The current sentence names a tracker (Layoffs.fyi, Challenger): its counts are an industry's."""
         self.clause_refs: tuple[Ref, ...] = ()
         """Who the sentence's previous cue was about: the subject of a participle (", cutting 20 roles")."""
+        self.aggregate_cue = False
+        """The cue just read had an industry for subject ("employers plan to cut staff")."""
         self.previous = ""
         """The previous sentence: its organisations are what "All have cut" or "Both laid off" means."""
         self.bracketed: set[str] = set()
