@@ -140,6 +140,8 @@ def merge_units(events: list[Event]) -> tuple[Event, ...]:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
+_CAMEL_PART = re.compile(r"[A-Z][a-z]+")
+_CAMEL_PARTS = re.compile(r"(?:[A-Z][a-z]+){2,4}")
 
 
 def _initials(name: str) -> str:
@@ -152,6 +154,10 @@ def _same_name(short: str, long: str) -> bool:
     s, w = short.split(), long.split()
     if len(s) < len(w) and (w[: len(s)] == s or w[-len(s) :] == s):
         return True
+    if len(s) == 1 and _CAMEL_PARTS.fullmatch(short):
+        parts = _CAMEL_PART.findall(short)
+        if len(parts) == len(w) and all(word.startswith(part) for part, word in zip(parts, w, strict=True)):
+            return True  # "SingPost" / "Singapore Post", "FedEx" / "Federal Express"
     return bool(_ACRONYM.fullmatch(short)) and len(w) >= 2 and _initials(long) == short
 
 
