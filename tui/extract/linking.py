@@ -41,7 +41,8 @@ _AUX = frozenset(
     "told memo staff in january february march april june july august september october november december "
     "late early earlier last week's handed hands handing issued issues issuing sent sends sending gave gives "
     "giving served serves all both commenced commences initiated initiates launched launches undertook "
-    "undertakes conducted conducts implemented implements executed executes enacted underwent".split()
+    "undertakes conducted conducts implemented implements executed executes enacted underwent facing faces face "
+    '" “ ”'.split()
 )
 _NOUN_STRIP = (
     frozenset(
@@ -240,6 +241,13 @@ def _coordinated_left(text: str, first: Ref, known: list[tuple[int, int, Org]]) 
     return refs[::-1]
 
 
+_DESCRIBED = re.compile(
+    r"(?:(?!(?:plants?|factory|factories|facility|facilities|sites?|offices?|stores?|mills?|warehouses?|campus|hubs?|"
+    r"branch|headquarters|outside|near|in|of|the|a|an|its|their|and|or|for|to)\b)[a-z][\w-]*\s+){1,3}(?=[A-Z0-9])"
+)
+"""Lower-case words describing the firm before its name ("developer studio", "games maker")."""
+
+
 def _right(text: str, cue: Cue, known: list[tuple[int, int, Org]], low: str | None = None) -> list[Ref]:
     """Organisations after a passive or noun cue: "let go by X", "layoffs at X", "from its X unit"."""
     m = _RIGHT.match(text, cue.end) if low is None else _RIGHT_LOW.match(low, cue.end)
@@ -249,6 +257,10 @@ def _right(text: str, cue: Cue, known: list[tuple[int, int, Org]], low: str | No
     if prep in ("hit", "hits", "strike", "strikes"):
         prep = "at"  # "Layoffs hit Acme" names the employer like "layoffs at Acme"
     start = m.end()
+    if prep in ("by", "at") and not det:
+        described = _DESCRIBED.match(text, start)
+        if described:
+            start = described.end()  # "layoffs at developer studio Creative Assembly"
     ref = (
         org_in_span(text, known, start, start + 80, anchored=True)
         if prep in ("by", "at") and not det
