@@ -197,14 +197,19 @@ def org_in_span(
     return Ref(name, start + m.start(1)) if name else None
 
 
+_LEGAL_DOT = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Bros|Cos)\.$")
+
+
 def name_ending_at(text: str, end: int, known: list[tuple[int, int, Org]]) -> Ref | None:
     """An organisation whose name ends at `end` (known first, then a capitalised run)."""
     for a, b, org in known:
-        if b <= end and not text[b:end].strip(" '"):
+        if b <= end and not text[b:end].strip(" '."):
             return Ref(org.name, a, org)
     stop = end
     while stop > 0 and text[stop - 1] in " '":
         stop -= 1
+    if stop > 1 and text[stop - 1] == "." and _LEGAL_DOT.search(text, max(0, stop - 6), stop):
+        stop -= 1  # "Alphabet Inc., OrCam and Oda": the abbreviation's full stop ends no name
     start = (
         max(
             text.rfind(" ", 0, stop),

@@ -103,6 +103,14 @@ class Sentence:
         d["text"], d["heading"], d["title"], d["item"] = text, heading, title, item
 
 
+_TICKER = re.compile(
+    r"\s*\((?:(?:NASDAQ|Nasdaq|NYSE|LSE|TSX|ASX|NSE|BSE|OTC|TSE|HKEX|SGX|ETR|EPA|AMS|SIX|FRA)\s*:\s*[A-Z0-9.]{1,8}"
+    r"|[A-Z][A-Z0-9.]{1,6},\s*Financial)\)"
+)
+"""A stock ticker in brackets after a name ("(NASDAQ:MSFT)", "(INTC, Financial)"): it splits a list of names."""
+_TICKER_HINT = re.compile(r"\((?:[A-Z]{2,6}\s*:|[A-Z][A-Z0-9.]{1,6},\s*Financial\))")
+
+
 def clean(text: str) -> str:
     """Plain text from a summary that may hold HTML; paragraph breaks kept as newlines."""
     if "<" in text:
@@ -111,6 +119,8 @@ def clean(text: str) -> str:
         text = _ANY_TAG.sub(" ", text)
     if "&" in text:
         text = html.unescape(text)
+    if "(" in text and _TICKER_HINT.search(text):
+        text = _TICKER.sub("", text)
     ascii_only = text.isascii()  # then none of the typographic characters below is there
     if not ascii_only:
         for old, new in _REPLACEMENTS:
