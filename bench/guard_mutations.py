@@ -84,6 +84,13 @@ MUTATIONS: dict[str, tuple[str, str, str]] = {
         "speaker = None if before else _speaker(text, cue.start, story)",
         "speaker = None",
     ),
+    "members of a list": ("tui/extract/extractor.py", "    if len(members) > 1:", "    if False:"),
+    "ticker in brackets": (
+        "tui/extract/sentences.py",
+        '        text = _TICKER.sub("", text)',
+        "        pass",
+    ),
+    "described firm": ("tui/extract/linking.py", "            start = described.end()", "            pass"),
     "jobs bracket": ("tui/extract/figures.py", "pats.JOBS_BRACKET_BEFORE.search(lbefore)\n        or ", ""),
 }
 

@@ -162,6 +162,30 @@ EVENTS = [
         "Ferngate cut 3% of its staff. In 2020, the company had laid off 520 employees.",
         {("Ferngate", None, "percent_only", 3.0)},
     ),
+    # members of a list of cutters (extractor._members)
+    (
+        "Retail job cuts",
+        "Retailers like Nordstrom and Macy's are among 40 companies planning layoffs this month.",
+        {("Nordstrom", None, "none", None), ("Macy's", None, "none", None)},
+    ),
+    (
+        "Tech job cuts this week",
+        "Among the names making headlines for job cuts are Intel, Cisco and Dell.",
+        {("Intel", None, "none", None), ("Cisco", None, "none", None), ("Dell", None, "none", None)},
+    ),
+    # a ticker in brackets and "Inc." do not break a list of names (sentences._TICKER, linking._LEGAL_DOT)
+    (
+        "Two firms cut jobs",
+        "Microsoft Corporation (NASDAQ:MSFT), Alphabet Inc. (NASDAQ:GOOG) and Quorra announced fresh layoffs.",
+        {("Microsoft", None, "none", None), ("Google", None, "none", None), ("Quorra", None, "none", None)},
+    ),
+    # a description between "at" and the name (linking._DESCRIBED), never a plant or a place
+    (
+        "Studio cuts",
+        "There were layoffs at developer studio Brackenfell Games this week.",
+        {("Brackenfell Games", None, "none", None)},
+    ),
+    ("Plant to close", "Job cuts are planned at plant outside Marlow.", set()),
     # "All have announced cuts" after a sentence listing firms (extractor._ALL_OF_THEM)
     (
         "Banking round-up",

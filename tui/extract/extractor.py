@@ -375,6 +375,36 @@ def _respective_counts(text: str, cue_end: int, names: int, job: Judged) -> list
     return out
 
 
+_AMONG_BEFORE = re.compile(r"\b(?:are|is|were|was)\s+among\b")
+"""'A and B are among nearly 100 companies planning layoffs': the names before it are members."""
+_AMONG_AFTER = re.compile(r"\b[Aa]mong\s+(?:the|them|those)\b[^.;]{0,80}?\b(?:are|were|is)\s+")
+"""'Among the names making headlines for job cuts are A, B and C': the names after it are members."""
+_ON_THE_LIST = re.compile(
+    r"\b(?:companies|firms|employers|names|retailers|businesses)\b[^.;]{0,30}\b(?:on|in)\s+the\s+list\s+"
+    r"includ(?:e|es|ed|ing)\s+"
+)
+"""'Some of the companies on the list include A, B and C' (a list of cuts the story just named)."""
+
+
+def _members(text: str, known: list[tuple[int, int, Org]], story: Story) -> None:
+    """Known organisations named as members of a list of cutters: each an event without a figure.
+
+    Only known names, and only two or more in the list: a list of firms in a layoff sentence is a
+    round-up; one name is too weak to call it a cut without a verb of its own."""
+    before = _AMONG_BEFORE.search(text)
+    if before:
+        span = (0, before.start())
+    else:
+        after = _AMONG_AFTER.search(text) or _ON_THE_LIST.search(text)
+        if after is None:
+            return
+        span = (after.end(), len(text))
+    members = [Ref(o.name, a, o) for a, b, o in known if span[0] <= a < span[1] and not o.role]
+    if len(members) > 1:
+        for ref in members:
+            story.add(ref, None, None, text)
+
+
 _NOT_LAYOFF = Extraction(False, ())
 
 
@@ -395,6 +425,10 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
     for sentence, cues, negated in sentences:
         text = sentence.text
         if not cues and not sentence.title:
+            if valid_cue and "includ" in text and _ON_THE_LIST.search(text):
+                _members(
+                    text, find_known(text), story
+                )  # "Some of the companies on the list include A, B and C"
             story.previous = sentence.text
             story.pending.append(sentence)  # it may only set the topic: look at it if a later cue needs it
             continue
@@ -426,6 +460,8 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
             if any(a <= j.fig.start < b for a, b, _ in known):
                 j.used = True  # "Channel Nine", "Studio 71": a number word inside a name is no figure
         story.bracketed = _bracketed(text, known, judged, story) if cues and "(" in text else set()
+        if "mong " in text and any(not c.background for c in cues):
+            _members(text, known, story)  # "A and B are among 100 companies planning layoffs"
         for k, cue in enumerate(cues):
             if is_history(text, cue.start, cue.end, year, low):
                 continue
