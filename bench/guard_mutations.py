@@ -53,7 +53,7 @@ MUTATIONS: dict[str, tuple[str, str, str]] = {
     ),
     "facility after": (
         "tui/extract/linking.py",
-        "    if possessive_of_noun or _FACILITY_AFTER.match(rest):",
+        "    if possessive_of_noun or FACILITY_AFTER.match(rest):",
         "    if possessive_of_noun:",
     ),
     "dateline": ("tui/extract/sentences.py", "            para = para[dateline.end() :]", "            pass"),
@@ -91,6 +91,7 @@ MUTATIONS: dict[str, tuple[str, str, str]] = {
         "        pass",
     ),
     "described firm": ("tui/extract/linking.py", "            start = described.end()", "            pass"),
+    "staff at": ("tui/extract/extractor.py", "or _staff_at(text, cue.start))", ")"),
     "jobs bracket": ("tui/extract/figures.py", "pats.JOBS_BRACKET_BEFORE.search(lbefore)\n        or ", ""),
 }
 

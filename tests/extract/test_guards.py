@@ -162,6 +162,8 @@ EVENTS = [
         "Ferngate cut 3% of its staff. In 2020, the company had laid off 520 employees.",
         {("Ferngate", None, "percent_only", 3.0)},
     ),
+    # the staff's employer named before the cue (extractor._staff_at)
+    ("Workers at Dunlow Foods brace as 220 job cuts begin", "", {("Dunlow Foods", 220, "exact", None)}),
     # members of a list of cutters (extractor._members)
     (
         "Retail job cuts",

@@ -13,6 +13,7 @@ import re
 from tui.extract.companies import Org, find_known, lookup
 from tui.extract.cues import JOB_NOUN, Cue, denial_title, find_cues, negative_title
 from tui.extract.figures import Judged, is_history, judge_figures
+from tui.extract.linking import FACILITY_AFTER as _FACILITY_AFTER
 from tui.extract.linking import Ref, Subject, find_subject, name_ending_at, org_in_span
 from tui.extract.lowered import foldable, lowered
 from tui.extract.model import Extraction
@@ -312,7 +313,7 @@ def _read_cue(
         if topic and any(r.name == topic.name for r in before):
             refs = [topic]
         else:
-            speaker = None if before else _speaker(text, cue.start, story)
+            speaker = None if before else (_speaker(text, cue.start, story) or _staff_at(text, cue.start))
             refs = before[:1] or ([speaker] if speaker else []) or ([topic] if topic else [])
     each = len(refs) > 1 and bool(_EACH.search(text, refs[-1].start, min(len(text), cue.end + 90)))
     split_counts = _respective_counts(text, cue.end, len(refs), job) if len(refs) > 1 and job else None
@@ -356,6 +357,21 @@ def _speaker(text: str, cue_start: int, story: Story) -> Ref | None:
 
 
 _PARTICIPLE_BEFORE = re.compile(r",\s*$")
+_STAFF_AT = re.compile(
+    r"\b(?i:workers|staff|employees|staffers|employees)\s+(?:at|of)\s+(?:the\s+)?([A-Z][\w&.'-]*(?:\s+(?:&\s+)?[A-Z][\w&.'-]*){0,4})"
+)
+
+
+def _staff_at(text: str, cue_start: int) -> Ref | None:
+    """'Workers at Dunmore Foods brace as 220 job cuts begin': the staff's employer, named before the cue."""
+    m = _STAFF_AT.search(text, 0, cue_start)
+    if m is None or _FACILITY_AFTER.match(text, m.end()):
+        return None  # "workers at the Canlubang factory": a place of work, not the employer
+    name = valid_name(m.group(1))
+    org = lookup(name) if name else None
+    return None if name is None or (org and org.role) else Ref(name, m.start(1), org)
+
+
 _DEFINITE_CUTS = re.compile(r"\s*(?:the|these|those|its|such)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 """'The job cuts will begin ...', 'These layoffs ...': the cuts the story is about, the topic's."""
 _EACH = re.compile(r"\b(?:both|each|apiece|all three|all four)\b")

@@ -22,6 +22,7 @@ from tui.extract.vocabulary import HEDGE_WORDS
 __all__ = [
     "AGGREGATE",
     "ANAPHOR",
+    "FACILITY_AFTER",
     "Ref",
     "Subject",
     "find_subject",
@@ -94,7 +95,7 @@ _RIGHT = re.compile(
     r"(?:\s+[\w'-]+){0,4}?\s+(by|at|from|across|within|in|hit|hits|strike|strikes)\s+(?:(its|the)\s+)?",
     re.IGNORECASE,
 )
-_FACILITY_AFTER = re.compile(
+FACILITY_AFTER = re.compile(
     r"\s+(?:[a-z]+(?:ing|ed)?\s+)?(?:plant|factory|facility|site|office|store|mill|"
     r"warehouse|campus|hub|location|branch|headquarters)s?\b",
     re.IGNORECASE,
@@ -191,7 +192,7 @@ def org_in_span(
     possessive_of_noun = (run.endswith(("'s", "s'")) or rest.startswith("'")) and _POSSESSIVE_LOWER.match(
         rest
     )
-    if possessive_of_noun or _FACILITY_AFTER.match(rest):
+    if possessive_of_noun or FACILITY_AFTER.match(rest):
         return None
     name = valid_name(run)
     return Ref(name, start + m.start(1)) if name else None
