@@ -143,6 +143,11 @@ CASES = [
         [[1, 2], [3]],
     ),
     (
+        "the same figure 32 days after the first story is a new cut",
+        [report(1, "Nissan", 0, 9000), report(2, "Nissan", 10, 9000), report(3, "Nissan", 32, 9000)],
+        [[1, 2], [3]],
+    ),
+    (
         "stories arriving out of date order group the same",
         [
             report(3, "Nissan", 2, 9000),
