@@ -15,6 +15,7 @@ import pytest
         "tui.store.cuts",
         "tui.store.cut_corrections",
         "tui.store.cut_queries",
+        "tui.export.cuts",
         "tui.cli.cuts_cmd",
     ],
 )
