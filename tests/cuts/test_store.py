@@ -197,3 +197,32 @@ def test_a_poll_of_two_feeds_groups_their_stories(tmp_path: Path) -> None:
         "SELECT company, parent, headcount, headcount_kind, sources FROM cuts ORDER BY company"
     ).fetchall() == [("Salesforce", None, 1000, "exact", 2), ("Twitch", "Amazon", 500, "exact", 1)]
     assert db.execute("SELECT count(*) FROM events WHERE cut_id IS NULL").fetchone() == (0,)
+    db.close()
+
+
+def test_a_later_poll_groups_only_its_new_stories(tmp_path: Path, monkeypatch) -> None:
+    import asyncio
+
+    import tui.store.cuts as cuts_module
+    from tests.poll.conftest import make_config
+    from tests.poll.server import FeedServer, static
+    from tui.extract import extract
+    from tui.poll import poll_feeds
+
+    first = _rss(("Salesforce to cut 1,000 jobs", "https://one.example/sf", "Mon, 04 Mar 2024 09:00:00 GMT"))
+    later = _rss(
+        ("Salesforce to cut 1,000 jobs", "https://one.example/sf", "Mon, 04 Mar 2024 09:00:00 GMT"),
+        ("Salesforce layoffs hit 1,000 workers", "https://one.example/sf2", "Wed, 06 Mar 2024 09:00:00 GMT"),
+    )
+    path = tmp_path / "poll.db"
+    with FeedServer() as server:
+        server.routes["/one.xml"] = static(first)
+        config = make_config(server.url("/one.xml"))
+        asyncio.run(poll_feeds(config, path, tagger=extract, parse_mode="thread"))
+        monkeypatch.setattr(
+            cuts_module, "_rebuild", lambda db: pytest.fail("a poll must not regroup everything")
+        )
+        server.routes["/one.xml"] = static(later)
+        asyncio.run(poll_feeds(config, path, tagger=extract, parse_mode="thread"))
+    db = open_db(path)
+    assert db.execute("SELECT id, sources FROM cuts").fetchall() == [(1, 2)]

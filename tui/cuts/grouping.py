@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from tui.cuts.figures import headcounts_agree, percents_agree
+from tui.cuts.links import story_key
 from tui.cuts.model import Report
 
 WINDOW_DAYS = 30
@@ -50,6 +51,11 @@ class Group:
     percents: set[float] = field(default_factory=set)
     changed: bool = False
     """A report joined during this run, so the stored summary is out of date."""
+    links: tuple[tuple[str | None, int], ...] = ()
+    """(link, article id) of a stored cut's stories, turned into ``stories`` only if a report asks."""
+    complete: bool = True
+    """False for a stored cut seeded from its figures alone: ``reports`` holds only this run's reports."""
+    indexed: bool = False
 
     def add(self, report: Report) -> None:
         """Take ``report`` in and widen the dates and figures it spans."""
@@ -61,6 +67,13 @@ class Group:
             self.headcounts.add(report.figure.headcount)
         if report.figure.percent is not None:
             self.percents.add(report.figure.percent)
+
+    def has_story(self, story: str) -> bool:
+        """True when ``story`` (a ``story_key``) is one of the cut's stories."""
+        if self.links:
+            self.stories.update(story_key(link, article_id) for link, article_id in self.links)
+            self.links = ()
+        return story in self.stories
 
     def agreement(self, report: Report) -> int | None:
         """How well the report's figure fits (lower is better); None when it contradicts every report."""
@@ -79,6 +92,22 @@ class Group:
             return 0.0
         nearer = self.first if moment < self.first else self.last
         return abs((moment - nearer).total_seconds()) / 86400
+
+
+@dataclass(frozen=True)
+class StoredCut:
+    """What placing a report needs to know of a stored cut, without its reports."""
+
+    cut_id: int
+    company: str
+    first: datetime
+    last: datetime
+    headcounts: frozenset[int]
+    percents: frozenset[float]
+    links: tuple[tuple[str | None, int], ...]
+    """(link, article id) of each report: its ``story_key``, worked out only when needed."""
+    alone: bool = False
+    merge_groups: frozenset[int] = frozenset()
 
 
 class Grouper:
@@ -108,16 +137,40 @@ class Grouper:
         return moment.toordinal() // self.window_days
 
     def _put(self, group: Group, report: Report) -> Group:
-        old_bucket = self._bucket(group.first) if group.reports else None
+        old_bucket = self._bucket(group.first) if group.indexed else None
         group.add(report)
         group.changed = True
+        self._index(group, old_bucket)
+        merge = self.merge_groups.get(report.key)
+        if merge is not None:
+            self._merged.setdefault(merge, group)
+        return group
+
+    def _index(self, group: Group, old_bucket: int | None) -> None:
         new_bucket = self._bucket(group.first)
         if old_bucket != new_bucket:
             if old_bucket is not None:
                 self._buckets[(group.company, old_bucket)].remove(group)
             self._buckets.setdefault((group.company, new_bucket), []).append(group)
-        merge = self.merge_groups.get(report.key)
-        if merge is not None:
+        group.indexed = True
+
+    def seed_stored(self, stored: StoredCut) -> Group:
+        """A stored cut known by its dates, figures and stories only (cheap to read): new reports can join
+        it, and the store reads its reports only if one does."""
+        group = Group(
+            company=stored.company.casefold(),
+            first=stored.first,
+            last=stored.last,
+            cut_id=stored.cut_id,
+            alone=stored.alone,
+            links=stored.links,
+            headcounts=set(stored.headcounts),
+            percents=set(stored.percents),
+            complete=False,
+        )
+        self.groups.append(group)
+        self._index(group, None)
+        for merge in stored.merge_groups:
             self._merged.setdefault(merge, group)
         return group
 
@@ -159,7 +212,7 @@ class Grouper:
         if merge is not None and merge in self._merged:
             return self._put(self._merged[merge], report)
         nearby = self.candidates(report)
-        same_story = [group for group in nearby if report.story in group.stories]
+        same_story = [group for group in nearby if group.has_story(report.story)]
         if same_story:
             return self._put(same_story[0], report)
         if report.key in self.alone_keys:

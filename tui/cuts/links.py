@@ -6,6 +6,7 @@ trailing slash; none of that makes a different story, so all of it is dropped fr
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 TRACKING_PARAMS = frozenset(
@@ -38,11 +39,19 @@ def _tracking(name: str) -> bool:
     return lowered.startswith("utm_") or lowered in TRACKING_PARAMS
 
 
+@functools.lru_cache(maxsize=65_536)
 def story_key(link: str | None, article_id: int) -> str:
-    """``example.com/a/b?id=3`` for any spelling of that link; ``article:ID`` for an article without one."""
+    """``example.com/a/b?id=3`` for any spelling of that link; ``article:ID`` for an article without one.
+
+    Cached: a poll reads the same stored cuts' links again for each feed it writes.
+    """
     text = (link or "").strip()
     if not text:
         return f"article:{article_id}"
+    scheme_end = text.find("://")
+    if scheme_end > 0 and not any(mark in text for mark in "?#@\\"):  # the usual link: no parsing needed
+        host, _, path = text[scheme_end + 3 :].partition("/")
+        return host.lower().removeprefix("www.") + ("/" + path).rstrip("/") if host else text.lower()
     parts = urlsplit(text)
     if not parts.netloc:
         return text.rstrip("/").lower() or f"article:{article_id}"

@@ -20,7 +20,6 @@ import sqlite_utils
 
 from tui.poll.parse import ParsedFeed
 from tui.store.articles import WriteCounts, store_entries
-from tui.store.cuts import group_new_events
 from tui.store.db import open_db, write_transaction
 from tui.store.feeds import record_poll
 from tui.store.tags import ExtractionLike, Tagger
@@ -84,8 +83,6 @@ def write_feed(db: sqlite_utils.Database, feed_id: int, parsed: ParsedFeed, *, n
     """A 200 with a parsed feed: articles and validators land together or not at all."""
     with write_transaction(db):
         counts = store_entries(db, feed_id, parsed.entries, now, tagger, parsed.extractions)
-        if counts.new or counts.updated:
-            group_new_events(db)  # the new stories join their cuts in the same transaction
         status = "new" if counts.new else "updated" if counts.updated else "unchanged"
         record_poll(db, feed_id, now=now, status=status, http_status=http_status, etag=etag,
                     last_modified=last_modified, body_hash=body_hash, title=parsed.title or None)

@@ -80,7 +80,7 @@ def split_story(db: sqlite_utils.Database, cut_id: int, article_id: int) -> int:
     update_cuts(db)
     with write_transaction(db):
         _require_cut(db, cut_id)
-        members = [report for report, _ in reports_where(db, "e.cut_id = ?", [cut_id])]
+        members = [report for report, _ in reports_where(db, "e.cut_id = ?", [cut_id], by_cut=True)]
         chosen = {report.story for report in members if report.article_id == article_id}
         if not chosen:
             raise CutError(

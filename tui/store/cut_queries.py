@@ -107,7 +107,7 @@ def cut_stories(db: sqlite_utils.Database, cut_ids: Iterable[int]) -> dict[int, 
         marks = ", ".join("?" for _ in chunk)
         for cut_id, article_id, published, title, link, feed in db.execute(
             "SELECT DISTINCT e.cut_id, a.id, a.published, a.title, a.link, coalesce(f.name, '') "
-            "FROM events AS e JOIN articles AS a ON a.id = e.article_id LEFT JOIN feeds AS f ON f.id = a.feed_id "
+            "FROM events AS e INDEXED BY idx_events_cut JOIN articles AS a ON a.id = e.article_id LEFT JOIN feeds AS f ON f.id = a.feed_id "
             f"WHERE e.cut_id IN ({marks}) ORDER BY e.cut_id, a.published, a.id",
             chunk,
         ):

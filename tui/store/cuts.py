@@ -19,18 +19,21 @@ from typing import Any
 import sqlite_utils
 
 from tui.cuts import WINDOW_DAYS, CutFigure, CutSummary, Group, Grouper, Report, story_key, summarise
-from tui.cuts.grouping import chronological
+from tui.cuts.grouping import StoredCut, chronological
 from tui.store.db import write_transaction
 from tui.timeutil import to_iso
 
 log = logging.getLogger(__name__)
 
 REBUILD_ABOVE = 5_000
-"""More waiting events than this (a database from before cuts, a bulk import) are grouped by a rebuild."""
+"""More waiting events than this, and more than half of all, are grouped by a rebuild (a database from
+before cuts, a bulk import); a big poll's stories are grouped incrementally."""
 
+_WAITING = "e.id IN (SELECT id FROM events INDEXED BY idx_events_waiting WHERE cut_id IS NULL)"
+"""The events waiting for a cut, through the partial index made for them (never a scan of events)."""
 _REPORT_SQL = (
     "SELECT e.id, e.article_id, e.company, e.parent, e.headcount, e.headcount_kind, e.percent, a.published, "
-    "a.link, e.cut_id FROM events AS e JOIN articles AS a ON a.id = e.article_id WHERE {where}"
+    "a.link, e.cut_id FROM events AS e {hint} JOIN articles AS a ON a.id = e.article_id WHERE {where}"
 )
 
 
@@ -73,10 +76,17 @@ def _report(row: Sequence[Any]) -> Report:
 
 
 def reports_where(
-    db: sqlite_utils.Database, where: str, params: Sequence[object] = ()
+    db: sqlite_utils.Database, where: str, params: Sequence[object] = (), *, by_cut: bool = False
 ) -> list[tuple[Report, int | None]]:
-    """(report, its cut id) for the events matching ``where`` (SQL over ``events AS e``, ``articles AS a``)."""
-    return [(_report(row), row[9]) for row in db.execute(_REPORT_SQL.format(where=where), list(params))]
+    """(report, its cut id) for the events matching ``where`` (SQL over ``events AS e``, ``articles AS a``).
+
+    ``by_cut``: ``where`` selects by ``e.cut_id``, so the cut index is used whatever stale statistics
+    (an ANALYZE run before the cuts were grouped, when every ``cut_id`` was NULL) tell the planner.
+    """
+    hint = "INDEXED BY idx_events_cut" if by_cut else ""
+    return [
+        (_report(row), row[9]) for row in db.execute(_REPORT_SQL.format(where=where, hint=hint), list(params))
+    ]
 
 
 @contextlib.contextmanager
@@ -138,19 +148,21 @@ def _by_cut(rows: Iterable[tuple[Report, int | None]]) -> dict[int, list[Report]
 
 
 def _nearby_cut_ids(db: sqlite_utils.Database, pending: Sequence[Report], manual: Manual) -> set[int]:
-    """Stored cuts a waiting report could join: its company's within the window, its merge group's."""
+    """Stored cuts a waiting report could join: its company's first reported within the window of it, and
+    its merge group's. One indexed query per company, over that company's own dates only."""
     window = timedelta(days=WINDOW_DAYS)
-    companies = sorted({report.company for report in pending})
-    low = to_iso(min(report.published for report in pending) - window)
-    high = to_iso(max(report.published for report in pending) + window)
-    marks = ", ".join("?" for _ in companies)
-    ids = {
-        row[0]
-        for row in db.execute(
-            f"SELECT id FROM cuts WHERE company COLLATE NOCASE IN ({marks}) AND announced BETWEEN ? AND ?",
-            [*companies, low, high],
-        )
-    }
+    dates: dict[str, list[datetime]] = {}
+    for report in pending:
+        dates.setdefault(report.company, []).append(report.published)
+    ids: set[int] = set()
+    for company, moments in sorted(dates.items()):
+        ids |= {
+            row[0]
+            for row in db.execute(
+                "SELECT id FROM cuts WHERE company = ? COLLATE NOCASE AND announced BETWEEN ? AND ?",
+                [company, to_iso(min(moments) - window), to_iso(max(moments) + window)],
+            )
+        }
     groups = sorted({manual.merges[report.key] for report in pending if report.key in manual.merges})
     if groups:
         marks = ", ".join("?" for _ in groups)
@@ -165,34 +177,89 @@ def _nearby_cut_ids(db: sqlite_utils.Database, pending: Sequence[Report], manual
     return ids
 
 
+_STORED_SQL = (
+    "SELECT c.id, c.company, c.announced, c.last_reported, group_concat(e.headcount, ','), "
+    "group_concat(e.percent, ','), group_concat(coalesce(a.link, ''), char(31)), group_concat(e.article_id, ','), "
+    "group_concat(e.company, char(31)) FROM cuts AS c JOIN events AS e INDEXED BY idx_events_cut ON e.cut_id = c.id "
+    "JOIN articles AS a ON a.id = e.article_id WHERE c.id IN ({marks}) GROUP BY c.id"
+)
+
+
+def _stored_cuts(db: sqlite_utils.Database, cut_ids: Sequence[int], manual: Manual) -> list[StoredCut]:
+    """The cuts as placing a report needs them, one aggregated row each: a poll reads hundreds of nearby
+    cuts per feed, and building every report of each would cost more than the rest of the poll."""
+    stored = []
+    for start in range(0, len(cut_ids), 500):
+        chunk = cut_ids[start : start + 500]
+        rows = db.execute(_STORED_SQL.format(marks=", ".join("?" for _ in chunk)), list(chunk))
+        for cut_id, company, first, last, headcounts, percents, links, articles, companies in rows:
+            article_ids = [int(number) for number in articles.split(",")]
+            keys = list(zip(article_ids, (name.casefold() for name in companies.split("\x1f")), strict=True))
+            stored.append(
+                StoredCut(
+                    cut_id=cut_id,
+                    company=company,
+                    first=datetime.fromisoformat(first),
+                    last=datetime.fromisoformat(last),
+                    headcounts=frozenset(int(value) for value in headcounts.split(","))
+                    if headcounts
+                    else frozenset(),
+                    percents=frozenset(float(value) for value in percents.split(","))
+                    if percents
+                    else frozenset(),
+                    links=tuple(
+                        zip((link or None for link in links.split("\x1f")), article_ids, strict=True)
+                    ),
+                    alone=bool(manual.alone) and all(key in manual.alone for key in keys),
+                    merge_groups=frozenset(manual.merges[key] for key in keys if key in manual.merges),
+                )
+            )
+    return stored
+
+
+def _complete(db: sqlite_utils.Database, group: Group) -> None:
+    """Read the stored reports of a cut seeded from its figures, before its summary is recomputed."""
+    if group.complete or group.cut_id is None:
+        return
+    new = {report.event_id for report in group.reports}
+    stored = [report for report, _ in reports_where(db, "e.cut_id = ?", [group.cut_id], by_cut=True)]
+    group.reports = [report for report in stored if report.event_id not in new] + group.reports
+    group.complete = True
+
+
 def update_cuts(db: sqlite_utils.Database) -> int:
     """Group the events waiting for a cut and refresh the cuts that lost one; returns the cuts written.
 
     Joins the caller's transaction when there is one (a poll calls it inside each feed's write).
     """
     with _transaction(db):
-        pending = [report for report, _ in reports_where(db, "e.cut_id IS NULL")]
+        pending = [report for report, _ in reports_where(db, _WAITING)]
         stale = {row[0] for row in db.execute("SELECT id FROM cuts WHERE stale = 1")}
         if not pending and not stale:
             return 0
-        if len(pending) > REBUILD_ABOVE:
-            return _rebuild(db)
+        if (
+            len(pending) > REBUILD_ABOVE
+            and 2 * len(pending) > db.execute("SELECT count(*) FROM events").fetchone()[0]
+        ):
+            return _rebuild(db)  # most events wait: a database from before cuts, or a bulk import
         manual = load_manual(db)
         grouper = Grouper(merge_groups=manual.merges, alone=manual.alone)
-        cut_ids = stale | (_nearby_cut_ids(db, pending, manual) if pending else set())
         members: dict[int, list[Report]] = {}
-        if cut_ids:
-            marks = ", ".join("?" for _ in cut_ids)
-            members = _by_cut(reports_where(db, f"e.cut_id IN ({marks})", sorted(cut_ids)))
-        seeded = {}
-        for cut_id in sorted(members):
-            reports = chronological(members[cut_id])
-            seeded[cut_id] = grouper.seed(reports, cut_id, alone=all(r.key in manual.alone for r in reports))
+        if stale:  # a cut that lost a report is recomputed from all it has left
+            marks = ", ".join("?" for _ in stale)
+            members = _by_cut(reports_where(db, f"e.cut_id IN ({marks})", sorted(stale), by_cut=True))
+            for cut_id in sorted(members):
+                reports = chronological(members[cut_id])
+                grouper.seed(reports, cut_id, alone=all(r.key in manual.alone for r in reports))
+        if pending:
+            for stored in _stored_cuts(db, sorted(_nearby_cut_ids(db, pending, manual) - stale), manual):
+                grouper.seed_stored(stored)
         for report in chronological(pending):
             grouper.add(report)
         written = 0
         for group in grouper.groups:
             if group.changed or group.cut_id in stale:
+                _complete(db, group)
                 _save(db, group)
                 written += 1
         emptied = stale - set(members)
@@ -203,15 +270,25 @@ def update_cuts(db: sqlite_utils.Database) -> int:
 
 
 def group_new_events(db: sqlite_utils.Database) -> None:
-    """``update_cuts`` inside a poll's feed write: a grouping bug must never cost the feed its articles,
-    so a failure rolls back the grouping alone (the events stay waiting) and is logged."""
-    db.execute("SAVEPOINT group_cuts")
+    """``update_cuts`` at the end of a poll (or inside a caller's write): a grouping bug must never cost a
+    poll its stories, so a failure rolls back the grouping alone, is logged, and the events stay waiting
+    for the next poll, reader or retag."""
+    inside = db.conn.in_transaction
     try:
-        update_cuts(db)
+        if inside:
+            db.execute("SAVEPOINT group_cuts")
+            try:
+                update_cuts(db)
+            except Exception:
+                db.execute("ROLLBACK TO SAVEPOINT group_cuts")
+                raise
+            finally:
+                db.execute("RELEASE SAVEPOINT group_cuts")
+        else:
+            with write_transaction(db):
+                update_cuts(db)
     except Exception:
         log.exception("could not group the new stories into cuts; they wait for the next poll or retag")
-        db.execute("ROLLBACK TO SAVEPOINT group_cuts")
-    db.execute("RELEASE SAVEPOINT group_cuts")
 
 
 def _rebuild(db: sqlite_utils.Database) -> int:

@@ -152,6 +152,9 @@ def _m003_cuts(db: sqlite_utils.Database) -> None:
         )""")
     for sql in (
         "CREATE INDEX idx_events_cut ON events(cut_id)",
+        # The waiting events and the stale cuts, found at once without scanning (a poll asks every feed).
+        "CREATE INDEX idx_events_waiting ON events(id) WHERE cut_id IS NULL",
+        "CREATE INDEX idx_cuts_stale ON cuts(id) WHERE stale = 1",
         "CREATE INDEX idx_cuts_company_announced ON cuts(company COLLATE NOCASE, announced)",
         "CREATE INDEX idx_cuts_parent ON cuts(parent)",
         "CREATE INDEX idx_cuts_month ON cuts(month)",
