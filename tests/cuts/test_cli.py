@@ -91,6 +91,8 @@ def test_merge_then_split_then_retag(run, db_path) -> None:
     result = run("cuts", "split", str(january), str(roundup))
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(f"article {roundup}: now cut ")
+    split_off = int(result.stdout.split("now cut ")[1].split(",")[0])
+    assert split_off > april  # a merged-away cut's id is never given to another cut
     assert run("retag").exit_code == 0
     rows = (
         open_db(db_path)

@@ -296,7 +296,9 @@ def _rebuild(db: sqlite_utils.Database) -> int:
         (article_id, company.casefold()): cut_id
         for cut_id, article_id, company in db.execute("SELECT id, first_article_id, company FROM cuts")
     }
-    next_id = (db.execute("SELECT max(id) FROM cuts").fetchone()[0] or 0) + 1
+    next_id = 1 + db.execute(  # ids are never reused, rebuild or not
+        "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'cuts'), 0), "
+        "coalesce((SELECT max(id) FROM cuts), 0))").fetchone()[0]
     manual = load_manual(db)
     grouper = Grouper(merge_groups=manual.merges, alone=manual.alone)
     for report in chronological(report for report, _ in reports_where(db, "1")):

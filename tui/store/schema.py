@@ -118,12 +118,13 @@ def _m003_cuts(db: sqlite_utils.Database) -> None:
     """``cuts`` (one company's reduction announced at one time), ``events.cut_id`` linking each event to
     its cut, and the hand corrections (``cut_merges``, ``cut_splits``) that ``retag`` keeps.
 
+    Cut ids are never reused (AUTOINCREMENT): a merged-away cut's id does not come back as another cut.
     An event whose ``cut_id`` is NULL is waiting to be grouped (``tui.store.cuts.update_cuts``); the
     triggers mark a cut ``stale`` when an event leaves it, so its summary is recomputed.
     """
     db.execute("""
         CREATE TABLE cuts (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             company TEXT NOT NULL,
             parent TEXT,
             announced TEXT NOT NULL,
