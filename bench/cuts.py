@@ -15,6 +15,11 @@ Dev stories: every story of ../shared/fixtures/dev_cases*.jsonl (read from there
 grouped; stories that report one cut (listed below by hand, from their texts) must share a cut, and
 different rounds of one company must not. A story without a date gets its partner's date, or a
 fixed one.
+
+Last run (2 cores, Python 3.11): incremental P 0.989 R 0.945, rebuilt P 0.989 R 0.945; over the
+items the extractor found P 0.989 R 0.994 (it misses 32 follow-ups such as "Workers at Dunmore Foods
+brace as 220 job cuts begin"); dev stories 240 -> 253 cuts, the 4 groups together and 5 of the 6
+round pairs apart (d153: the extractor finds no Bosch event). Timing: see bench/cuts_timing.py.
 """
 
 from __future__ import annotations

@@ -11,6 +11,11 @@
    our documents), once as shipped and once with the grouping switched off, on copies of the same
    database; the time spent grouping (once, at the end of the poll) is also measured inside the poll.
    Floor: grouping adds 10% to the poll's time.
+
+Last run (2 cores, shared): rebuild 84,123 events -> 10,627 cuts in 4.8 s; poll 9.06 s with grouping,
+8.22 s without (best of 2; the wall-time difference swings with the machine's load, from -18% to +10%
+over runs), grouping measured inside it 0.47 s = 5.2%. With --raw: 31,277 cuts rebuilt in 13.0 s,
+grouping 1.03 s = 7.9% of a 13.0 s poll.
 """
 
 from __future__ import annotations
