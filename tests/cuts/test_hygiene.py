@@ -13,6 +13,7 @@ import pytest
     [
         "tui.cuts",
         "tui.store.cuts",
+        "tui.store.cut_reports",
         "tui.store.cut_corrections",
         "tui.store.cut_queries",
         "tui.export.cuts",

@@ -226,3 +226,16 @@ def test_a_later_poll_groups_only_its_new_stories(tmp_path: Path, monkeypatch) -
         asyncio.run(poll_feeds(config, path, tagger=extract, parse_mode="thread"))
     db = open_db(path)
     assert db.execute("SELECT id, sources FROM cuts").fetchall() == [(1, 2)]
+
+
+def test_with_nothing_waiting_grouping_never_takes_the_write_lock(db, tmp_path: Path) -> None:
+    import sqlite3
+
+    other = sqlite3.connect(tmp_path / "cuts.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program writing: the app, a cron poll
+    try:
+        db.execute("PRAGMA busy_timeout = 50")
+        assert update_cuts(db) == 0
+    finally:
+        other.execute("ROLLBACK")
+        other.close()

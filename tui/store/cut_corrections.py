@@ -12,7 +12,8 @@ from collections.abc import Sequence
 import sqlite_utils
 
 from tui.errors import LayoffsError
-from tui.store.cuts import reports_where, update_cuts
+from tui.store.cut_reports import reports_where
+from tui.store.cuts import update_cuts
 from tui.store.db import write_transaction
 
 
