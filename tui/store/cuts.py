@@ -167,8 +167,7 @@ def group_new_events(db: sqlite_utils.Database) -> None:
             finally:
                 db.execute("RELEASE SAVEPOINT group_cuts")
         else:
-            with write_transaction(db):
-                update_cuts(db)
+            update_cuts(db)  # its own transaction, taken only when something waits, rolled back on error
     except Exception:
         log.exception("could not group the new stories into cuts; they wait for the next poll or retag")
 
