@@ -132,3 +132,15 @@ def test_every_cuts_command_has_help(command) -> None:
     result = CliRunner().invoke(cli, ["cuts", *command, "--help"])
     assert result.exit_code == 0
     assert len(result.output.splitlines()) > 3
+
+
+def test_list_says_when_a_cut_has_no_figure(run, db_path) -> None:
+    from tui.store import open_db
+    from tui.store.corrections import add_manual_event
+
+    db = open_db(db_path)
+    article = db.execute("SELECT id FROM articles WHERE guid = 't1'").fetchone()[0]
+    add_manual_event(db, article, "Acme")
+    add_manual_event(db, article, "Globex", headcount_kind="vague")
+    lines = run("cuts", "list", "--company", "Acme", "--company", "Globex").stdout.splitlines()
+    assert sorted(line.split("  ·  ")[1] for line in lines) == ["a vague figure", "no figure"]

@@ -20,16 +20,19 @@ from tui.store.cuts import update_cuts
 from tui.store.filters import Filter
 
 
+def _figure(cut: CutRow) -> str:
+    """ "12,000 jobs (6%)", "about 1,000 jobs", "10% of staff", "a vague figure", "no figure"."""
+    if cut.headcount is None and cut.percent is None:
+        return "a vague figure" if cut.headcount_kind == "vague" else "no figure"
+    return headcount_text(
+        {"headcount": cut.headcount, "percent": cut.percent, "headcount_kind": cut.headcount_kind}
+    )
+
+
 def _line(cut: CutRow) -> str:
     name = f"{cut.company} ({cut.parent})" if cut.parent else cut.company
-    figure = (
-        headcount_text(
-            {"headcount": cut.headcount, "percent": cut.percent, "headcount_kind": cut.headcount_kind}
-        )
-        or "number not stated"
-    )
     sources = f"{cut.sources} {'source' if cut.sources == 1 else 'sources'}"
-    return f"{cut.cut_id:>6}  {cut.announced[:10]}  {name}  ·  {figure}  ·  {sources}"
+    return f"{cut.cut_id:>6}  {cut.announced[:10]}  {name}  ·  {_figure(cut)}  ·  {sources}"
 
 
 @click.group("cuts")
