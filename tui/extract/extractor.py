@@ -293,8 +293,12 @@ def _read_cue(
             None  # "Volkswagen to cut 1,200 jobs at Zwickau": an unknown name after the subject is a place
         )
     if job and job.bound and not any(r.name == job.bound for r in refs):
-        story.add(Ref(job.bound, job.fig.start, lookup(job.bound)), job, None, text)  # "400 Twitch workers"
+        # "400 Twitch workers"; "40 jobs at Pedestrian – about half of the workforce": the share is the unit's too
+        own_pct = pct if pct is not None and len(refs) <= 1 and pct.fig.start > job.fig.start else None
+        story.add(Ref(job.bound, job.fig.start, lookup(job.bound)), job, own_pct, text)
         job = None
+        if own_pct is not None:
+            pct = None
     if story.bracketed and (not refs or any(r.name in story.bracketed for r in refs)):
         return bool(job or pct)  # "Alphabet (12,000), Microsoft (10,000) ... announced 40,000": a total
     definite = cue.form == "noun" and _DEFINITE_CUTS.match(text, 0, cue.start) is not None

@@ -251,7 +251,16 @@ def is_history(
     """
     left, clause_right = clause_of(text, start, end) if clause is None else clause
     right = clause_right
-    if left > 0 and (_ING.match(text, left, right) or _RELATIVE.match(text, left, right)):
+    relative = left > 0 and (
+        _RELATIVE.match(text, left, right)
+        or text[max(0, left - 7) : left].rstrip().endswith(("which", "who"))
+    )
+    if relative:
+        comma = text.rfind(
+            ",", 0, left
+        )  # ", which made 1,900 roles redundant": the clause it describes counts too
+        left = clause_of(text, max(0, comma - 1), max(0, comma - 1))[0] if comma > 0 else 0
+    elif left > 0 and _ING.match(text, left, right):
         left = clause_of(text, max(0, left - 2), max(0, left - 2))[0]  # the clause it hangs on counts too
     else:
         left, right = max(left, start - 55), min(right, end + 30)

@@ -90,7 +90,8 @@ _SCALE_SUFFIX = r"(?:\s*(?P<k>k)\b|\s+(?P<scale>million|billion|lakhs?|crores?|t
 _PERCENT = r"(?P<pct>\s*%|\s*(?:per\s?cent|percent|pc)\b)?"
 _FIGURE = re.compile(  # run on lower-cased text: case-insensitive matching is several times slower
     rf"\b(?=[\dadefhmnost])(?:(?P<vague>\b(?:tens of thousands|hundreds of thousands|several (?:hundred|thousand|dozen)|"
-    rf"a few (?:hundred|thousand|dozen)|(?:many|some) hundreds?|hundreds|thousands|dozens|scores)\b)"
+    rf"a few (?:hundred|thousand|dozen)|(?:many|some) hundreds?|hundreds|thousands|dozens|scores|"
+    rf"(?:four|five|six|seven)[\s-](?:digit|figure) (?:number|sum|figure)|double[\s-]digit (?:number|percentage))\b)"
     rf"|(?P<share>\b(?:(?:a|one)[\s-]+(?:half|third|quarter|fifth|sixth|tenth|eighth)|half|"
     rf"(?:two|three|four)[\s-](?:thirds|quarters|fifths)|one[\s-]in[\s-](?P<inn>\d+|{_W}))\b)"
     rf"|(?P<num>(?<![\w.$\u00a3\u20ac\u00a5\u20b9])(?:{_DIGITS}))(?P<money_suffix>(?:m|mn|bn|b)\b)?{_SCALE_SUFFIX}{_PERCENT}(?![a-z])"
