@@ -92,6 +92,9 @@ MUTATIONS: dict[str, tuple[str, str, str]] = {
     ),
     "described firm": ("tui/extract/linking.py", "            start = described.end()", "            pass"),
     "staff at": ("tui/extract/extractor.py", "or _staff_at(text, cue.start))", ")"),
+    "in half": ("tui/extract/figures.py", "or (fig.share and pats.IN_HALF_BEFORE.search(lbefore))", ""),
+    "unit keeps its share": ("tui/extract/extractor.py", "if pct is not None and len(refs) <= 1", "if False"),
+    "which-clause history": ("tui/extract/figures.py", "    if relative:\n", "    if False:\n"),
     "jobs bracket": ("tui/extract/figures.py", "pats.JOBS_BRACKET_BEFORE.search(lbefore)\n        or ", ""),
 }
 

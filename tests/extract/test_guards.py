@@ -164,6 +164,23 @@ EVENTS = [
     ),
     # the staff's employer named before the cue (extractor._staff_at)
     ("Workers at Dunlow Foods brace as 220 job cuts begin", "", {("Dunlow Foods", 220, "exact", None)}),
+    # "in half" is a share of the staff (figures._IN_HALF_BEFORE)
+    ("Tollring slashes its workforce in half", "", {("Tollring", None, "percent_only", 50.0)}),
+    # a five-digit number of jobs is vague (numbers._FIGURE)
+    ("Brauwerk to cut a five-digit number of jobs", "", {("Brauwerk", None, "vague", None)}),
+    # a unit named with its count keeps the share after it (extractor: job.bound)
+    (
+        "Newspaper cuts",
+        "The business will axe as many as 40 jobs at Wexford Weekly, about half of the workforce.",
+        {("Wexford Weekly", 40, "approx", 50.0)},
+    ),
+    # ", which made 1,900 roles redundant" after an earlier round is that round (figures.is_history)
+    (
+        "Studio closes",
+        "Quellstone will cut 90 jobs. It comes months after Quellstone announced layoffs at Ardent, "
+        "which made 1,900 roles redundant.",
+        {("Quellstone", 90, "exact", None)},
+    ),
     # members of a list of cutters (extractor._members)
     (
         "Retail job cuts",

@@ -37,6 +37,8 @@ _OF_TOTAL_AFTER = re.compile(
     rf"^\s+of\s+(?:the|its|their|[A-Z][\w&.-]*'s)\s+(?:[\d,.]+\s+)?(?:[\w'-]+\s+){{0,3}}?{JOB_NOUN}\b",
     re.IGNORECASE,
 )
+_IN_HALF_BEFORE = re.compile(rf"\b{JOB_NOUN}\s+(?:by\s+|in\s+)$", re.IGNORECASE)
+"""'slashed the company's workforce in half': a share of the staff written after it."""
 _CUT_NOUN_AFTER = re.compile(
     r"^\s+(?:[\w-]+\s+)?(?:job losses|job cuts|layoffs|lay-offs|redundancies|job reductions)\b", re.IGNORECASE
 )
@@ -169,6 +171,7 @@ class _Patterns:
         self.NOT_JOBS_AFTER = convert(_NOT_JOBS_AFTER)
         self.JOB_AFTER = convert(_JOB_AFTER)
         self.OF_TOTAL_AFTER = convert(_OF_TOTAL_AFTER)
+        self.IN_HALF_BEFORE = convert(_IN_HALF_BEFORE)
         self.CUT_NOUN_AFTER = convert(_CUT_NOUN_AFTER)
         self.JOBS_BRACKET_BEFORE = convert(_JOBS_BRACKET_BEFORE)
         self.OBJECT_BEFORE = convert(_OBJECT_BEFORE)
@@ -317,6 +320,7 @@ def _classify(judged: Judged, text: str, org_at, low: str | None) -> int:
                     pats.OR_PCT_BEFORE.search(lbefore)
                     and not text[fig.end : fig.end + 70].lstrip().startswith("of")
                 )
+                or (fig.share and pats.IN_HALF_BEFORE.search(lbefore))
             )
         return -1
     if pats.NOT_JOBS_AFTER.match(lafter) or (fig.value is not None and fig.value < 2):
