@@ -177,8 +177,10 @@ EVENTS = [
     # ", which made 1,900 roles redundant" after an earlier round is that round (figures.is_history)
     (
         "Studio closes",
-        "Quellstone will cut 90 jobs. It comes months after Quellstone announced layoffs at Ardent, "
-        "which made 1,900 roles redundant.",
+        (
+            "Quellstone will cut 90 jobs. It comes months after Quellstone announced layoffs at Ardent, "
+            "which made 1,900 roles redundant."
+        ),
         {("Quellstone", 90, "exact", None)},
     ),
     # members of a list of cutters (extractor._members)
