@@ -81,8 +81,8 @@ MUTATIONS: dict[str, tuple[str, str, str]] = {
     "all of them": ("tui/extract/extractor.py", "and _ALL_OF_THEM.match(text, 0, cue.start)", "and False"),
     "speaker": (
         "tui/extract/extractor.py",
-        "speaker = None if before else _speaker(text, cue.start, story)",
-        "speaker = None",
+        "(_speaker(text, cue.start, story) or _staff_at(text, cue.start))",
+        "_staff_at(text, cue.start)",
     ),
     "members of a list": ("tui/extract/extractor.py", "    if len(members) > 1:", "    if False:"),
     "ticker in brackets": (
@@ -91,7 +91,7 @@ MUTATIONS: dict[str, tuple[str, str, str]] = {
         "        pass",
     ),
     "described firm": ("tui/extract/linking.py", "            start = described.end()", "            pass"),
-    "staff at": ("tui/extract/extractor.py", "or _staff_at(text, cue.start))", ")"),
+    "staff at": ("tui/extract/extractor.py", " or _staff_at(text, cue.start))", ")"),
     "in half": ("tui/extract/figures.py", "or (fig.share and pats.IN_HALF_BEFORE.search(lbefore))", ""),
     "unit keeps its share": ("tui/extract/extractor.py", "if pct is not None and len(refs) <= 1", "if False"),
     "which-clause history": ("tui/extract/figures.py", "    if relative:\n", "    if False:\n"),
