@@ -43,6 +43,7 @@ _AUX = frozenset(
     "late early earlier last week's handed hands handing issued issues issuing sent sends sending gave gives "
     "giving served serves all both commenced commences initiated initiates launched launches undertook "
     "undertakes conducted conducts implemented implements executed executes enacted underwent facing faces face "
+    "alone signalled signaled signals flagged flags warned warns outlined outlines detailed details unveiled "
     '" “ ”'.split()
 )
 _NOUN_STRIP = (
