@@ -183,6 +183,12 @@ EVENTS = [
         ),
         {("Quellstone", 90, "exact", None)},
     ),
+    # a sentence opening "X, Indonesia's largest ..." makes X what "the company" means (story._START_TOPIC)
+    (
+        "Plant closures",
+        "Marsden Textiles, Britain's oldest weaver, shut two mills. The company said 400 jobs will go.",
+        {("Marsden Textiles", 400, "exact", None)},
+    ),
     # members of a list of cutters (extractor._members)
     (
         "Retail job cuts",

@@ -22,7 +22,7 @@ from tui.extract.sentences import Sentence
 __all__ = ["Story", "fold", "title_case", "topic_from"]
 
 _START_TOPIC = re.compile(
-    r"\.?(?:\s*(?:,\s*(?:a|an|the)\b|:|\s+\()|\s+(?!(?:said|says|told|added|wrote|noted|explained|reports?|reported)\b)"
+    r"\.?(?:\s*(?:,\s*(?:a|an|the|[A-Z][\w.-]*'s)\b|:|\s+\()|\s+(?!(?:said|says|told|added|wrote|noted|explained|reports?|reported)\b)"
     r"[a-z])"
 )
 _VERB_NEXT = re.compile(
