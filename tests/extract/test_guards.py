@@ -189,6 +189,12 @@ EVENTS = [
         "Marsden Textiles, Britain's oldest weaver, shut two mills. The company said 400 jobs will go.",
         {("Marsden Textiles", 400, "exact", None)},
     ),
+    # a list entry that opens with its verb is the entry's cut; the next verb phrase's "vacant" is its own
+    (
+        "Universities cutting staff",
+        "Halloway University\n- Laid off ~120 employees and eliminated ~120 vacant positions to close a budget gap.",
+        {("Halloway University", 120, "approx", None)},
+    ),
     # members of a list of cutters (extractor._members)
     (
         "Retail job cuts",

@@ -219,6 +219,7 @@ def _read_cue(
     headline_case: bool = False,
     heading: bool = False,
     entry: bool = False,
+    sentence_title: bool = False,
 ) -> bool:
     """Record the mentions one cue makes; True when it came with a figure (for the denial rule).
 
@@ -301,7 +302,9 @@ def _read_cue(
             pct = None
     if story.bracketed and (not refs or any(r.name in story.bracketed for r in refs)):
         return bool(job or pct)  # "Alphabet (12,000), Microsoft (10,000) ... announced 40,000": a total
-    definite = cue.form == "noun" and _DEFINITE_CUTS.match(text, 0, cue.start) is not None
+    definite = (cue.form == "noun" and _DEFINITE_CUTS.match(text, 0, cue.start) is not None) or (
+        cue.form != "noun" and not text[: cue.start].strip(" -*\u2022") and not sentence_title
+    )  # "The job cuts will begin ...", or a list entry's "Cut ~48 positions ...": the topic's cut
     if (
         not refs
         and (job or pct or definite)
@@ -489,7 +492,17 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
             mentions = story.order
             story.aggregate_cue = False
             if _read_cue(
-                text, cue, bounds, known, judged, story, low, is_title_case, sentence.heading, sentence.item
+                text,
+                cue,
+                bounds,
+                known,
+                judged,
+                story,
+                low,
+                is_title_case,
+                sentence.heading,
+                sentence.item,
+                sentence.title,
             ):
                 with_figures.append(text)
             named = story.order > mentions  # "amid layoffs at Meta" still names who cuts

@@ -289,11 +289,20 @@ def is_history(
     return False
 
 
+_NEXT_VERB_PHRASE = re.compile(r" (?:and|while|but|whereas) (?:\w+ )?(?:[a-z]+ed|removed|cut|made)\b")
+"""Where a second verb phrase starts after a count ("... and eliminated 120 vacant roles")."""
+
+
 def _context_rejects(judged: Judged, text: str, story_year: int | None, low: str | None) -> bool:
     """The costlier checks, run only on figures that could count: other clauses, history, subsets."""
     fig = judged.fig
     left, right = clause_of(text, fig.start, fig.end)
     a, b = max(left, fig.start - 50), min(right, fig.end + 45)
+    joined = _NEXT_VERB_PHRASE.search(text, fig.end, b)
+    if joined:
+        b = (
+            joined.start()
+        )  # "laid off ~120 employees and eliminated ~120 vacant positions": the next phrase is not this one
     window = text[a:b].lower() if low is None else low[a:b]
     if _OTHER_CLAUSE.search(window) or is_history(text, fig.start, fig.end, story_year, low, (left, right)):
         return True
