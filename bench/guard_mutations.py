@@ -95,7 +95,7 @@ MUTATIONS: dict[str, tuple[str, str, str]] = {
     "in half": ("tui/extract/figures.py", "or (fig.share and pats.IN_HALF_BEFORE.search(lbefore))", ""),
     "unit keeps its share": ("tui/extract/extractor.py", "if pct is not None and len(refs) <= 1", "if False"),
     "which-clause history": ("tui/extract/figures.py", "    if relative:\n", "    if False:\n"),
-    "next verb phrase": ("tui/extract/figures.py", "        b = joined.start()", "        pass"),
+    "next verb phrase": ("tui/extract/figures.py", "    if joined:", "    if False:"),
     "opening verb": (
         "tui/extract/extractor.py",
         'cue.form != "noun" and not text[: cue.start]',

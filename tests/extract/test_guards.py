@@ -191,7 +191,7 @@ EVENTS = [
     ),
     # a list entry that opens with its verb is the entry's cut; the next verb phrase's "vacant" is its own
     (
-        "Universities cutting staff",
+        "Who is cutting staff",
         "Halloway University\n- Laid off ~120 employees and eliminated ~120 vacant positions to close a budget gap.",
         {("Halloway University", 120, "approx", None)},
     ),
