@@ -298,11 +298,10 @@ def _context_rejects(judged: Judged, text: str, story_year: int | None, low: str
     fig = judged.fig
     left, right = clause_of(text, fig.start, fig.end)
     a, b = max(left, fig.start - 50), min(right, fig.end + 45)
+    # "laid off ~120 employees and eliminated ~120 vacant positions": the next phrase is not this one
     joined = _NEXT_VERB_PHRASE.search(text, fig.end, b)
     if joined:
-        b = (
-            joined.start()
-        )  # "laid off ~120 employees and eliminated ~120 vacant positions": the next phrase is not this one
+        b = joined.start()
     window = text[a:b].lower() if low is None else low[a:b]
     if _OTHER_CLAUSE.search(window) or is_history(text, fig.start, fig.end, story_year, low, (left, right)):
         return True
