@@ -13,6 +13,10 @@ import pytest
     [
         "tui.watch.settings",
         "tui.watch.names",
+        "tui.watch.wording",
+        "tui.watch.alerts",
+        "tui.watch.command",
+        "tui.store.alerts",
         "tui.store.watch",
         "tui.feedlist.watchlist",
         "tui.cli.watch_cmd",
