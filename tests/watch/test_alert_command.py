@@ -153,9 +153,9 @@ def test_a_timeout_also_stops_what_the_command_started(server: FeedServer, tmp_p
     starter = script(
         tmp_path,
         "starter.py",
-        "import subprocess, sys, time\n"
+        "import os, subprocess, sys, time\n"
         "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\n"
-        f"open({str(pids)!r}, 'a').write(f'{{child.pid}}\\n')\n"
+        f"open({str(pids)!r}, 'a').write(f'{{child.pid}}\\n{{os.getpid()}}\\n')\n"
         "time.sleep(60)\n",
     )
     _config, poll = poll_with(server, tmp_path, [sys.executable, str(starter)], timeout=1)

@@ -10,7 +10,8 @@ import pytest
 
 from tests.cuts.conftest import Story, new_db, store
 from tui.cuts import CutFigure
-from tui.store import open_db
+from tui.store import open_db, write_transaction
+from tui.store.cuts import update_cuts
 from tui.store.schema import MIGRATIONS
 from tui.watch.alerts import take_alerts
 from tui.watch.wording import figure_words, vague_words
@@ -52,6 +53,16 @@ def test_only_watched_companies_their_aliases_and_units(tmp_path: Path) -> None:
         "Twitch (Amazon): 500 jobs, 1 source",
         "Amazon: 9,000 jobs, 1 source",
     ]
+
+
+def test_a_unit_stored_without_its_parent_is_still_watched_through_it(tmp_path: Path) -> None:
+    db = new_db(tmp_path / "x.db")
+    store(db, [Story(1, "a", "Twitch to cut 500 jobs", (3, 1))])
+    with write_transaction(db):  # as a hand tag or an older extractor may have stored it
+        db.execute("UPDATE events SET parent = NULL")
+    update_cuts(db)
+    assert db.execute("SELECT company, parent FROM cuts").fetchall() == [("Twitch", None)]
+    assert messages(db, ["Amazon"]) == ["Twitch: 500 jobs, 1 source"]
 
 
 def test_a_cut_older_than_the_watch_is_recorded_silently(tmp_path: Path) -> None:

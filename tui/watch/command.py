@@ -68,10 +68,9 @@ def run_alert_command(argv: Sequence[str], alert: Alert, timeout: float) -> str 
         try:
             process.communicate(payload, timeout=timeout)
         except subprocess.TimeoutExpired:
-            _stop(process)
             return f"{about}: stopped after {timeout:g} s (watch.alert_timeout_seconds)"
         finally:
-            if process.poll() is None:  # pragma: no cover - interrupted (Ctrl-C) while it ran
+            if process.poll() is None:  # timed out, or we were interrupted (Ctrl-C) while it ran
                 _stop(process)
         if process.returncode < 0:
             return f"{about}: killed by signal {-process.returncode}{_last_line(errors)}"
