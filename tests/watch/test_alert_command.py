@@ -118,7 +118,7 @@ def test_a_missing_program_is_reported(server: FeedServer, tmp_path: Path) -> No
     _config, poll = poll_with(server, tmp_path, [str(tmp_path / "no-such-notifier"), "--flag"])
     result = poll()
     assert result.exit_code == 0 and result.stdout.count("\n") == 2
-    assert result.stderr.count("no such program; give its full path in feeds.toml\n") == 2
+    assert result.stderr.count("not found (nor on PATH); give its full path in feeds.toml\n") == 2
 
 
 def test_a_program_that_is_not_executable_is_reported(server: FeedServer, tmp_path: Path) -> None:

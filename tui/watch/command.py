@@ -60,7 +60,7 @@ def run_alert_command(argv: Sequence[str], alert: Alert, timeout: float) -> str 
                 start_new_session=True,
             )
         except FileNotFoundError:
-            return f"{about}: no such program; give its full path in feeds.toml"
+            return f"{about}: not found (nor on PATH); give its full path in feeds.toml"
         except PermissionError:
             return f"{about}: not executable; check its permissions (chmod +x)"
         except OSError as error:
