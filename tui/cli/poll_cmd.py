@@ -14,18 +14,8 @@ import click
 
 from tui.cli.context import CliContext, pass_context
 from tui.poll import FeedResult, poll_feeds
-from tui.watch.alerts import Alert, take_alerts
+from tui.watch.alerts import alerts_after_poll
 from tui.watch.command import run_alert_commands
-
-
-def _alerts(context: CliContext) -> list[Alert]:
-    """The alerts this poll brought, recorded as given (``take_alerts`` runs even with nothing watched,
-    so a company watched later is not alerted on every cut stored meanwhile)."""
-    db = context.db()
-    try:
-        return take_alerts(db, context.config().watch.companies)
-    finally:
-        db.close()
 
 
 @click.command("poll")
@@ -56,7 +46,9 @@ def poll_command(context: CliContext, quiet: bool, alerts_only: bool) -> None:
     summary = asyncio.run(poll_feeds(config, context.resolved_db_path, on_result=report))
     if not alerts_only:
         click.echo(summary.summary_line())
-    alerts = _alerts(context)
+    # Even with nothing watched: the check keeps its mark up with the store, so a company watched later
+    # is not alerted on every cut stored meanwhile.
+    alerts = alerts_after_poll(context.resolved_db_path, config.watch.companies)
     for alert in alerts:
         click.echo(alert.message)
     for failure in run_alert_commands(config.watch, alerts):

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Literal
 
 import sqlite_utils
@@ -27,7 +28,7 @@ from tui.store.alerts import (
     vague_evidence,
 )
 from tui.store.cut_queries import get_cut
-from tui.store.db import write_transaction
+from tui.store.db import open_db, write_transaction
 from tui.store.watch import cut_companies
 from tui.timeutil import to_iso, utcnow
 from tui.watch.names import WatchedCompany, resolve
@@ -138,3 +139,13 @@ def take_alerts(
             set_alert_mark(db, newest)
         alerts = [alert for state in given if (alert := _alert(db, state)) is not None]
     return sorted(alerts, key=lambda alert: (alert.announced, alert.cut_id))
+
+
+def alerts_after_poll(db_path: Path, companies: Sequence[str]) -> list[Alert]:
+    """``take_alerts`` on a connection of its own, opened and closed here: what ``layoffs-tui poll`` calls
+    after its poll, and what the app calls in a thread worker after its own (one connection per thread)."""
+    db = open_db(db_path)
+    try:
+        return take_alerts(db, companies)
+    finally:
+        db.close()
