@@ -21,6 +21,8 @@ COLUMNS = {
              "percent", "sources", "first_article_id", "stale"],
     "cut_merges": ["article_id", "company", "merge_group"],
     "cut_splits": ["article_id", "company"],
+    "alerts": ["cut_id", "company", "headcount", "headcount_kind", "percent", "given", "at"],
+    "alert_mark": ["id", "last_cut_id"],
 }
 
 

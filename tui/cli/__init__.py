@@ -63,9 +63,10 @@ def _register() -> None:
     from tui.cli.opml_cmd import opml_group
     from tui.cli.poll_cmd import poll_command
     from tui.cli.tag_cmd import retag_command, tag_command
+    from tui.cli.watch_cmd import watch_group
 
     for command in (poll_command, feeds_group, opml_group, export_command, extract_command,
-                    retag_command, tag_command, cuts_group, demo_command):
+                    retag_command, tag_command, cuts_group, watch_group, demo_command):
         cli.add_command(command)
 
 

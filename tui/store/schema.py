@@ -175,7 +175,32 @@ def _m003_cuts(db: sqlite_utils.Database) -> None:
         END""")
 
 
-MIGRATIONS: list[Migration] = [_m001_initial, _m002_facet_indexes, _m003_cuts]
+def _m004_alerts(db: sqlite_utils.Database) -> None:
+    """``alerts``: the figure each watched cut was last alerted with (``given`` 0: recorded without an
+    alert, the cut being older than the watch), so an alert is given once per cut and again only when its
+    figure changes; ``alert_mark``: the newest cut id the last alert check saw, so a cut above it is new.
+
+    No foreign key to ``cuts``: ``retag`` deletes and re-inserts cuts under their old ids. The mark starts
+    at the newest cut an upgraded database holds, so upgrading alerts on nothing already stored.
+    """
+    db.execute("""
+        CREATE TABLE alerts (
+            cut_id INTEGER PRIMARY KEY,
+            company TEXT NOT NULL,
+            headcount INTEGER,
+            headcount_kind TEXT NOT NULL,
+            percent REAL,
+            given INTEGER NOT NULL,
+            at TEXT NOT NULL
+        )""")
+    db.execute("CREATE TABLE alert_mark (id INTEGER PRIMARY KEY CHECK (id = 1), last_cut_id INTEGER NOT NULL)")
+    db.execute(
+        "INSERT INTO alert_mark (id, last_cut_id) SELECT 1, max("
+        "coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'cuts'), 0), coalesce((SELECT max(id) FROM cuts), 0))"
+    )
+
+
+MIGRATIONS: list[Migration] = [_m001_initial, _m002_facet_indexes, _m003_cuts, _m004_alerts]
 """Append only: never edit a migration that has shipped."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
