@@ -8,7 +8,7 @@ tags are stale.
 from __future__ import annotations
 
 from tui.extract.commonness import preload as _preload_commonness
-from tui.extract.companies import canonical_company, company_aliases, lookup, units_of
+from tui.extract.companies import canonical_company, company_aliases, known_names, lookup, units_of
 from tui.extract.extractor import extract
 from tui.extract.model import Event, Extraction
 
@@ -19,6 +19,7 @@ __all__ = [
     "canonical_company",
     "company_aliases",
     "extract",
+    "known_names",
     "preload",
     "units_of",
 ]

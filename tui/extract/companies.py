@@ -20,6 +20,7 @@ __all__ = [
     "company_aliases",
     "find_known",
     "is_common",
+    "known_names",
     "lookup",
     "units_of",
 ]
@@ -267,6 +268,14 @@ def company_aliases(name: str) -> set[str]:
     """Every known name of the entity `name` refers to (itself included), for filters and export."""
     canonical, _ = canonical_company(name)
     return set(_data()[1].get(canonical, {canonical})) | {canonical}
+
+
+def known_names() -> tuple[str, ...]:
+    """Every name in the company data (canonical names and their other names), sorted: for near misses."""
+    aliases_by_name = _data()[1]
+    return tuple(
+        sorted({name for names in aliases_by_name.values() for name in names} | set(aliases_by_name))
+    )
 
 
 def units_of(parent: str) -> set[str]:

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tui.extract import known_names
+
 NEAR_MISS_CUTOFF = 0.75
 """How alike (difflib ratio, ignoring case) a name must be to be offered as "did you mean"."""
 
@@ -51,18 +53,8 @@ def _is_known(canonical: str) -> bool:
 
 @lru_cache(maxsize=1)
 def known_company_names() -> tuple[str, ...]:
-    """Every name in the extractor's company data (canonical names and aliases), for near misses.
-
-    ``tui.extract.companies`` has no public list of its names; its index is read here, in one place.
-    """
-    try:
-        from tui.extract.companies import _data
-    except ImportError:
-        return ()
-    aliases_by_name = _data()[1]
-    return tuple(
-        sorted({name for names in aliases_by_name.values() for name in names} | set(aliases_by_name))
-    )
+    """Every name in the extractor's company data (canonical names and aliases), for near misses."""
+    return known_names()
 
 
 @dataclass(frozen=True)
