@@ -105,8 +105,8 @@ MUTATIONS: dict[str, tuple[str, str, str]] = {
     "number word": ("tui/extract/names.py", "or word_number(lower) is not None", ""),
     "people nouns": (
         "tui/extract/names.py",
-        "or (word[1:].islower() and lower.endswith(_PEOPLE_ENDINGS) and zipf(lower) >= 2.5)",
-        "",
+        "lower.endswith(_PEOPLE_ENDINGS) and zipf(lower) >= 2.5",
+        "False",
     ),
     "contractions": ("tui/extract/cues.py", "|doesn't|", "|"),
     "vague effect": ("tui/extract/cues.py", "|hundreds|thousands|dozens|", "|"),
