@@ -158,7 +158,7 @@ async def test_feeds_screen_adds_disables_and_removes(app_factory, tmp_path: Pat
         assert "# keep me" in path.read_text(encoding="utf-8")
         screen = app.screen
         assert isinstance(screen, FeedsScreen)
-        assert [row.name for row in screen.rows if row.in_config] == ["Tech Cuts", "New one"]
+        assert [row.name for row in screen.rows] == ["Tech Cuts", "New one"]
         await pilot.press("space")  # the cursor is on Tech Cuts
         await settle(pilot)
         assert not app.config.feeds[0].enabled
@@ -167,6 +167,33 @@ async def test_feeds_screen_adds_disables_and_removes(app_factory, tmp_path: Pat
         await pilot.press("y")
         await settle(pilot)
         assert [feed.name for feed in app.config.feeds] == ["Tech Cuts"]
+        assert [row.name for row in screen.rows] == ["Tech Cuts"]  # gone from the screen too
+        assert any(n.message == "Removed https://new.example.com/rss" for n in app._notifications)
+        assert str(screen.query_one("#feeds-title").render()).startswith("Feeds: 1 (0 enabled, 0 failing)")
+
+
+async def test_the_feeds_screen_lists_the_feed_list_not_every_stored_feed(app_factory, tmp_path: Path) -> None:
+    """A feed removed earlier (by the CLI, or before a restart) keeps its stories but leaves the screen."""
+    path = tmp_path / "feeds.toml"
+    path.write_text('[[feeds]]\nname = "Tech Cuts"\nurl = "https://news.example.com/tech.rss"\n', encoding="utf-8")
+    app = app_factory(load_config(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        screen = app.screen
+        assert [row.name for row in screen.rows] == ["Tech Cuts"]
+        title = str(screen.query_one("#feeds-title").render())
+        assert title.startswith("Feeds: 1 (1 enabled, 0 failing)")
+        assert "2 removed feeds' stories are still stored" in title
+        await pilot.press("d", "y")
+        await settle(pilot)
+        assert screen.rows == []
+        assert any(
+            n.message == "Removed https://news.example.com/tech.rss; its 4 stored articles stay in the database"
+            for n in app._notifications
+        )
+        assert "3 removed feeds' stories are still stored" in str(screen.query_one("#feeds-title").render())
 
 
 @pytest.mark.parametrize(("interval_minutes", "polled"), [(30, True), (24 * 60, False)])

@@ -162,7 +162,7 @@ def _extract_again(db: sqlite_utils.Database, article_id: int, tagger: Tagger) -
     title, summary_html, text, published = row
     try:
         return tagger(title, summary_html or text, published)
-    except Exception:  # noqa: BLE001 - one story the extractor cannot read must not block the undo
+    except Exception:  # one story the extractor cannot read must not block the undo
         log.exception("the extractor failed on article %s; its tags come back at the next retag", article_id)
         return None
 

@@ -108,7 +108,6 @@ class FeedRow:
     url: str
     name: str
     enabled: bool
-    in_config: bool
     last_polled_at: str | None
     last_status: str | None
     last_error: str | None
@@ -255,18 +254,17 @@ def set_starred(db: sqlite_utils.Database, article_id: int, value: bool) -> None
 
 
 def feed_rows(db: sqlite_utils.Database, config: Config, *, limit: int = 5000) -> list[FeedRow]:
-    """Every configured feed with its last poll, then feeds stored but no longer in the config."""
+    """Every feed of the feed list with its last poll; a feed removed from the list is not one of them
+    (its stored stories stay, see ``feeds.removed_feeds``)."""
     stored = feed_statuses(db, limit=limit)
 
-    def row(url: str, name: str, enabled: bool, in_config: bool, status: FeedStatus | None) -> FeedRow:
+    def row(url: str, name: str, enabled: bool, status: FeedStatus | None) -> FeedRow:
         if status is None:
-            return FeedRow(url, name, enabled, in_config, None, None, None, None, 0)
-        return FeedRow(url, name, enabled, in_config, status.last_polled_at, status.last_status,
+            return FeedRow(url, name, enabled, None, None, None, None, 0)
+        return FeedRow(url, name, enabled, status.last_polled_at, status.last_status,
                        status.last_error, status.http_status, status.articles, status.id)
 
-    rows = [row(feed.url, feed.name, feed.enabled, True, stored.pop(feed.url, None)) for feed in config.feeds]
-    rows += [row(url, status.name, False, False, status) for url, status in stored.items()]
-    return rows[:limit]
+    return [row(feed.url, feed.name, feed.enabled, stored.get(feed.url)) for feed in config.feeds[:limit]]
 
 
 def feed_names(db: sqlite_utils.Database, *, limit: int = 5000) -> dict[int, str]:

@@ -21,6 +21,7 @@ from tui.store.filters import Filter
 from tui.store.queries import article_detail, thread_db
 from tui.ui.messages import ArticlesChanged, ExportWritten
 from tui.ui.safe import clean
+from tui.wording import plural
 
 if TYPE_CHECKING:
     from tui.config import Config
@@ -191,8 +192,8 @@ class EditingMixin:
 
         self.push_screen(AddFeedDialog(), chosen)  # type: ignore[attr-defined]
 
-    def remove_feed(self, url: str) -> None:
-        """Remove the feed from feeds.toml after a yes (its stored stories stay)."""
+    def remove_feed(self, url: str, stored: int = 0) -> None:
+        """Remove the feed from feeds.toml after a yes; its ``stored`` articles stay, and the message says so."""
         from tui import feedlist
         from tui.ui.confirm_dialog import ConfirmDialog
 
@@ -202,7 +203,8 @@ class EditingMixin:
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._edit_feed_list(lambda: feedlist.remove_feed(path, url), f"Removed {url}")
+                kept = f"; its {plural(stored, 'stored article')} stay in the database" if stored else ""
+                self._edit_feed_list(lambda: feedlist.remove_feed(path, url), f"Removed {url}{kept}")
 
         question = Text("Remove this feed from the feed list?\n")
         question.append(clean(url, single_line=True), style="bold")

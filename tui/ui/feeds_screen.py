@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from tui.store.feeds import removed_feeds
 from tui.store.queries import FeedRow, feed_rows, thread_db
 from tui.timeutil import parse_iso
 from tui.ui.keys import FEEDS_BINDINGS, vim_bindings
@@ -90,7 +91,9 @@ class FeedsScreen(Screen):
     def load_rows(self) -> None:
         """Read the feed rows in a thread with its own connection; they come back as ``FeedsLoaded``."""
         app = self.layoffs_app
-        self.post_message(FeedsLoaded(feed_rows(thread_db(app.db_path), app.config)))
+        db = thread_db(app.db_path)
+        removed = removed_feeds(db, (feed.url for feed in app.config.feeds))
+        self.post_message(FeedsLoaded(feed_rows(db, app.config), len(removed)))
 
     def on_feeds_loaded(self, message: FeedsLoaded) -> None:
         """Refill the table, keeping the cursor on the same feed, and update the title's counts."""
@@ -105,9 +108,7 @@ class FeedsScreen(Screen):
                 Text("✓" if row.enabled else "·", style="green" if row.enabled else "dim"),
                 plain(row.name),
                 Text(ago(row.last_polled_at, now), style="dim"),
-                plain(
-                    row.last_status or ("not in list" if not row.in_config else "—"), "red" if failed else ""
-                ),
+                plain(row.last_status or "—", "red" if failed else ""),
                 Text(f"{row.articles:,}", justify="right"),
                 plain(row.last_error or "", "red"),
                 plain(row.url, "dim"),
@@ -122,6 +123,9 @@ class FeedsScreen(Screen):
         title.append(
             f"   {config_path}" if config_path else "   (demo: the feed list is read-only)", style="dim"
         )
+        if message.removed:
+            feeds = "1 removed feed's" if message.removed == 1 else f"{message.removed} removed feeds'"
+            title.append(f"   {feeds} stories are still stored", style="dim")
         self.query_one("#feeds-title", Static).update(title)
         self.loaded = True
 
@@ -190,8 +194,8 @@ class FeedsScreen(Screen):
 
     def action_remove_feed(self) -> None:
         """Remove the feed under the cursor from feeds.toml, after a yes."""
-        if (url := self.selected_url) is not None:
-            self.layoffs_app.remove_feed(url)
+        if (row := self._selected_row()) is not None:
+            self.layoffs_app.remove_feed(row.url, row.articles)
 
     def action_toggle_feed(self) -> None:
         """Enable or disable the feed under the cursor in feeds.toml."""

@@ -94,11 +94,12 @@ class PollFinished(Message):
 
 
 class FeedsLoaded(Message):
-    """The feeds screen's rows are ready."""
+    """The feeds screen's rows are ready; ``removed`` feeds are no longer listed but their stories stay."""
 
-    def __init__(self, rows: list[FeedRow]) -> None:
+    def __init__(self, rows: list[FeedRow], removed: int = 0) -> None:
         super().__init__()
         self.rows = rows
+        self.removed = removed
 
 
 class ExportWritten(Message):
