@@ -88,3 +88,53 @@ async def test_export_writes_what_the_filters_show(app_factory, tmp_path: Path) 
         assert any(str(target) in n.message and "3 stories" in n.message for n in app._notifications)
     stories = json.loads(target.read_text(encoding="utf-8"))
     assert sorted(story["id"] for story in stories) == [1, 2, 6]
+
+
+async def test_a_refused_tag_edit_keeps_the_dialog_and_what_was_typed(app_factory, sample_db: Path) -> None:
+    """Issue 10, bug 3: a percent over 100 closed the dialog and lost the new event."""
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, TagDialog)
+        dialog.query_one("#event").value = -1  # "New event"
+        await pilot.pause()
+        await pilot.press(*"Splunk", "tab", "tab", *"150", "enter")
+        await settle(pilot)
+        assert app.screen is dialog
+        assert "percent must be between 0 and 100, not 150.0" in str(dialog.query_one("#error").render())
+        assert dialog.query_one("#company").value == "Splunk"
+        assert dialog.query_one("#percent").value == "150"
+        await pilot.press("backspace", "backspace", "backspace", *"15", "enter")  # corrected: saved, closed
+        await settle(pilot)
+        assert app.screen is app.main
+        assert app.main.table.rows_by_id[1].companies == "Amazon, Splunk"
+    assert stored(sample_db, "SELECT percent FROM events WHERE company = 'Splunk'") == [(15.0,)]
+
+
+async def test_a_failed_export_keeps_the_dialog_format_and_path(app_factory, tmp_path: Path) -> None:
+    """Issue 10, bug 3: an unwritable path closed the dialog; reopening showed csv and the default path."""
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#format").value = "md"
+        await pilot.pause()
+        dialog.query_one("#path").value = "/nonexistent/dir/out.md"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is dialog
+        assert "/nonexistent/dir" in str(dialog.query_one("#error").render())
+        assert dialog.query_one("#format").value == "md"
+        assert dialog.query_one("#path").value == "/nonexistent/dir/out.md"
+        target = tmp_path / "out.md"
+        dialog.query_one("#path").value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is app.main
+    assert target.read_text(encoding="utf-8").startswith("# Layoffs digest")

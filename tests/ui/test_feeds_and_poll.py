@@ -226,3 +226,24 @@ async def test_on_start_only_due_feeds_are_polled(app_factory, recorder: Recorde
         else:
             assert calls == [] and finished.quiet and not recorder.of(PollStarted)
             assert not app._notifications
+
+
+async def test_a_refused_feed_keeps_the_add_dialog_and_what_was_typed(app_factory, tmp_path: Path) -> None:
+    from tui.ui.add_feed_dialog import AddFeedDialog
+
+    path = tmp_path / "feeds.toml"
+    path.write_text('[[feeds]]\nname = "Tech Cuts"\nurl = "https://news.example.com/tech.rss"\n', encoding="utf-8")
+    app = app_factory(load_config(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"https://news.example.com/tech.rss", "tab", *"Again", "enter")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, AddFeedDialog)
+        assert "is already in the feed list as 'Tech Cuts'" in str(dialog.query_one("#error").render())
+        assert dialog.query_one("#name").value == "Again"
+        assert [feed.name for feed in app.config.feeds] == ["Tech Cuts"]
