@@ -163,6 +163,18 @@ async def test_open_link_uses_the_injected_opener(app_factory) -> None:
     assert opened == ["https://news.example.com/story/1"]
 
 
+async def test_when_no_browser_starts_the_link_is_shown_not_claimed_opened(app_factory) -> None:
+    """Issue 10, bug 4: ``webbrowser.open`` returns False when it finds no browser."""
+    app = app_factory(open_url=lambda url: False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+    assert not any(message.startswith("Opened") for message in messages)
+    assert any("No browser could be started" in m and "https://news.example.com/story/1" in m for m in messages)
+
+
 async def test_a_link_that_is_not_http_is_never_opened(app_factory, sample_db: Path) -> None:
     with sqlite3.connect(sample_db) as conn:
         conn.execute("UPDATE articles SET link = 'javascript:alert(1)' WHERE id = 1")

@@ -145,8 +145,9 @@ def tune_gc() -> None:
     gc.set_threshold(50_000, 20, 100)
 
 
-def _open_in_browser(url: str) -> None:
-    """The default opener: the standard library's, which runs the browser with an argv, never a shell."""
+def _open_in_browser(url: str) -> bool:
+    """The default opener: the standard library's, which runs the browser with an argv, never a shell.
+    False when no browser could be started."""
     import webbrowser
 
-    webbrowser.open(url, new=2)
+    return webbrowser.open(url, new=2)

@@ -8,6 +8,7 @@ notifications. Mixed into ``LayoffsApp``.
 
 from __future__ import annotations
 
+import webbrowser
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -47,8 +48,22 @@ class EditingMixin:
         if not is_http_url(link):
             self._notify_from_thread("This story has no http(s) link to open.", "warning")
             return
-        self.open_url(link)
-        self._notify_from_thread(f"Opened {clean(link, single_line=True)[:80]}", "information")
+        shown = clean(link, single_line=True)
+        try:
+            opened = self.open_url(link) is not False  # webbrowser.open answers False when no browser runs
+        except (webbrowser.Error, OSError):  # a browser command that cannot run: say so, keep going
+            opened = False
+        if opened:
+            self._notify_from_thread(f"Opened {shown[:80]}", "information")
+            return
+        self.call_from_thread(self.copy_to_clipboard, link)  # type: ignore[attr-defined]
+        self.call_from_thread(
+            self.notify,  # type: ignore[attr-defined]
+            f"No browser could be started. The link (also sent to the clipboard, if your terminal "
+            f"allows it):\n{shown}",
+            severity="warning",
+            timeout=30,
+        )
 
     def _notify_from_thread(self, text: str, severity: str) -> None:
         self.call_from_thread(self.notify, text, severity=severity)  # type: ignore[attr-defined]
