@@ -138,3 +138,34 @@ async def test_a_failed_export_keeps_the_dialog_format_and_path(app_factory, tmp
         await settle(pilot)
         assert app.screen is app.main
     assert target.read_text(encoding="utf-8").startswith("# Layoffs digest")
+
+
+async def test_the_tag_dialog_fits_80x24(app_factory) -> None:
+    """Issue 10, bug 5: at 80x24 Save, Remove event and Cancel were below the screen's edge."""
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, TagDialog)
+        visible = dialog.query_one(".dialog").content_region  # what the dialog's border does not clip
+        for button in ("#save", "#remove", "#cancel"):
+            region = dialog.query_one(button).region
+            assert region.height and visible.contains_region(region), (button, region, visible)
+
+
+async def test_tab_scrolls_the_buttons_into_view_on_a_shorter_screen(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(80, 14)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        dialog = app.screen
+        box = dialog.query_one(".dialog")
+        for _ in range(3):  # from the company to the headcount, the percent, Save
+            await pilot.press("tab")
+            await pilot.pause()
+        save = dialog.query_one("#save")
+        assert app.focused is save
+        assert box.content_region.contains_region(save.region), (box.content_region, save.region)
