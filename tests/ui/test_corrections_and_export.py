@@ -45,7 +45,7 @@ async def test_add_and_remove_an_event(app_factory, sample_db: Path) -> None:
         await pilot.pause()
         await pilot.press(*"Ring", "tab", *"50", "enter")
         await settle(pilot)
-        assert "Amazon, Ring" == app.main.table.rows_by_id[1].companies
+        assert app.main.table.rows_by_id[1].companies == ("Amazon", "Ring")
         await pilot.press("t")
         await settle(pilot)
         dialog = app.screen
@@ -53,7 +53,7 @@ async def test_add_and_remove_an_event(app_factory, sample_db: Path) -> None:
         await pilot.pause()
         await pilot.click("#remove")
         await settle(pilot)
-        assert app.main.table.rows_by_id[1].companies == "Amazon"
+        assert app.main.table.rows_by_id[1].companies == ("Amazon",)
     assert stored(sample_db, "SELECT company FROM event_removals WHERE article_id = 1") == [("Ring",)]
 
 
@@ -110,7 +110,7 @@ async def test_a_refused_tag_edit_keeps_the_dialog_and_what_was_typed(app_factor
         await pilot.press("backspace", "backspace", "backspace", *"15", "enter")  # corrected: saved, closed
         await settle(pilot)
         assert app.screen is app.main
-        assert app.main.table.rows_by_id[1].companies == "Amazon, Splunk"
+        assert app.main.table.rows_by_id[1].companies == ("Amazon", "Splunk")
     assert stored(sample_db, "SELECT percent FROM events WHERE company = 'Splunk'") == [(15.0,)]
 
 

@@ -270,3 +270,19 @@ async def test_the_table_pages_as_the_cursor_goes_down(app_factory, sample_db: P
         assert table.row_count == ALL_LAYOFFS + 450
         assert len(set(table.rows_by_id)) == table.row_count  # no story twice
         assert titles(app)[-1] == "Extra story 000"  # the oldest (2023-11-01, lowest id) last
+
+
+async def test_the_jobs_cell_speaks_for_the_company_it_names(app_factory) -> None:
+    """Issue 10, bug 6: "Amazon and Google both announce cuts" (Amazon 1,200, Google 1,000) showed
+    2,200 beside Amazon's name, and filtered by Google, 1,000 beside Amazon's name."""
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        row = app.main.table.rows_by_id[6]
+        assert (row.companies, row.headcount) == (("Amazon", "Google"), "1,200")
+        app.main.flt = app.main.flt.but(companies=("Google",))
+        await settle(pilot)
+        row = app.main.table.rows_by_id[6]
+        assert (row.companies, row.headcount) == (("Google", "Amazon"), "1,000")
+        line = app.main.table._row_line(app.main.table.rows.index(row)).text
+        assert "Google +1" in line and "1,000" in line and "Amazon" not in line

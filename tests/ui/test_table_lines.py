@@ -6,7 +6,7 @@ import pytest
 from rich.style import Style
 
 from tui.store.queries import ArticleRow
-from tui.ui.table_lines import column_widths, fit, line_segments, row_cells
+from tui.ui.table_lines import column_widths, companies_cell, fit, line_segments, row_cells
 
 
 @pytest.mark.parametrize(
@@ -33,11 +33,27 @@ def test_a_line_is_exactly_the_table_width_and_feed_text_stays_literal() -> None
         is_read=False,
         starred=True,
         layoff=True,
-        companies="Acme [Corp]",
+        companies=("Acme [Corp]",),
         headcount="42",
     )
     for total in (80, 87, 200):  # from 78 up; narrower, the widget crops the line
-        cells = row_cells(row, dim=Style(dim=True), strong=Style(bold=True), star=Style(color="yellow"))
-        text = "".join(segment.text for segment in line_segments(cells, column_widths(total), total))
+        widths = column_widths(total)
+        cells = row_cells(row, widths, dim=Style(dim=True), strong=Style(bold=True), star=Style(color="yellow"))
+        text = "".join(segment.text for segment in line_segments(cells, widths, total))
         assert len(text) == total
         assert "[bold]Hostile" in text and "\x1b" not in text and "\x07" not in text and "★" in text
+
+
+@pytest.mark.parametrize(
+    ("companies", "width", "expected"),
+    [
+        ((), 16, ""),
+        (("Amazon",), 16, "Amazon"),
+        (("Amazon", "Google"), 16, "Amazon +1"),
+        (("Wayne Enterprises", "Acme"), 16, "Wayne Enterp… +1"),
+        (("Sony Interactive Entertainment",), 16, "Sony Interactiv…"),
+        (("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K"), 8, "A +10"),
+    ],
+)
+def test_the_companies_cell_names_the_first_and_counts_the_others(companies, width: int, expected: str) -> None:
+    assert companies_cell(companies, width) == expected

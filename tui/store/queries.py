@@ -69,9 +69,10 @@ class ArticleRow:
     is_read: bool
     starred: bool
     layoff: bool
-    companies: str
+    companies: tuple[str, ...]
+    """The story's companies; the first is the one ``headcount`` is about (the filtered one, if any)."""
     headcount: str
-    """Already formatted: "1,200", "~1,000", "hundreds", "10%" or ""."""
+    """The first company's figure, formatted: "1,200", "~1,000", "hundreds", "10%" or ""."""
 
 
 @dataclass(frozen=True)
@@ -182,25 +183,33 @@ def article_page(
             events.setdefault(article_id, []).append((company, count, kind, percent, evidence, mine))
     page = []
     for article_id, published, title, feed, is_read, starred, layoff in rows:
-        story = events.get(article_id, [])
-        companies = ", ".join(dict.fromkeys(event[0] for event in story))
-        # Filtered by company, a round-up's cell shows that company's figure, not the story's sum.
-        story = [event[:5] for event in story if event[5]]
+        companies, figure = _lead_company(events.get(article_id, []))
         page.append(
             ArticleRow(
-                article_id,
-                published,
-                title,
-                feed,
-                bool(is_read),
-                bool(starred),
-                bool(layoff),
-                companies,
-                format_headcount([event[1:] for event in story]),
+                article_id, published, title, feed, bool(is_read), bool(starred), bool(layoff), companies, figure
             )
         )
     total = count_articles(db, flt) if with_total else len(page) + offset
     return ArticlePage(tuple(page), total, offset)
+
+
+def _lead_company(story: list[tuple]) -> tuple[tuple[str, ...], str]:
+    """A row's companies, the one its Jobs cell speaks for first, and that company's figure.
+
+    ``story`` holds (company, headcount, kind, percent, evidence, chosen) per event. The lead is a
+    chosen company when a company filter is on (a round-up filtered by Acme shows Acme's figure beside
+    Acme's name), else the first company with a number, else the first. The cell never sums
+    different companies' cuts into one figure.
+    """
+    if not story:
+        return (), ""
+    candidates = [event for event in story if event[5]] or story
+    lead = next((e for e in candidates if e[1] is not None or e[3] is not None), None) or next(
+        (e for e in candidates if e[2] == "vague"), candidates[0]
+    )
+    companies = tuple(dict.fromkeys([lead[0], *(event[0] for event in story)]))
+    figure = format_headcount([event[1:5] for event in story if event[0] == lead[0]])
+    return companies, figure
 
 
 def article_detail(db: sqlite_utils.Database, article_id: int) -> ArticleDetail | None:

@@ -9,6 +9,7 @@ scroll where it was, so new stories never move the reader.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -141,16 +142,10 @@ class ArticleTable(ScrollView, can_focus=True):
         row = self.rows_by_id.get(article_id)
         if row is None:
             return
-        new = ArticleRow(
-            row.id,
-            row.published,
-            row.title,
-            row.feed,
-            row.is_read if is_read is None else is_read,
-            row.starred if starred is None else starred,
-            row.layoff,
-            row.companies,
-            row.headcount,
+        new = replace(
+            row,
+            is_read=row.is_read if is_read is None else is_read,
+            starred=row.starred if starred is None else starred,
         )
         self.rows_by_id[article_id] = new
         self.rows = [new if r.id == article_id else r for r in self.rows]
@@ -258,13 +253,15 @@ class ArticleTable(ScrollView, can_focus=True):
         if line is not None:
             return line
         total = self.scrollable_content_region.width
+        widths = column_widths(total)
         cells = row_cells(
             self.rows[index],
+            widths,
             dim=self.get_component_rich_style("article-table--dim"),
             strong=self.get_component_rich_style("article-table--unread"),
             star=self.get_component_rich_style("article-table--star"),
         )
-        segments = line_segments(cells, column_widths(total), total)
+        segments = line_segments(cells, widths, total)
         if cursor:
             cursor_style = self.get_component_rich_style("article-table--cursor")
             segments = [Segment(seg.text, (seg.style or Style()) + cursor_style) for seg in segments]

@@ -64,13 +64,29 @@ def line_segments(
     return segments
 
 
-def row_cells(row: ArticleRow, *, dim: Style, strong: Style, star: Style) -> list[tuple[str, Style, bool]]:
-    """The cells of a story's line; ``strong`` is applied to unread stories' titles and marks."""
+def companies_cell(companies: Sequence[str], width: int) -> str:
+    """``Wayne Enterpr… +1``: the first company (the one the Jobs cell speaks for), cut to leave room for
+    how many others the story names."""
+    if not companies:
+        return ""
+    lead = clean(companies[0], single_line=True)
+    more = f" +{len(companies) - 1}" if len(companies) > 1 else ""
+    room = width - cell_len(more)
+    if cell_len(lead) > room:
+        lead = fit(lead, max(0, room))
+    return lead + more
+
+
+def row_cells(
+    row: ArticleRow, widths: Sequence[int], *, dim: Style, strong: Style, star: Style
+) -> list[tuple[str, Style, bool]]:
+    """The cells of a story's line for columns ``widths`` wide; ``strong`` is applied to unread stories'
+    titles and marks."""
     emphasis = strong if not row.is_read else Style()
     return [
         (mark(row), star if row.starred else emphasis, False),
         (row.published[:10], dim, False),
-        (clean(row.companies, single_line=True), Style(), False),
+        (companies_cell(row.companies, widths[2]), Style(), False),
         (row.headcount, Style(), True),
         (clean(row.title, single_line=True), emphasis, False),
         (clean(row.feed, single_line=True), dim, False),
