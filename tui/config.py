@@ -164,9 +164,12 @@ SYNONYMS = {"title": "name", "link": "url", "href": "url", "xmlurl": "url", "dis
 
 
 def _suggest(key: str, valid: list[str] | set[str] | dict) -> str:
-    synonym = SYNONYMS.get(key.lower())
-    close = [synonym] if synonym in valid else difflib.get_close_matches(key, list(valid), n=1, cutoff=0.5)
-    hint = f"did you mean '{close[0]}'?" if close else ""
+    """"did you mean 'name'? Valid keys: ...": the closest valid key by spelling, or through another
+    reader's word for it, misspelt or not ("titel" is "title", which is our "name")."""
+    words = {word: word for word in valid}
+    words |= {other: ours for other, ours in SYNONYMS.items() if ours in valid and other not in words}
+    close = difflib.get_close_matches(key.lower(), list(words), n=1, cutoff=0.5)
+    hint = f"did you mean '{words[close[0]]}'?" if close else ""
     return f"{hint} Valid keys: {', '.join(sorted(valid))}.".strip()
 
 

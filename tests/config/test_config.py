@@ -85,6 +85,9 @@ BAD = [
      ["feeds.toml:5", "duplicates feeds[0]"]),
     ('[[feeds]]\nurl = "https://a.example/x"\n[[feeds]]\nurl = "https://b.example/x"\nnmae = "B"\n',
      ["feeds.toml:5", "feeds[1]", "did you mean 'name'"]),
+    # A typo of another reader's word for a key: "titel" is "title", which we call "name" (issue 10).
+    ('[[feeds]]\nurl = "https://a.example/x"\ntitel = "A"\n', ["feeds.toml:3", "did you mean 'name'?"]),
+    ('[[feeds]]\nurl = "https://a.example/x"\ncategorys = ["a"]\n', ["feeds.toml:3", "did you mean 'tags'?"]),
     ('feeds = "x"\n', ["'feeds' must be"]),
     ('[[feeds]\nurl = "x"\n', ["not valid TOML", "line 1"]),
     ('[keys]\npoll = 3\n', ["feeds.toml:2", "keys.poll"]),
