@@ -75,7 +75,7 @@ def export_command(obj: CliContext, fmt: str, companies: tuple[str, ...], months
     if since and until and since > until:
         raise click.BadParameter(f"--since {since} is after --until {until}",
                                  param_hint="'--since'")
-    db = obj.db()
+    db = obj.stored_db()
     flt = Filter(companies=resolve_companies(db, companies), months=months, layoffs_only=not all_articles,
                  since=since, until=until)
     count = write_export(db, flt, fmt, output)

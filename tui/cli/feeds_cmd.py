@@ -36,8 +36,11 @@ def describe_status(status: FeedStatus | None) -> str:
 
 
 def _statuses(obj: CliContext) -> dict[str, FeedStatus]:
-    """Poll state by URL; an empty map (every feed "never polled") when there is no database yet."""
-    if not obj.resolved_db_path.exists():
+    """Poll state by URL; an empty map (every feed "never polled") when the default database does not
+    exist yet (the first run). A ``--db`` that names no database is a mistake, said as one."""
+    if obj.db_path is not None:
+        obj.require_db()
+    elif not obj.resolved_db_path.exists():
         return {}
     db = obj.db()
     try:

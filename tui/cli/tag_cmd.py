@@ -49,7 +49,7 @@ def tag_command(ctx: CliContext, article_id: int, add: str | None, headcount: in
         raise click.UsageError("give exactly one of --add, --remove, --not-layoff, --auto")
     if (headcount is not None or percent is not None) and not add:
         raise click.UsageError("--headcount and --percent go with --add")
-    db = ctx.db()
+    db = ctx.stored_db()
     if add:
         company, parent = _canonical(add)
         add_manual_event(db, article_id, company, headcount=headcount, percent=percent, parent=parent)
@@ -72,7 +72,7 @@ def tag_command(ctx: CliContext, article_id: int, add: str | None, headcount: in
 @pass_context
 def retag_command(ctx: CliContext) -> None:
     """Run the current extractor over every stored article; manual corrections survive."""
-    db = ctx.db()
+    db = ctx.stored_db()
     counts = retag_all(db, default_tagger(), extractor_version())
     click.echo(f"retagged {counts.articles} articles: {counts.layoffs} layoff stories, {counts.events} events")
     if counts.failed:
