@@ -114,3 +114,19 @@ def test_the_app_refuses_an_unknown_key_id(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 2
     assert f"{config}:2: unknown binding id 'keys.toggle_stra'; did you mean 'toggle_star'?" in result.stderr
+
+
+def test_the_app_refuses_two_actions_on_one_key(tmp_path: Path) -> None:
+    config = tmp_path / "feeds.toml"
+    config.write_text('[keys]\ntoggle_star = "f"\nsearch = "f"\n')
+    result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 2
+    assert result.stderr == (f"layoffs-tui: {config}:3: keys.search and keys.toggle_star both use the key 'f'; "
+                             "give one of them another key\n")
+
+
+def test_the_default_keys_do_not_clash() -> None:
+    from tui.config import Config, check_key_clashes
+    from tui.ui.keys import binding_scopes
+
+    check_key_clashes(Config(path=None), binding_scopes())

@@ -73,3 +73,14 @@ def binding_ids() -> set[str]:
     """Every id a user may remap in ``[keys]``."""
     bindings = [*APP_BINDINGS, *MAIN_BINDINGS, *FEEDS_BINDINGS, *vim_bindings("d", "u", "f", "l")]
     return {binding.id for binding in bindings if binding.id}
+
+
+def binding_scopes() -> list[dict[str, str]]:
+    """Binding ids and their default keys, one dict per screen: the ids that work together there, so two
+    of them must never share a key (``tui.config.check_key_clashes``). The panes' j/k/g/G count too: a
+    key the table takes never reaches the screen."""
+    lists = vim_bindings("d", "u", "f", "l")
+    return [
+        {binding.id: binding.key for binding in [*APP_BINDINGS, *screen, *lists] if binding.id}
+        for screen in (MAIN_BINDINGS, FEEDS_BINDINGS)
+    ]
