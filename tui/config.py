@@ -10,7 +10,7 @@ import difflib
 import math
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -295,52 +295,13 @@ def load_config(path: Path) -> Config:
     return parse_config(text, path)
 
 
-def check_key_ids(config: Config, valid: set[str]) -> None:
-    """Refuse a ``[keys]`` entry that names no binding (a typo would silently remap nothing).
-
-    The ids belong to the app, so the app's command calls this with its own list.
-    """
-    for key, _ in config.keys:
-        if key not in valid:
-            text = config.path.read_text(encoding="utf-8") if config.path and config.path.exists() else ""
-            raise _Validator(config.path, text).fail(
-                f"unknown binding id 'keys.{key}'; {_suggest(key, valid)}", "keys", key)
-
-
-KEY_SPELLINGS = {"?": "question_mark", "/": "slash", " ": "space", "esc": "escape", "return": "enter"}
-"""Characters and short names as the terminal reports the key, so "?" and "question_mark" compare equal."""
-
-
-def _key_names(keys: str) -> list[str]:
-    return [KEY_SPELLINGS.get(key.strip(), key.strip()) for key in keys.split(",") if key.strip()]
-
-
-def check_key_clashes(config: Config, scopes: Iterable[Mapping[str, str]]) -> None:
-    """Refuse ``[keys]`` that give one key to two actions working together: one would lose it silently.
-
-    ``scopes`` holds, for each screen, its binding ids and their default keys (the app knows them);
-    a remapped id takes the user's keys there. The message names both ids.
-    """
-    user = dict(config.keys)
-    order = {binding_id: number for number, (binding_id, _) in enumerate(config.keys)}
-    for scope in scopes:
-        owners: dict[str, str] = {}
-        for binding_id in sorted(scope, key=lambda i: (i not in user, order.get(i, 0))):
-            for key in _key_names(user.get(binding_id, scope[binding_id])):
-                other = owners.setdefault(key, binding_id)
-                if other != binding_id:
-                    raise _clash(config, user, order, key, other, binding_id)
-
-
-def _clash(config: Config, user: dict[str, str], order: dict[str, int], key: str, first: str,
-           second: str) -> ConfigError:
+def config_error(config: Config, message: str, table: str | None, key: str | None) -> ConfigError:
+    """A ``ConfigError`` for a problem found after loading (``tui.keymap``), pointing at ``key``'s line in
+    ``table`` of the file ``config`` came from, as every other feeds.toml message does."""
     text = config.path.read_text(encoding="utf-8") if config.path and config.path.exists() else ""
-    validator = _Validator(config.path, text)
-    if first in user and second in user:
-        later = max(first, second, key=lambda i: order[i])
-        one, two = sorted((first, second))
-        return validator.fail(f"keys.{one} and keys.{two} both use the key '{key}'; give one of them another key",
-                              "keys", later)
-    mine, theirs = (first, second) if first in user else (second, first)
-    return validator.fail(f"keys.{mine} = '{user[mine]}' is already the key of {theirs}; give {mine} another key, "
-                          f"or remap {theirs} too", "keys", mine)
+    return _Validator(config.path, text).fail(message, table, key)
+
+
+def suggest_key(key: str, valid: Iterable[str]) -> str:
+    """"did you mean 'quit'? Valid keys: ..." for a key that is none of ``valid``."""
+    return _suggest(key, set(valid))

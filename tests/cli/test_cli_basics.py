@@ -126,7 +126,8 @@ def test_the_app_refuses_two_actions_on_one_key(tmp_path: Path) -> None:
 
 
 def test_the_default_keys_do_not_clash() -> None:
-    from tui.config import Config, check_key_clashes
+    from tui.config import Config
+    from tui.keymap import check_key_clashes
     from tui.ui.keys import binding_scopes
 
     check_key_clashes(Config(path=None), binding_scopes())

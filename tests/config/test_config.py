@@ -116,7 +116,7 @@ def test_missing_file_and_bad_encoding(tmp_path: Path) -> None:
 
 
 def test_key_ids_are_checked_against_the_apps_bindings(tmp_path: Path) -> None:
-    from tui.config import check_key_ids
+    from tui.keymap import check_key_ids
 
     path = tmp_path / "feeds.toml"
     path.write_text('[keys]\npoll = "ctrl+r"\nqiut = "x"\n')
@@ -143,7 +143,7 @@ SCOPES = [{"search": "slash", "toggle_star": "s", "toggle_layoffs": "l", "down":
 ])
 def test_two_actions_on_one_key_are_refused_with_both_ids(tmp_path: Path, keys: str, message: str) -> None:
     """Issue 10: ``toggle_star = "f"`` with ``search = "f"`` was accepted and one action lost its key."""
-    from tui.config import check_key_clashes
+    from tui.keymap import check_key_clashes
 
     path = tmp_path / "feeds.toml"
     path.write_text("[keys]\n" + keys)
@@ -158,7 +158,7 @@ def test_two_actions_on_one_key_are_refused_with_both_ids(tmp_path: Path, keys: 
     'add_feed = "s"\n',  # another screen's key
 ])
 def test_keys_that_do_not_clash_are_accepted(tmp_path: Path, keys: str) -> None:
-    from tui.config import check_key_clashes
+    from tui.keymap import check_key_clashes
 
     path = tmp_path / "feeds.toml"
     path.write_text("[keys]\n" + keys)

@@ -20,7 +20,7 @@ from tui.timeutil import utcnow
 def run_app(ctx: CliContext) -> None:
     """Open the app on the user's database with their feed list; it polls in the background."""
     config = ctx.config()
-    from tui.config import check_key_clashes, check_key_ids
+    from tui.keymap import check_key_clashes, check_key_ids
     from tui.ui.keys import binding_ids, binding_scopes
 
     check_key_ids(config, binding_ids())

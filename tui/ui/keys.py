@@ -77,7 +77,7 @@ def binding_ids() -> set[str]:
 
 def binding_scopes() -> list[dict[str, str]]:
     """Binding ids and their default keys, one dict per screen: the ids that work together there, so two
-    of them must never share a key (``tui.config.check_key_clashes``). The panes' j/k/g/G count too: a
+    of them must never share a key (``tui.keymap.check_key_clashes``). The panes' j/k/g/G count too: a
     key the table takes never reaches the screen."""
     lists = vim_bindings("d", "u", "f", "l")
     return [
