@@ -139,6 +139,25 @@ async def test_enter_on_a_feed_shows_its_stories(app_factory) -> None:
         assert len(titles(app)) == 9
 
 
+async def test_choosing_a_feed_clears_the_other_filters(app_factory) -> None:
+    """Issue 10: Enter on a feed kept an earlier company filter (2 of the feed's stories shown)."""
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c", "j", "enter")  # Amazon
+        await settle(pilot)
+        await pilot.press("slash", *"cuts", "enter")
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        await pilot.press("j", "enter")  # Business Desk
+        await settle(pilot)
+        assert app.main.flt.companies == () and app.main.flt.search == ""
+        assert len(titles(app)) == 3
+        assert app.main.query_one("#filter-bar").text.startswith("Filter feed: Business Desk · layoff stories")
+        assert not app.main.query_one("#search").display
+
+
 async def test_feeds_screen_adds_disables_and_removes(app_factory, tmp_path: Path) -> None:
     path = tmp_path / "feeds.toml"
     path.write_text(

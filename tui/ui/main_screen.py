@@ -221,9 +221,11 @@ class MainScreen(Screen):
     # -- actions ---------------------------------------------------------------------------------
 
     def show_feed(self, feed_id: int, name: str) -> None:
-        """Only this feed's stories (chosen on the feeds screen)."""
+        """Only this feed's stories (chosen on the feeds screen): the other filters are cleared, so what
+        shows is the feed's stories, not the few of them an earlier company or search left."""
         self.feed_names[feed_id] = name
-        self.flt = self.flt.but(feed_ids=(feed_id,))
+        self._close_search()
+        self.flt = Filter(layoffs_only=self.flt.layoffs_only, feed_ids=(feed_id,))
 
     def action_search(self) -> None:
         """Show the search box and type into it; the table follows each key."""
@@ -235,13 +237,17 @@ class MainScreen(Screen):
 
     def action_clear_filter(self) -> None:
         """Escape: back to every company, month and word (the layoffs/all choice stays)."""
+        self._close_search()
+        self.flt = Filter(layoffs_only=self.flt.layoffs_only)
+
+    def _close_search(self) -> None:
+        """Empty and hide the search box (without a filter change of its own)."""
         box = self.query_one("#search", Input)
         with box.prevent(Input.Changed):
             box.value = ""
         box.display = False
         if self.focused is box:
             self.set_focus(self.table)
-        self.flt = Filter(layoffs_only=self.flt.layoffs_only)
 
     def action_toggle_layoffs(self) -> None:
         """Layoff stories only, or every article."""
