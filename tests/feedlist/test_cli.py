@@ -61,7 +61,7 @@ class TestList:
         db.close()
         lines = run("list").stdout.splitlines()
         assert lines[2] == "    last poll 2024-03-05 08:00:00 UTC: ok (HTTP 200), 0 articles"
-        assert lines[5] == "    last poll 2024-03-05 08:01:00 UTC: error (HTTP 503): server unavailable, 0 articles"
+        assert lines[5] == "    last poll 2024-03-05 08:01:00 UTC: failed (HTTP 503): server unavailable, 0 articles"
         assert lines[8] == "    never polled"
 
     def test_disabled_feeds_say_so(self, run):

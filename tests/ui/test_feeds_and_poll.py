@@ -109,6 +109,9 @@ async def test_feeds_screen_lists_status_and_errors(app_factory, recorder: Recor
         assert [row.name for row in screen.rows] == ["Tech Cuts", "Business Desk", "Work Markets"]
         broken = screen.rows[2]
         assert broken.last_status == "error" and broken.last_error == "timed out after 20 s"
+        table = screen.query_one("#feeds")
+        statuses = [str(table.get_cell(row.url, "status")) for row in screen.rows]
+        assert statuses == ["new articles", "new articles", "failed"]  # words, not not_modified (issue 10)
         await pilot.press("G", "i")  # the whole error, which the table cuts
         await pilot.pause()
         assert any(

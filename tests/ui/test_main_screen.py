@@ -286,3 +286,29 @@ async def test_the_jobs_cell_speaks_for_the_company_it_names(app_factory) -> Non
         assert (row.companies, row.headcount) == (("Google", "Amazon"), "1,000")
         line = app.main.table._row_line(app.main.table.rows.index(row)).text
         assert "Google +1            1,000  Amazon and Google" in line
+
+
+async def test_wording_the_reader_palette_and_help_share(app_factory) -> None:
+    """Issue 10: "Google: hundreds jobs" in the reader, "key: question_mark" and Quit twice in the
+    palette, a help section titled "Textual"."""
+    from tui.ui.commands import LayoffsCommands
+    from tui.ui.help_screen import help_table
+
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j", "enter")  # the Google story: a vague figure
+        await settle(pilot)
+        assert "• Google: hundreds of jobs" in app.main.reader.text()
+        commands = LayoffsCommands(app.main)._commands()
+        helps = {title: help_text for title, _, help_text in commands}
+        assert helps["Help"] == "key: ?" and helps["Search"] == "key: /" and helps["Clear"] == "key: Esc"
+        titles_offered = [title for title, _, _ in commands] + [c.title for c in app.get_system_commands(app.main)]
+        assert titles_offered.count("Quit") == 1
+    from rich.console import Console
+
+    console = Console(width=100, record=True)
+    console.print(help_table({}))
+    text = console.export_text()
+    assert "Other keys" in text and "Textual" not in text
+    assert text.count("First / last") <= 1  # g/G listed once

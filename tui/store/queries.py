@@ -8,7 +8,6 @@ loads a whole table. The functions take a ``sqlite_utils.Database`` opened by th
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from tui.config import Config
 from tui.store.db import open_db, write_transaction
 from tui.store.feeds import FeedStatus, feed_statuses
 from tui.store.filters import Filter, where
+from tui.wording import vague_magnitude
 
 PAGE_SIZE = 200
 """Rows per page of the article table; the table asks for the next page near its end."""
@@ -118,11 +118,6 @@ class FeedRow:
     """The ``feeds`` row id (None before the feed's first poll), for a feed filter."""
 
 
-_VAGUE = re.compile(r"\b(hundred|thousand|dozen)s?\b", re.IGNORECASE)
-"""The order of magnitude of a vague figure: "several hundred" and "hundreds of" both show "hundreds",
-which fits the table's narrow Jobs column."""
-
-
 def format_headcount(events: Sequence[tuple[int | None, str, float | None, str]]) -> str:
     """The table's headcount cell from (headcount, kind, percent, evidence) of a story's events.
 
@@ -140,10 +135,7 @@ def format_headcount(events: Sequence[tuple[int | None, str, float | None, str]]
         return f"{value:g}%"
     for _, kind, _, evidence in events:
         if kind == "vague":
-            match = _VAGUE.search(evidence or "")
-            if match:
-                return match.group(1).lower() + "s"
-            return "some"
+            return vague_magnitude(evidence) or "some"
     return ""
 
 

@@ -22,6 +22,7 @@ from tui.ui.keys import FEEDS_BINDINGS, vim_bindings
 from tui.ui.messages import FeedsLoaded
 from tui.ui.poll_status import PollStatus
 from tui.ui.safe import clean, plain
+from tui.wording import status_words
 
 if TYPE_CHECKING:
     from tui.ui.app import LayoffsApp
@@ -108,7 +109,7 @@ class FeedsScreen(Screen):
                 Text("✓" if row.enabled else "·", style="green" if row.enabled else "dim"),
                 plain(row.name),
                 Text(ago(row.last_polled_at, now), style="dim"),
-                plain(row.last_status or "—", "red" if failed else ""),
+                plain(status_words(row.last_status), "red" if failed else ""),
                 Text(f"{row.articles:,}", justify="right"),
                 plain(row.last_error or "", "red"),
                 plain(row.url, "dim"),
@@ -144,7 +145,9 @@ class FeedsScreen(Screen):
         if url is None or url not in table.rows:
             return
         failed = bool(getattr(result, "error", None))
-        table.update_cell(url, "status", plain(getattr(result, "status", ""), "red" if failed else "green"))
+        table.update_cell(
+            url, "status", plain(status_words(getattr(result, "status", "")), "red" if failed else "green")
+        )
         table.update_cell(url, "polled", Text("just now", style="dim"))
         table.update_cell(url, "error", plain(getattr(result, "error", "") or "", "red"))
 
@@ -175,7 +178,7 @@ class FeedsScreen(Screen):
             return
         lines = [
             clean(row.url, single_line=True),
-            f"last poll: {row.last_polled_at or 'never'} · status: {row.last_status or '—'}"
+            f"last poll: {row.last_polled_at or 'never'} · {status_words(row.last_status)}"
             + (f" (HTTP {row.http_status})" if row.http_status else ""),
         ]
         if row.last_error:

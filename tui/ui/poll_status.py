@@ -13,6 +13,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui.ui.safe import clean
+from tui.wording import status_words
 
 BAR_WIDTH = 30
 
@@ -26,7 +27,7 @@ def progress_line(done: int, total: int, result: Any | None) -> Text:
     line.append("━" * (BAR_WIDTH - filled), style="dim")
     if result is not None:
         name = clean(getattr(result, "name", "") or getattr(result, "url", ""), single_line=True)[:40]
-        status = clean(getattr(result, "status", ""), single_line=True)
+        status = status_words(clean(getattr(result, "status", ""), single_line=True))
         failed = bool(getattr(result, "error", None))
         line.append("  ")
         line.append(name)

@@ -9,27 +9,21 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tui.store.queries import ArticleDetail, EventRow, format_headcount
+from tui.store.queries import ArticleDetail, EventRow
 from tui.ui.keys import vim_bindings
 from tui.ui.safe import clean, plain
-
-KIND_WORDS = {"exact": "", "approx": "about ", "vague": "", "percent_only": "", "none": ""}
+from tui.wording import cut_phrase
 
 
 def event_line(event: EventRow) -> Text:
-    """``• Twitch (Amazon) — ~500 jobs · 35%  [manual]`` and the evidence sentence under it."""
+    """``• Twitch (Amazon): about 500 jobs (35% of staff)  manual`` and the evidence sentence under it."""
     line = Text("• ", style="bold")
     line.append(clean(event.company, single_line=True), style="bold")
     if event.parent:
         line.append(f" ({clean(event.parent, single_line=True)})", style="dim")
-    figures = format_headcount([(event.headcount, event.headcount_kind, None, event.evidence)])
-    parts = []
+    figures = cut_phrase(event.headcount, event.headcount_kind, event.percent, event.evidence)
     if figures:
-        parts.append(f"{figures} jobs")
-    if event.percent is not None:
-        parts.append(f"{event.percent:g}% of staff")
-    if parts:
-        line.append(": " + " · ".join(parts))
+        line.append(": " + figures)
     if event.source == "manual":
         line.append("  manual", style="italic dim")
     if event.evidence:
