@@ -312,3 +312,18 @@ async def test_wording_the_reader_palette_and_help_share(app_factory) -> None:
     text = console.export_text()
     assert "Other keys" in text and "Textual" not in text
     assert text.count("First / last") <= 1  # g/G listed once
+
+
+async def test_an_undated_story_is_marked(app_factory, sample_db: Path) -> None:
+    """Issue 10: a story the feed gave no date showed the fetch time as its date, unmarked."""
+    with sqlite3.connect(sample_db) as conn:
+        conn.execute("UPDATE articles SET published_known = 0 WHERE id = 2")
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.main.table
+        assert table._row_line(1).text.startswith("    ~2024-03-21  Twitch")
+        assert table._row_line(0).text.startswith(" ●   2024-03-28  Amazon")
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert "2024-03-21 14:30:00 (when we fetched it: the feed gave no date)" in app.main.reader.text()

@@ -73,6 +73,8 @@ class ArticleRow:
     """The story's companies; the first is the one ``headcount`` is about (the filtered one, if any)."""
     headcount: str
     """The first company's figure, formatted: "1,200", "~1,000", "hundreds", "10%" or ""."""
+    published_known: bool = True
+    """False when the feed gave no date: ``published`` is then the time we fetched it."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,8 @@ class ArticleDetail:
     layoff: bool
     layoff_manual: int | None
     events: tuple[EventRow, ...] = field(default=())
+    published_known: bool = True
+    """False when the feed gave no date: ``published`` is then the time we fetched it."""
 
 
 @dataclass(frozen=True)
@@ -156,8 +160,8 @@ def article_page(
     """One page of the table, newest first; the companies and headcount of each row in one more query."""
     clause, params = where(flt)
     rows = db.execute(
-        f"SELECT a.id, a.published, a.title, coalesce(f.name, ''), a.is_read, a.starred, a.layoff "
-        f"FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id WHERE {clause} "
+        f"SELECT a.id, a.published, a.title, coalesce(f.name, ''), a.is_read, a.starred, a.layoff, "
+        f"a.published_known FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id WHERE {clause} "
         f"ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?",
         [*params, limit, offset],
     ).fetchall()
@@ -174,11 +178,12 @@ def article_page(
             mine = not chosen or company in chosen or parent in chosen
             events.setdefault(article_id, []).append((company, count, kind, percent, evidence, mine))
     page = []
-    for article_id, published, title, feed, is_read, starred, layoff in rows:
+    for article_id, published, title, feed, is_read, starred, layoff, known in rows:
         companies, figure = _lead_company(events.get(article_id, []))
         page.append(
             ArticleRow(
-                article_id, published, title, feed, bool(is_read), bool(starred), bool(layoff), companies, figure
+                article_id, published, title, feed, bool(is_read), bool(starred), bool(layoff), companies, figure,
+                bool(known),
             )
         )
     total = count_articles(db, flt) if with_total else len(page) + offset
@@ -208,7 +213,8 @@ def article_detail(db: sqlite_utils.Database, article_id: int) -> ArticleDetail 
     """One article with its events, or None when it is gone (a feed removed meanwhile)."""
     row = db.execute(
         "SELECT a.id, a.title, coalesce(f.name, ''), a.published, a.link, a.author, a.text, a.is_read, "
-        "a.starred, a.layoff, a.layoff_manual FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id "
+        "a.starred, a.layoff, a.layoff_manual, a.published_known FROM articles a "
+        "LEFT JOIN feeds f ON f.id = a.feed_id "
         "WHERE a.id = ?",
         [article_id],
     ).fetchone()
@@ -222,7 +228,7 @@ def article_detail(db: sqlite_utils.Database, article_id: int) -> ArticleDetail 
             [article_id],
         )
     )
-    (id_, title, feed, published, link, author, text, is_read, starred, layoff, manual) = row
+    (id_, title, feed, published, link, author, text, is_read, starred, layoff, manual, known) = row
     return ArticleDetail(
         id_,
         title,
@@ -236,6 +242,7 @@ def article_detail(db: sqlite_utils.Database, article_id: int) -> ArticleDetail 
         bool(layoff),
         manual,
         events,
+        bool(known),
     )
 
 

@@ -38,7 +38,10 @@ def render_article(detail: ArticleDetail) -> Text:
     out = Text()
     out.append_text(plain(detail.title, "bold", single_line=True))
     out.append("\n")
-    meta = [clean(detail.feed, single_line=True), detail.published.replace("T", " ").rstrip("Z")]
+    when = detail.published.replace("T", " ").rstrip("Z")
+    if not detail.published_known:
+        when += " (when we fetched it: the feed gave no date)"
+    meta = [clean(detail.feed, single_line=True), when]
     if detail.author:
         meta.append(clean(detail.author, single_line=True))
     out.append(" · ".join(part for part in meta if part), style="dim")

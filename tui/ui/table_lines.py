@@ -17,7 +17,7 @@ from tui.ui.safe import clean
 
 COLUMNS: list[tuple[str, str, int]] = [
     ("mark", " ", 1),
-    ("date", "Date", 10),
+    ("date", "Date", 11),
     ("companies", "Companies", 16),
     ("jobs", "Jobs", 8),
     ("title", "Title", 0),
@@ -77,6 +77,12 @@ def companies_cell(companies: Sequence[str], width: int) -> str:
     return lead + more
 
 
+def date_cell(row: ArticleRow) -> str:
+    """`` 2024-03-28``, or ``~2024-03-28`` when the feed gave no date and this is when we fetched it
+    (the digits stay in line either way)."""
+    return (" " if row.published_known else "~") + row.published[:10]
+
+
 def row_cells(
     row: ArticleRow, widths: Sequence[int], *, dim: Style, strong: Style, star: Style
 ) -> list[tuple[str, Style, bool]]:
@@ -85,7 +91,7 @@ def row_cells(
     emphasis = strong if not row.is_read else Style()
     return [
         (mark(row), star if row.starred else emphasis, False),
-        (row.published[:10], dim, False),
+        (date_cell(row), dim, False),
         (companies_cell(row.companies, widths[2]), Style(), False),
         (row.headcount, Style(), True),
         (clean(row.title, single_line=True), emphasis, False),
