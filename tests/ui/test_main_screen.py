@@ -327,3 +327,46 @@ async def test_an_undated_story_is_marked(app_factory, sample_db: Path) -> None:
         await pilot.press("j", "enter")
         await settle(pilot)
         assert "2024-03-21 14:30:00 (when we fetched it: the feed gave no date)" in app.main.reader.text()
+
+
+async def test_the_reader_follows_the_cursor_and_the_keys_act_on_what_it_shows(app_factory, recorder: Recorder) -> None:
+    """Issue 10: the reader kept an old story while o, t and x acted on the highlighted row."""
+    opened: list[str] = []
+    app = app_factory(open_url=opened.append)
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await settle(pilot)
+        assert app.main.reader.detail is not None and app.main.reader.detail.id == 1  # the first row, at once
+        await pilot.press("enter")  # read it
+        await settle(pilot)
+        await pilot.press("j", "j")
+        await settle(pilot)
+        assert app.main.reader.detail.id == 3 and app.main.table.selected_id == 3
+        assert not app.main.table.rows_by_id[3].is_read  # following is not reading: Enter marks read
+        await pilot.press("o")
+        await settle(pilot)
+        assert opened == ["https://news.example.com/story/3"]
+
+
+async def test_the_reader_waits_for_the_cursor_to_rest(app_factory, recorder: Recorder) -> None:
+    """Eight rows passed in one burst load one story, the last one (debounced)."""
+    from textual import events
+
+    app = app_factory()
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await settle(pilot)
+        before = len(recorder.of(ArticleLoaded))
+        for _ in range(8):
+            app.post_message(events.Key("j", "j"))
+        await settle(pilot)
+        messages = {id(message): message for message in recorder.of(ArticleLoaded)[before:]}  # seen per hop
+        loaded = [message.article_id for message in messages.values()]
+        assert loaded == [app.main.table.selected_id] and app.main.reader.detail.id == loaded[0]
+
+
+async def test_an_empty_table_empties_the_reader(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"nosuchword")
+        await settle(pilot)
+        assert app.main.table.row_count == 0 and app.main.reader.detail is None

@@ -83,6 +83,13 @@ class ArticleTable(ScrollView, can_focus=True):
             super().__init__()
             self.article_id = article_id
 
+    class Highlighted(Message):
+        """The cursor is on another story (None: the table is empty), so the reader can follow it."""
+
+        def __init__(self, article_id: int | None) -> None:
+            super().__init__()
+            self.article_id = article_id
+
     class MoreWanted(Message):
         """The cursor is near the last loaded row and more rows exist: load from ``offset``."""
 
@@ -134,6 +141,7 @@ class ArticleTable(ScrollView, can_focus=True):
         self.set_reactive(ArticleTable.cursor_row, index)
         self.scroll_to(y=scroll_y, animate=False, immediate=True)
         self.refresh()
+        self.post_message(self.Highlighted(self.selected_id))
 
     def update_marks(
         self, article_id: int, *, is_read: bool | None = None, starred: bool | None = None
@@ -168,6 +176,7 @@ class ArticleTable(ScrollView, can_focus=True):
         self._scroll_cursor_into_view()
         self.refresh()
         self._want_more(new)
+        self.post_message(self.Highlighted(self.selected_id))
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         """Scrolling with the mouse wheel also reaches the end of what is loaded."""

@@ -35,6 +35,7 @@ from tui.ui.keys import MAIN_BINDINGS
 from tui.ui.messages import ArticleLoaded, ArticlesLoaded, FacetsLoaded
 from tui.ui.months_pane import MonthsPane
 from tui.ui.poll_status import PollStatus
+from tui.ui.reader_follow import ReaderFollower
 from tui.ui.reader_pane import ReaderPane
 
 if TYPE_CHECKING:
@@ -58,6 +59,8 @@ class MainScreen(Screen):
         self.articles_shown_at = 0.0
         self.feed_names: dict[int, str] = {}
         """Names of the feeds chosen as a filter, to say the filter in words."""
+        self.follower = ReaderFollower(self, self.load_article, lambda: self.reader.clear())
+        """Shows the story under the cursor in the reader once the cursor rests."""
         """``perf_counter()`` when the table last took a new page (the bench times from keys to this)."""
 
     @property
@@ -115,7 +118,7 @@ class MainScreen(Screen):
         limit = max(PAGE_SIZE, self.table.row_count) if reason == "refresh" else PAGE_SIZE
         self.load_articles(self.flt, reason, 0, limit)
         if reason == "refresh" and self.reader.detail is not None:
-            self.load_article(self.reader.detail.id)
+            self.follower.show_now(self.reader.detail.id)
 
     @work(thread=True, exclusive=True, group="articles", exit_on_error=False)
     def load_articles(self, flt: Filter, reason: str, offset: int, limit: int) -> None:
@@ -182,8 +185,13 @@ class MainScreen(Screen):
         self.facets_ready = True
 
     def on_article_loaded(self, message: ArticleLoaded) -> None:
-        """Show the story the reader worker loaded (None if it is gone)."""
-        self.reader.show(message.detail)
+        """Show the story the reader worker loaded (None if it is gone), unless the cursor left it."""
+        if self.follower.accepts(message.article_id):
+            self.reader.show(message.detail)
+
+    def on_article_table_highlighted(self, message: ArticleTable.Highlighted) -> None:
+        """The reader follows the cursor (debounced), so o, t and x act on the story it shows."""
+        self.follower.follow(message.article_id)
 
     # -- choosing --------------------------------------------------------------------------------
 
@@ -212,7 +220,7 @@ class MainScreen(Screen):
     def on_article_table_article_chosen(self, message: ArticleTable.ArticleChosen) -> None:
         """Enter: show the story in the reader and mark it read."""
         article_id = message.article_id
-        self.load_article(article_id)
+        self.follower.show_now(article_id)
         row = self.table.rows_by_id.get(article_id)
         if row is not None and not row.is_read:
             self.table.update_marks(article_id, is_read=True)

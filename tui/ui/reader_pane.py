@@ -67,6 +67,9 @@ def render_article(detail: ArticleDetail) -> Text:
     return out
 
 
+HINT = "The story under the cursor shows here; Enter marks it read, Tab scrolls it."
+
+
 class ReaderPane(VerticalScroll):
     """Shows one article; scrolls with j/k and the arrows when focused."""
 
@@ -78,8 +81,13 @@ class ReaderPane(VerticalScroll):
         self.border_title = "Reader"
 
     def compose(self):  # type: ignore[override]
-        """Until a story is chosen, a hint says how to choose one."""
-        yield Static(Text("Press Enter on a story to read it here.", style="dim"), id="reader-body")
+        """Until a story is highlighted, a hint says where stories show."""
+        yield Static(Text(HINT, style="dim"), id="reader-body")
+
+    def clear(self) -> None:
+        """No story to show (the table is empty): back to the hint."""
+        self.detail = None
+        self.query_one("#reader-body", Static).update(Text(HINT, style="dim"))
 
     def show(self, detail: ArticleDetail | None) -> None:
         """Show ``detail`` from its top (or a note when the article is gone)."""
