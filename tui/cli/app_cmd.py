@@ -29,7 +29,7 @@ def run_app(ctx: CliContext) -> None:
     ctx.db().conn.close()  # creates and migrates the database now, so its errors are ours, not the app's
     from tui.ui import make_app
 
-    make_app(config, db_path).run()
+    make_app(config, db_path, created_config=ctx.created_config).run()
 
 
 def demo_config() -> Config:

@@ -21,6 +21,8 @@ class CliContext:
     config_path: Path | None = None
     """None: the XDG default, created from the bundled list on first use."""
     db_path: Path | None = None
+    created_config: Path | None = None
+    """The feed list this run created from the bundled one (the first run), so the app can say where."""
     _config: Config | None = field(default=None, repr=False)
 
     @property
@@ -38,6 +40,7 @@ class CliContext:
         if self._config is None:
             path = self.resolved_config_path
             if self.config_path is None and ensure_user_config(path):
+                self.created_config = path
                 click.echo(f"Created your feed list at {path} from the bundled one; edit it to add feeds.",
                            err=True)
             self._config = load_config(path)

@@ -9,6 +9,7 @@ scroll where it was, so new stories never move the reader.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import replace
 from typing import ClassVar
 
@@ -105,6 +106,9 @@ class ArticleTable(ScrollView, can_focus=True):
         """How many rows the filter matches (loaded or not)."""
         self._asked_offset = -1
         self._lines: dict[tuple[int, bool], Strip] = {}
+        self.empty_lines: list[str] = []
+        """What the table says while it has no row: why it is empty and what to do (``show_empty``)."""
+        self._empty_strips: list[Strip] = []
         self.border_title = "Stories"
 
     # -- data ------------------------------------------------------------------------------------
@@ -131,6 +135,7 @@ class ArticleTable(ScrollView, can_focus=True):
         if reason == "more":
             self._set_rows(self.rows + [row for row in page.rows if row.id not in self.rows_by_id])
             return
+        self.show_empty([])  # the explanation was for the rows being replaced
         keep_id = self.selected_id if reason == "refresh" else None
         scroll_y = self.scroll_y if reason == "refresh" else 0
         self._asked_offset = -1
@@ -159,6 +164,29 @@ class ArticleTable(ScrollView, can_focus=True):
         self.rows = [new if r.id == article_id else r for r in self.rows]
         self._lines.clear()
         self.refresh()
+
+    def show_empty(self, lines: list[str]) -> None:
+        """Say why there is no row (the first line bold, then the reasons), wrapped to the table's width."""
+        if lines != self.empty_lines:
+            self.empty_lines = lines
+            self._empty_strips = []
+            self.refresh()
+
+    def _empty_line(self, index: int, width: int) -> Strip:
+        if not self._empty_strips and self.empty_lines:
+            strong = self.get_component_rich_style("article-table--unread")
+            dim = self.get_component_rich_style("article-table--dim")
+            for number, line in enumerate(self.empty_lines):
+                style = strong if number == 0 else dim
+                for part in textwrap.wrap(line, max(10, width - 4), break_on_hyphens=False) or [""]:
+                    segments = Segment.apply_style([Segment("  " + part, style)], self.rich_style)
+                    self._empty_strips.append(
+                        Strip(list(segments)).extend_cell_length(width, self.rich_style)
+                    )
+                self._empty_strips.append(Strip.blank(width, self.rich_style))
+        if 0 <= index < len(self._empty_strips):
+            return self._empty_strips[index].crop(0, width)
+        return Strip.blank(width, self.rich_style)
 
     def titles(self) -> list[str]:
         """The titles in table order, as shown (cleaned), for tests and the bench."""
@@ -248,6 +276,7 @@ class ArticleTable(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         """Cached lines were cut to the old width; the virtual height counts the header row."""
         self._lines.clear()
+        self._empty_strips = []
         self.virtual_size = Size(self.size.width, len(self.rows) + 1)
 
     def _header(self) -> Strip:
@@ -285,6 +314,8 @@ class ArticleTable(ScrollView, can_focus=True):
         index = round(self.scroll_y) + y - 1
         if 0 <= index < len(self.rows):
             return self._row_line(index)
+        if not self.rows:
+            return self._empty_line(y - 2, self.scrollable_content_region.width)
         return Strip.blank(self.scrollable_content_region.width, self.rich_style)
 
     def on_focus(self) -> None:

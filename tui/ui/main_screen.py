@@ -28,11 +28,13 @@ from tui.store.queries import (
     set_starred,
     thread_db,
 )
+from tui.store.summary import store_summary
 from tui.ui.article_table import ArticleTable
 from tui.ui.companies_pane import CompaniesPane
+from tui.ui.empty_state import empty_lines
 from tui.ui.filter_bar import FilterBar
 from tui.ui.keys import MAIN_BINDINGS
-from tui.ui.messages import ArticleLoaded, ArticlesLoaded, FacetsLoaded
+from tui.ui.messages import ArticleLoaded, ArticlesLoaded, EmptyExplained, FacetsLoaded
 from tui.ui.months_pane import MonthsPane
 from tui.ui.poll_status import PollStatus
 from tui.ui.reader_follow import ReaderFollower
@@ -167,6 +169,8 @@ class MainScreen(Screen):
             self.table.show_page(message.page, "more")
             return
         self.table.show_page(message.page, message.reason)
+        if not message.page.rows:
+            self.explain_empty(message.flt)
         self.query_one(FilterBar).show(message.flt, message.page.total, self.feed_names)
         self.articles_ready = True
         self.articles_shown_at = time.perf_counter()
@@ -183,6 +187,26 @@ class MainScreen(Screen):
         self.query_one(CompaniesPane).show(message.companies, message.company_total, selected_company)
         self.query_one(MonthsPane).show(message.months, message.month_total, selected_month)
         self.facets_ready = True
+
+    @work(thread=True, exclusive=True, group="empty", exit_on_error=False)
+    def explain_empty(self, flt: Filter) -> None:
+        """What is stored and how the feeds fared, so the empty table can say why it is empty."""
+        urls = [feed.url for feed in self.layoffs_app.config.enabled_feeds]
+        self.post_message(EmptyExplained(flt, store_summary(thread_db(self.layoffs_app.db_path), urls)))
+
+    def on_empty_explained(self, message: EmptyExplained) -> None:
+        """Say in the table why it is empty (nothing stored yet, feeds failing, a filter hiding all)."""
+        if message.flt == self.flt and not self.table.row_count:
+            polling = self.poll_status.display
+            created = self.layoffs_app.created_config
+            self.table.show_empty(
+                empty_lines(message.flt, message.summary, polling=polling, created_config=created)
+            )
+
+    def on_poll_status_changed(self, message: PollStatus.Changed) -> None:
+        """A poll started or ended: an empty table's explanation changes with it."""
+        if not self.table.row_count:
+            self.explain_empty(self.flt)
 
     def on_article_loaded(self, message: ArticleLoaded) -> None:
         """Show the story the reader worker loaded (None if it is gone), unless the cursor left it."""

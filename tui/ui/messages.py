@@ -14,6 +14,7 @@ from textual.message import Message
 from tui.store.facets import CompanyFacet, MonthFacet
 from tui.store.filters import Filter
 from tui.store.queries import ArticleDetail, ArticlePage, FeedRow
+from tui.store.summary import StoreSummary
 
 
 class ArticlesLoaded(Message):
@@ -47,6 +48,15 @@ class FacetsLoaded(Message):
         self.company_total = company_total
         self.months = months
         self.month_total = month_total
+
+
+class EmptyExplained(Message):
+    """Why the table for ``flt`` is empty: the counts of what is stored and how the feeds fared."""
+
+    def __init__(self, flt: Filter, summary: StoreSummary) -> None:
+        super().__init__()
+        self.flt = flt
+        self.summary = summary
 
 
 class ArticleLoaded(Message):
