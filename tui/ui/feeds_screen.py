@@ -6,19 +6,19 @@ each feed's line shows its state as it answers.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from tui.store.feeds import removed_feeds
 from tui.store.queries import FeedRow, feed_rows, thread_db
-from tui.timeutil import parse_iso
-from tui.ui.keys import FEEDS_BINDINGS, vim_bindings
+from tui.ui.feed_table import FeedTable
+from tui.ui.footer import FittedFooter
+from tui.ui.keys import FEEDS_BINDINGS
 from tui.ui.messages import FeedsLoaded
 from tui.ui.poll_status import PollStatus
 from tui.ui.safe import clean, plain
@@ -26,24 +26,6 @@ from tui.wording import status_words
 
 if TYPE_CHECKING:
     from tui.ui.app import LayoffsApp
-
-
-def ago(when: str | None, now: datetime) -> str:
-    """``3h ago``; "never" for a feed not polled yet."""
-    moment = parse_iso(when)
-    if moment is None:
-        return "never"
-    seconds = max(0, int((now - moment).total_seconds()))
-    for size, unit in ((86400, "d"), (3600, "h"), (60, "m")):
-        if seconds >= size:
-            return f"{seconds // size}{unit} ago"
-    return "just now"
-
-
-class FeedTable(DataTable):
-    """The feeds, one per row, keyed by URL."""
-
-    BINDINGS = vim_bindings("cursor_down", "cursor_up", "scroll_top", "scroll_bottom")
 
 
 class FeedsScreen(Screen):
@@ -65,23 +47,12 @@ class FeedsScreen(Screen):
         yield Static(id="feeds-title")
         yield FeedTable(id="feeds", cursor_type="row")
         yield PollStatus(id="feeds-poll-status")
-        yield Footer(compact=True)
+        yield FittedFooter()
 
     def on_mount(self) -> None:
-        """Columns are set up once here; rows come from ``load_rows``."""
-        table = self.query_one(FeedTable)
-        for key, label, width in (
-            ("on", "On", 2),
-            ("name", "Name", 20),
-            ("polled", "Last poll", 9),
-            ("status", "Status", 12),
-            ("articles", "Stories", 7),
-            ("error", "Error", 22),
-            ("url", "URL", 26),
-        ):
-            table.add_column(label, key=key, width=width)
+        """The rows (and the columns, laid out for the width) come from ``load_rows``."""
         self.query_one(PollStatus).display = False
-        table.focus()
+        self.query_one(FeedTable).focus()
         self.reload()
 
     def reload(self) -> None:
@@ -98,25 +69,8 @@ class FeedsScreen(Screen):
 
     def on_feeds_loaded(self, message: FeedsLoaded) -> None:
         """Refill the table, keeping the cursor on the same feed, and update the title's counts."""
-        table = self.query_one(FeedTable)
-        selected = self.selected_url
-        now = self.layoffs_app.now()
         self.rows = message.rows
-        table.clear()
-        for row in message.rows:
-            failed = bool(row.last_error)
-            table.add_row(
-                Text("✓" if row.enabled else "·", style="green" if row.enabled else "dim"),
-                plain(row.name),
-                Text(ago(row.last_polled_at, now), style="dim"),
-                plain(status_words(row.last_status), "red" if failed else ""),
-                Text(f"{row.articles:,}", justify="right"),
-                plain(row.last_error or "", "red"),
-                plain(row.url, "dim"),
-                key=row.url,
-            )
-        if selected is not None and selected in {row.url for row in message.rows}:
-            table.move_cursor(row=table.get_row_index(selected), animate=False)
+        self.query_one(FeedTable).show(message.rows, self.layoffs_app.now())
         enabled = sum(1 for row in message.rows if row.enabled)
         failing = sum(1 for row in message.rows if row.last_error)
         config_path = self.layoffs_app.config.path
@@ -133,10 +87,7 @@ class FeedsScreen(Screen):
     @property
     def selected_url(self) -> str | None:
         """The feed under the cursor."""
-        table = self.query_one(FeedTable)
-        if not table.row_count:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.query_one(FeedTable).selected_url
 
     def feed_polled(self, result: Any) -> None:
         """A feed answered during a poll: show its state at once."""

@@ -10,12 +10,12 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, cast
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from tui.store.facets import company_facets, month_facets
 from tui.store.filters import Filter
@@ -33,12 +33,14 @@ from tui.ui.article_table import ArticleTable
 from tui.ui.companies_pane import CompaniesPane
 from tui.ui.empty_state import empty_lines
 from tui.ui.filter_bar import FilterBar
+from tui.ui.footer import FittedFooter
 from tui.ui.keys import MAIN_BINDINGS
 from tui.ui.messages import ArticleLoaded, ArticlesLoaded, EmptyExplained, FacetsLoaded
 from tui.ui.months_pane import MonthsPane
 from tui.ui.poll_status import PollStatus
 from tui.ui.reader_follow import ReaderFollower
 from tui.ui.reader_pane import ReaderPane
+from tui.ui.sidebar import NARROW_WIDTH, Sidebar
 
 if TYPE_CHECKING:
     from tui.ui.app import LayoffsApp
@@ -72,7 +74,7 @@ class MainScreen(Screen):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            with Vertical(id="sidebar"):
+            with Sidebar(id="sidebar"):
                 yield CompaniesPane(id="companies")
                 yield MonthsPane(id="months")
             with Vertical(id="content"):
@@ -81,7 +83,11 @@ class MainScreen(Screen):
                 yield ArticleTable(id="articles")
                 yield ReaderPane(id="reader")
         yield PollStatus(id="poll-status")
-        yield Footer(compact=True)
+        yield FittedFooter()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Below ``NARROW_WIDTH`` columns the sidebar is a drawer (``c`` and ``M`` open it)."""
+        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
 
     def on_mount(self) -> None:
         """The search box stays hidden until asked for; the first load starts here."""
@@ -222,10 +228,17 @@ class MainScreen(Screen):
     def on_companies_pane_company_chosen(self, message: CompaniesPane.CompanyChosen) -> None:
         """Filter to one company, or to all when "All" is chosen."""
         self.flt = self.flt.but(companies=(message.company,) if message.company else ())
+        self._back_to_the_stories_if_narrow()
 
     def on_months_pane_month_chosen(self, message: MonthsPane.MonthChosen) -> None:
         """Filter to one month, or to all when "All" is chosen."""
         self.flt = self.flt.but(months=(message.month,) if message.month else ())
+        self._back_to_the_stories_if_narrow()
+
+    def _back_to_the_stories_if_narrow(self) -> None:
+        """On a narrow screen the sidebar is a drawer: once a choice is made, the stories get the width."""
+        if self.has_class("-narrow"):
+            self.set_focus(self.table)
 
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:

@@ -21,12 +21,15 @@ COLUMNS: list[tuple[str, str, int]] = [
     ("companies", "Companies", 16),
     ("jobs", "Jobs", 8),
     ("title", "Title", 0),
-    ("feed", "Feed", 12),
+    ("feed", "Feed", 10),
 ]
 """(key, label, width); the title (width 0) takes whatever width is left."""
 GAP = 2
 """Spaces between columns."""
-MIN_TITLE = 20
+MIN_TITLE = 30
+"""The title keeps at least this many cells: on a narrow table the Feed column goes first, then the
+Companies column narrows (to ``MIN_COMPANIES``)."""
+MIN_COMPANIES = 8
 
 
 def fit(text: str, width: int, *, right: bool = False) -> str:
@@ -44,9 +47,23 @@ def mark(row: ArticleRow) -> str:
 
 
 def column_widths(total: int) -> list[int]:
-    """Each column's width for a table ``total`` cells wide (the title gets the rest)."""
-    fixed = sum(w for _, _, w in COLUMNS) + GAP * (len(COLUMNS) - 1) + 1
-    return [w or max(MIN_TITLE, total - fixed) for _, _, w in COLUMNS]
+    """Each column's width for a table ``total`` cells wide; 0 for a column that gave way.
+
+    The title gets the rest. To keep it ``MIN_TITLE`` wide, the Feed column is dropped first (the
+    reader names the feed), then the Companies column narrows (the reader names them all).
+    """
+    widths = {key: width for key, _, width in COLUMNS}
+
+    def room() -> int:
+        others = [width for key, width in widths.items() if key != "title" and width]
+        return total - 1 - sum(others) - GAP * len(others)
+
+    if room() < MIN_TITLE:
+        widths["feed"] = 0
+    if room() < MIN_TITLE:
+        widths["companies"] = max(MIN_COMPANIES, widths["companies"] - (MIN_TITLE - room()))
+    widths["title"] = max(10, room())
+    return [widths[key] for key, _, _ in COLUMNS]
 
 
 def line_segments(
@@ -55,11 +72,12 @@ def line_segments(
     """One line: a leading space, each (text, style, right-aligned) cell fitted to its width, the gaps,
     and padding to ``total``; ``style`` (the header's) applies to the spaces too."""
     segments = [Segment(" ", style)]
-    for number, ((text, cell_style, right), width) in enumerate(zip(cells, widths)):
+    shown = [(cell, width) for cell, width in zip(cells, widths) if width]  # a column that gave way: no gap
+    for number, ((text, cell_style, right), width) in enumerate(shown):
         if number:
             segments.append(Segment(" " * GAP, style))
         segments.append(Segment(fit(text, width, right=right), cell_style))
-    used = 1 + sum(widths) + GAP * (len(widths) - 1)
+    used = 1 + sum(width for _, width in shown) + GAP * (len(shown) - 1)
     segments.append(Segment(" " * max(0, total - used), style))
     return segments
 
