@@ -169,3 +169,23 @@ async def test_tab_scrolls_the_buttons_into_view_on_a_shorter_screen(app_factory
         save = dialog.query_one("#save")
         assert app.focused is save
         assert box.content_region.contains_region(save.region), (box.content_region, save.region)
+
+
+async def test_undoing_not_a_layoff_in_the_app_brings_the_companies_back(app_factory, sample_db: Path) -> None:
+    """Issue 10, bug 1: x, l, x, l left the story a layoff story with empty Companies and Jobs cells."""
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("x")  # the Amazon story: not a layoff
+        await settle(pilot)
+        assert 1 not in app.main.table.rows_by_id
+        await pilot.press("l")  # every article; the Amazon story is the newest
+        await settle(pilot)
+        assert app.main.table.selected_id == 1 and app.main.table.rows_by_id[1].companies == ()
+        await pilot.press("x")  # undo
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        row = app.main.table.rows_by_id[1]
+        assert row.companies[0] == "Amazon" and row.headcount  # the extractor's figure, whatever it is now
+    assert stored(sample_db, "SELECT layoff, layoff_manual FROM articles WHERE id = 1") == [(1, None)]
