@@ -62,7 +62,9 @@ def test_the_companies_cell_names_the_first_and_counts_the_others(companies, wid
 @pytest.mark.parametrize(
     ("total", "companies", "title", "feed"),
     [
-        (150, 16, 93, 10),  # room for every column
+        (200, 24, 125, 20),  # a wide screen: whole feed and company names
+        (150, 24, 75, 20),  # the title keeps 60 cells before the others widen
+        (130, 19, 60, 20),
         (87, 16, 30, 10),  # 120 columns with the sidebar: the title is at its floor, the feed stays
         (86, 16, 41, 0),  # one less: the feed goes first
         (77, 16, 32, 0),  # 80 columns without the sidebar

@@ -30,6 +30,9 @@ MIN_TITLE = 30
 """The title keeps at least this many cells: on a narrow table the Feed column goes first, then the
 Companies column narrows (to ``MIN_COMPANIES``)."""
 MIN_COMPANIES = 8
+ROOMY_TITLE = 60
+"""Past this width the title gives the Feed and Companies columns room for whole names (up to ``ROOMY``)."""
+ROOMY = {"feed": 20, "companies": 24}
 
 
 def fit(text: str, width: int, *, right: bool = False) -> str:
@@ -50,7 +53,8 @@ def column_widths(total: int) -> list[int]:
     """Each column's width for a table ``total`` cells wide; 0 for a column that gave way.
 
     The title gets the rest. To keep it ``MIN_TITLE`` wide, the Feed column is dropped first (the
-    reader names the feed), then the Companies column narrows (the reader names them all).
+    reader names the feed), then the Companies column narrows (the reader names them all); on a wide
+    screen the Feed and Companies columns widen once the title has ``ROOMY_TITLE`` cells.
     """
     widths = {key: width for key, _, width in COLUMNS}
 
@@ -62,6 +66,9 @@ def column_widths(total: int) -> list[int]:
         widths["feed"] = 0
     if room() < MIN_TITLE:
         widths["companies"] = max(MIN_COMPANIES, widths["companies"] - (MIN_TITLE - room()))
+    for key, roomy in ROOMY.items():  # a wide screen: whole feed and company names
+        if widths[key] and room() > ROOMY_TITLE:
+            widths[key] += min(roomy - widths[key], room() - ROOMY_TITLE)
     widths["title"] = max(10, room())
     return [widths[key] for key, _, _ in COLUMNS]
 
