@@ -63,9 +63,9 @@ class MainScreen(Screen):
         self.articles_shown_at = 0.0
         self.feed_names: dict[int, str] = {}
         """Names of the feeds chosen as a filter, to say the filter in words."""
+        """``perf_counter()`` when the table last took a new page (the bench times from keys to this)."""
         self.follower = ReaderFollower(self, self.load_article, lambda: self.reader.clear())
         """Shows the story under the cursor in the reader once the cursor rests."""
-        """``perf_counter()`` when the table last took a new page (the bench times from keys to this)."""
 
     @property
     def layoffs_app(self) -> LayoffsApp:
