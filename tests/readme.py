@@ -1,7 +1,8 @@
 """The README's examples, found and run: every ```console block is a session whose output must match.
 
 Each console block runs in a sandbox of its own: a fresh home (``~`` in the README), its feed list
-copied from the bundled one, and as its database the four stories of ``tests/export/conftest.py``.
+copied from the bundled one, and as its database the four stories of ``tests/export/conftest.py``
+(the Cuts section's blocks: the six stories of ``tests/cuts/conftest.py``; see ``SETUPS``).
 ``$ layoffs-tui ...`` lines run through click's runner, ``$ echo '...' | layoffs-tui ...`` feeds the
 echoed line to stdin, ``$ sqlite-utils ...`` runs the real program. The shown output is compared with
 what the program prints (stdout and stderr as a terminal shows them): the sandbox's home is written
@@ -99,11 +100,11 @@ class Sandbox:
         config = self.home / ".config" / "layoffs-tui" / "feeds.toml"
         config.parent.mkdir(parents=True)
         shutil.copyfile(REPO / "tui" / "feeds.toml", config)
-        db_path = self.home / ".local" / "share" / "layoffs-tui" / "layoffs.db"
-        db_path.parent.mkdir(parents=True)
+        self.db_path = self.home / ".local" / "share" / "layoffs-tui" / "layoffs.db"
+        self.db_path.parent.mkdir(parents=True)
         from tests.export.conftest import build_db
 
-        build_db(db_path).close()
+        build_db(self.db_path).close()
         (self.home / "newsboat-export.opml").write_text(NEWSBOAT_OPML, encoding="utf-8")
 
     def run(self, command: str) -> str:
@@ -167,6 +168,23 @@ def _misspelt_feed_list(sandbox: Sandbox, readme: str) -> None:
 SETUPS["layoffs-tui --config feeds.toml feeds list"] = _misspelt_feed_list
 
 
+def _six_stories_in_four_cuts(sandbox: Sandbox, readme: str) -> None:
+    """The Cuts section's database: the six stories of ``tests/cuts/conftest.py`` (GOOGLE_AND_TWITCH),
+    tagged by the extractor and grouped as a poll groups them."""
+    from tests.cuts.conftest import GOOGLE_AND_TWITCH, new_db, store
+
+    sandbox.db_path.unlink()
+    db = new_db(sandbox.db_path)
+    store(db, GOOGLE_AND_TWITCH)
+    db.close()
+
+
+for _first in ("layoffs-tui cuts list", "layoffs-tui export --cuts",
+               ('sqlite-utils ~/.local/share/layoffs-tui/layoffs.db "select company, sum(headcount) from cuts '
+               'group by company order by 2 desc limit 5"')):
+    SETUPS[_first] = _six_stories_in_four_cuts
+
+
 def matches(shown: list[str], actual: list[str]) -> bool:
     """Whether ``actual`` is ``shown``, where a line ``...`` in ``shown`` stands for any lines."""
     if not shown:
@@ -184,8 +202,22 @@ def lines(text: str) -> list[str]:
     return out
 
 
+NOT_RUN = {
+    "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/layoffs-tui":
+        "installs from the package index, then opens the app; .ci/run installs the same way",
+    "python3 -m venv .venv && .venv/bin/pip install '.[test]' && .venv/bin/python -m pytest -q":
+        "is this test suite; .ci/run runs it (test_ci_runs_what_the_readme_says)",
+    "*/30 * * * * layoffs-tui poll >> ~/layoffs-poll.log 2>&1": "a crontab line; poll is tested in tests/poll",
+    "$ layoffs-tui extract ../shared/fixtures/dev_cases_more_world.jsonl > /tmp/out.jsonl":
+        "scores the extractor on ../shared's labelled stories, as tests/extract's floors do; its output is "
+        "the extractor's score, which the table below it reports",
+}
+"""Examples not run, by first line, with the reason; any other example is run."""
+
+
 def console_blocks(readme: str) -> list[Block]:
-    return [block for block in fenced_blocks(readme) if block.lang == "console"]
+    """The console sessions the test runs (every one not in ``NOT_RUN``)."""
+    return [block for block in fenced_blocks(readme) if block.lang == "console" and block.first_line not in NOT_RUN]
 
 
 def run_block(block: Block, root: Path, readme: str) -> Iterator[tuple[Step, list[str]]]:

@@ -13,18 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.readme import README, REPO, console_blocks, fenced_blocks, indented_blocks, matches, run_block
+from tests.readme import (
+    NOT_RUN,
+    README,
+    REPO,
+    console_blocks,
+    fenced_blocks,
+    indented_blocks,
+    matches,
+    run_block,
+)
 
 TEXT = README.read_text(encoding="utf-8")
-
-NOT_RUN = {
-    "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/layoffs-tui":
-        "installs from the package index, then opens the app; .ci/run installs the same way",
-    "python3 -m venv .venv && .venv/bin/pip install '.[test]' && .venv/bin/python -m pytest -q":
-        "is this test suite; .ci/run runs it (test_ci_runs_what_the_readme_says)",
-    "*/30 * * * * layoffs-tui poll >> ~/layoffs-poll.log 2>&1": "a crontab line; poll is tested in tests/poll",
-}
-
 
 def test_every_example_is_run_or_says_why_not() -> None:
     for block in fenced_blocks(TEXT):

@@ -15,8 +15,12 @@ COLUMNS = {
                  "published_known", "fetched_at", "month", "is_read", "starred", "layoff", "layoff_auto",
                  "layoff_manual", "extractor_version"],
     "events": ["id", "article_id", "company", "parent", "headcount", "headcount_kind", "percent", "evidence",
-               "source", "month"],
+               "source", "month", "cut_id"],
     "event_removals": ["article_id", "company"],
+    "cuts": ["id", "company", "parent", "announced", "last_reported", "month", "headcount", "headcount_kind",
+             "percent", "sources", "first_article_id", "stale"],
+    "cut_merges": ["article_id", "company", "merge_group"],
+    "cut_splits": ["article_id", "company"],
 }
 
 
@@ -87,3 +91,11 @@ def test_a_version_1_database_with_data_gains_the_facet_indexes(tmp_path: Path) 
     assert ("layoff", "month") in {tuple(index.columns) for index in db["articles"].indexes}
     assert ("article_id", "company", "parent", "headcount") in {tuple(i.columns) for i in db["events"].indexes}
     assert db.execute("SELECT guid FROM articles").fetchall() == [("g",)]
+
+
+def test_cuts_are_linked_from_events_and_indexed(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "x.db")
+    assert [(fk.column, fk.other_table, fk.other_column) for fk in db["events"].foreign_keys
+            if fk.column == "cut_id"] == [("cut_id", "cuts", "id")]
+    assert ("cut_id",) in {tuple(index.columns) for index in db["events"].indexes}
+    assert {("company", "announced"), ("month",), ("parent",)} <= {tuple(i.columns) for i in db["cuts"].indexes}

@@ -56,6 +56,7 @@ def cli(ctx: click.Context, config_path: Path | None, db_path: Path | None) -> N
 def _register() -> None:
     """Each command lives in its own module; they are attached here."""
     from tui.cli.app_cmd import demo_command
+    from tui.cli.cuts_cmd import cuts_group
     from tui.cli.export_cmd import export_command
     from tui.cli.extract_cmd import extract_command
     from tui.cli.feeds_cmd import feeds_group
@@ -64,7 +65,7 @@ def _register() -> None:
     from tui.cli.tag_cmd import retag_command, tag_command
 
     for command in (poll_command, feeds_group, opml_group, export_command, extract_command,
-                    retag_command, tag_command, demo_command):
+                    retag_command, tag_command, cuts_group, demo_command):
         cli.add_command(command)
 
 

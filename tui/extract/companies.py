@@ -37,6 +37,9 @@ _CANDIDATE = re.compile(r"[A-Z0-9][\w&.'+-]*")
 _NEXT_TOKEN = re.compile(r"[ ,]{1,2}(?<!, ,)([A-Za-z0-9][A-Za-z0-9&.'+-]*[A-Za-z0-9+]|[A-Za-z0-9]|&)")
 
 
+_OFFICE_AFTER = re.compile(r" (?:Minister|Ministry|Secretary|Department|Commissioner|Committee)\b")
+
+
 @dataclass(frozen=True)
 class Org:
     """A known organisation."""
@@ -231,6 +234,8 @@ def _known_at(
     if hit is None:
         return None
     n, org = hit
+    if _OFFICE_AFTER.match(text, tokens[n - 1][1]):
+        return None  # "Manpower Minister", "Labour Department": a government office, not the firm
     if n == 1 and first.lower().removesuffix("'s") in common:
         after = text[start + len(raw) : start + len(raw) + 30]
         glued = _GLUED.match(after)

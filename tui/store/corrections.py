@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from tui.errors import LayoffsError
+from tui.store.cuts import rebuild_cuts, update_cuts
 from tui.store.db import write_transaction
 from tui.store.tags import ExtractionLike, Tagger, apply_tags, default_tagger
 
@@ -76,6 +77,7 @@ def add_manual_event(db: sqlite_utils.Database, article_id: int, company: str, h
             "source, month) VALUES (?, ?, ?, ?, ?, ?, 'added by hand', 'manual', ?)",
             [article_id, company, parent, headcount, kind, percent, month])
         db.execute("UPDATE articles SET layoff_manual = 1, layoff = 1 WHERE id = ?", [article_id])
+        update_cuts(db)
         return int(cursor.lastrowid)
 
 
@@ -98,6 +100,7 @@ def edit_event(db: sqlite_utils.Database, event_id: int, *, company: str | None 
             "UPDATE events SET company = ?, headcount = ?, percent = ?, headcount_kind = ?, source = 'manual' "
             "WHERE id = ?",
             [new_company, headcount, percent, _kind_for(headcount, percent, headcount_kind), event_id])
+        update_cuts(db)
 
 
 def story_companies(db: sqlite_utils.Database, article_id: int) -> list[str]:
@@ -126,6 +129,7 @@ def remove_company(db: sqlite_utils.Database, article_id: int, company: str, *ot
             db.execute("DELETE FROM events WHERE article_id = ? AND company = ?", [article_id, name])
             db.execute("INSERT OR IGNORE INTO event_removals (article_id, company) VALUES (?, ?)",
                        [article_id, name])
+        update_cuts(db)
         return matched
 
 
@@ -142,6 +146,7 @@ def set_not_layoff(db: sqlite_utils.Database, article_id: int, value: bool = Tru
             _article_month(db, article_id)
             db.execute("DELETE FROM events WHERE article_id = ? AND source = 'auto'", [article_id])
             db.execute("UPDATE articles SET layoff_manual = 0, layoff = 0 WHERE id = ?", [article_id])
+            update_cuts(db)
         return
     extraction = _extract_again(db, article_id, tagger or default_tagger())
     with write_transaction(db):
@@ -149,6 +154,7 @@ def set_not_layoff(db: sqlite_utils.Database, article_id: int, value: bool = Tru
         db.execute("UPDATE articles SET layoff_manual = NULL, layoff = layoff_auto WHERE id = ?", [article_id])
         if extraction is not None:
             apply_tags(db, article_id, extraction, month)
+        update_cuts(db)
 
 
 def _extract_again(db: sqlite_utils.Database, article_id: int, tagger: Tagger) -> ExtractionLike | None:
@@ -176,6 +182,8 @@ class RetagCounts:
     events: int = 0
     failed: list[int] = field(default_factory=list)
     """Ids of articles the extractor failed on; they keep the tags they had."""
+    cuts: int = 0
+    """Cuts after the rebuild that ends every retag."""
 
 
 RETAG_BATCH = 500
@@ -211,4 +219,5 @@ def retag_all(db: sqlite_utils.Database, tagger: Tagger, version: str | None = N
         if progress is not None:
             progress(counts.articles, total)
     counts.events = db.execute("SELECT count(*) FROM events").fetchone()[0]
+    counts.cuts = rebuild_cuts(db)
     return counts

@@ -114,7 +114,68 @@ def _m002_facet_indexes(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_events_article_company ON events(article_id, company, parent, headcount)")
 
 
-MIGRATIONS: list[Migration] = [_m001_initial, _m002_facet_indexes]
+def _m003_cuts(db: sqlite_utils.Database) -> None:
+    """``cuts`` (one company's reduction announced at one time), ``events.cut_id`` linking each event to
+    its cut, and the hand corrections (``cut_merges``, ``cut_splits``) that ``retag`` keeps.
+
+    Cut ids are never reused (AUTOINCREMENT): a merged-away cut's id does not come back as another cut.
+    An event whose ``cut_id`` is NULL is waiting to be grouped (``tui.store.cuts.update_cuts``); the
+    triggers mark a cut ``stale`` when an event leaves it, so its summary is recomputed.
+    """
+    db.execute("""
+        CREATE TABLE cuts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            company TEXT NOT NULL,
+            parent TEXT,
+            announced TEXT NOT NULL,
+            last_reported TEXT NOT NULL,
+            month TEXT NOT NULL,
+            headcount INTEGER,
+            headcount_kind TEXT NOT NULL DEFAULT 'none',
+            percent REAL,
+            sources INTEGER NOT NULL DEFAULT 0,
+            first_article_id INTEGER,
+            stale INTEGER NOT NULL DEFAULT 0
+        )""")
+    db.execute("ALTER TABLE events ADD COLUMN cut_id INTEGER REFERENCES cuts(id) ON DELETE SET NULL")
+    db.execute("""
+        CREATE TABLE cut_merges (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            company TEXT NOT NULL,
+            merge_group INTEGER NOT NULL,
+            PRIMARY KEY (article_id, company)
+        )""")
+    db.execute("""
+        CREATE TABLE cut_splits (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            company TEXT NOT NULL,
+            PRIMARY KEY (article_id, company)
+        )""")
+    for sql in (
+        "CREATE INDEX idx_events_cut ON events(cut_id)",
+        # The waiting events and the stale cuts, found at once without scanning (a poll asks every feed).
+        "CREATE INDEX idx_events_waiting ON events(id) WHERE cut_id IS NULL",
+        "CREATE INDEX idx_cuts_stale ON cuts(id) WHERE stale = 1",
+        "CREATE INDEX idx_cuts_company_announced ON cuts(company COLLATE NOCASE, announced)",
+        "CREATE INDEX idx_cuts_parent ON cuts(parent)",
+        "CREATE INDEX idx_cuts_month ON cuts(month)",
+        "CREATE INDEX idx_cuts_announced ON cuts(announced)",
+        "CREATE INDEX idx_cut_merges_group ON cut_merges(merge_group)",
+    ):
+        db.execute(sql)
+    db.execute("""
+        CREATE TRIGGER events_cut_ad AFTER DELETE ON events WHEN old.cut_id IS NOT NULL BEGIN
+            UPDATE cuts SET stale = 1 WHERE id = old.cut_id;
+        END""")
+    db.execute("""
+        CREATE TRIGGER events_cut_au AFTER UPDATE OF company, parent, headcount, headcount_kind, percent
+        ON events WHEN old.cut_id IS NOT NULL BEGIN
+            UPDATE cuts SET stale = 1 WHERE id = old.cut_id;
+            UPDATE events SET cut_id = NULL WHERE id = new.id;
+        END""")
+
+
+MIGRATIONS: list[Migration] = [_m001_initial, _m002_facet_indexes, _m003_cuts]
 """Append only: never edit a migration that has shipped."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
