@@ -9,7 +9,6 @@ scroll where it was, so new stories never move the reader.
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import replace
 from typing import ClassVar
 
@@ -26,7 +25,7 @@ from textual.strip import Strip
 from tui.store.queries import ArticlePage, ArticleRow
 from tui.ui.keys import vim_bindings
 from tui.ui.safe import clean
-from tui.ui.table_lines import COLUMNS, column_widths, line_segments, row_cells
+from tui.ui.table_lines import COLUMNS, column_widths, line_segments, message_strips, row_cells
 
 MORE_THRESHOLD = 40
 """Rows from the end at which the next page is asked for."""
@@ -176,14 +175,7 @@ class ArticleTable(ScrollView, can_focus=True):
         if not self._empty_strips and self.empty_lines:
             strong = self.get_component_rich_style("article-table--unread")
             dim = self.get_component_rich_style("article-table--dim")
-            for number, line in enumerate(self.empty_lines):
-                style = strong if number == 0 else dim
-                for part in textwrap.wrap(line, max(10, width - 4), break_on_hyphens=False) or [""]:
-                    segments = Segment.apply_style([Segment("  " + part, style)], self.rich_style)
-                    self._empty_strips.append(
-                        Strip(list(segments)).extend_cell_length(width, self.rich_style)
-                    )
-                self._empty_strips.append(Strip.blank(width, self.rich_style))
+            self._empty_strips = message_strips(self.empty_lines, width, strong, dim, self.rich_style)
         if 0 <= index < len(self._empty_strips):
             return self._empty_strips[index].crop(0, width)
         return Strip.blank(width, self.rich_style)

@@ -13,7 +13,7 @@ from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from textual.widgets._footer import FooterKey  # what Footer.compose yields; not re-exported by Textual
 
 from tui.ui.keys import APP_BINDINGS, FEEDS_BINDINGS, MAIN_BINDINGS
 

@@ -6,11 +6,13 @@ Pure functions over cleaned text, kept apart from the widget so the layout of a 
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
+from textual.strip import Strip
 
 from tui.store.queries import ArticleRow
 from tui.ui.safe import clean
@@ -122,3 +124,16 @@ def row_cells(
         (clean(row.title, single_line=True), emphasis, False),
         (clean(row.feed, single_line=True), dim, False),
     ]
+
+
+def message_strips(lines: Sequence[str], width: int, strong: Style, dim: Style, base: Style) -> list[Strip]:
+    """A message in place of rows (why the table is empty): the first line ``strong``, the others ``dim``,
+    each wrapped to ``width`` and followed by a blank line."""
+    strips = []
+    for number, line in enumerate(lines):
+        style = strong if number == 0 else dim
+        for part in textwrap.wrap(line, max(10, width - 4), break_on_hyphens=False) or [""]:
+            segments = Segment.apply_style([Segment("  " + part, style)], base)
+            strips.append(Strip(list(segments)).extend_cell_length(width, base))
+        strips.append(Strip.blank(width, base))
+    return strips
