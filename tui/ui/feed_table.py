@@ -48,9 +48,9 @@ def ago(when: str | None, now: datetime) -> str:
 def feed_columns(total: int, rows: list[FeedRow]) -> list[tuple[str, str, int]]:
     """(key, label, width) of each column for a table ``total`` cells wide showing ``rows``.
 
-    Error and URL share the room left: the URL gets its longest (up to half the room), the error the
-    rest, so neither is cut while the other has cells to spare; the URL column gives way below
-    ``URL_MIN_ROOM`` (``i`` shows it).
+    Error and URL share the room left: each gets its longest text when both fit; otherwise the URL gets
+    its longest up to half the room and the error the rest, so neither is cut while the other has cells
+    to spare. The URL column gives way below ``URL_MIN_ROOM`` (``i`` shows it).
     """
     columns = list(FIXED_COLUMNS)
     if total < 100:
@@ -59,7 +59,12 @@ def feed_columns(total: int, rows: list[FeedRow]) -> list[tuple[str, str, int]]:
     if room < URL_MIN_ROOM:
         return [*columns, ("error", "Error", max(MIN_ERROR, room - PADDING))]
     room -= 2 * PADDING
-    url = min(max([10, *(len(row.url) for row in rows)]), room // 2)
+    error_need = max([MIN_ERROR, *(len(row.last_error or "") for row in rows)])
+    url_need = max([10, *(len(row.url) for row in rows)])
+    if error_need + url_need <= room:
+        url = url_need
+    else:
+        url = min(url_need, max(room // 2, room - error_need))
     return [*columns, ("error", "Error", room - url), ("url", "URL", url)]
 
 
