@@ -105,7 +105,7 @@ MUTATIONS: dict[str, tuple[str, str, str]] = {
     "number word": ("tui/extract/names.py", "or word_number(lower) is not None", ""),
     "people nouns": (
         "tui/extract/names.py",
-        "lower.endswith(_PEOPLE_ENDINGS) and zipf(lower) >= 2.5",
+        "lower.endswith(_PEOPLE_ENDINGS) and zipf(lower) >= 3.0",
         "False",
     ),
     "contractions": ("tui/extract/cues.py", "|doesn't|", "|"),

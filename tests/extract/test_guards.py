@@ -200,7 +200,7 @@ EVENTS = [
     # a description, a number word or a group of workers is no firm (names.valid_name)
     ("Los Angeles-based startup lays off 50", "", set()),
     ("Nineteen staff were laid off at Orwell Press", "", {("Orwell Press", 19, "exact", None)}),
-    ("Machinists lost their jobs at Tarvel Works", "", {("Tarvel Works", None, "none", None)}),
+    ("Librarians lost their jobs at Tarvel Works", "", {("Tarvel Works", None, "none", None)}),
     # "affecting hundreds of jobs" is a cut; the sentence's opening firm makes it (cues, extractor effect verbs)
     (
         "Halden Retail to close 30 shops, affecting hundreds of jobs",

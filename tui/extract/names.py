@@ -154,7 +154,7 @@ def _generic_head(word: str) -> bool:
 
 
 _PEOPLE_ENDINGS = ("ers", "ists", "ians", "ees", "ors")
-"""Endings of nouns for people ("Footballers", "Machinists", "Librarians"): a group of workers, not a firm."""
+"""Endings of nouns for people ("Footballers", "Librarians"): a group of workers, not a firm."""
 
 
 def _not_an_employer(name: str, words: list[str]) -> bool:
@@ -169,7 +169,7 @@ def _not_an_employer(name: str, words: list[str]) -> bool:
             or word_number(lower) is not None  # "Nineteen staff were laid off"
             or (word[1:].islower() and is_everyday_word(word))
             or (
-                word[1:].islower() and lower.endswith(_PEOPLE_ENDINGS) and zipf(lower) >= 2.5
+                word[1:].islower() and lower.endswith(_PEOPLE_ENDINGS) and zipf(lower) >= 3.0
             )  # "Footballers"
         )
     return False
