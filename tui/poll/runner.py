@@ -15,6 +15,7 @@ import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
@@ -25,10 +26,11 @@ import httpx
 from tui.config import Config, FeedConfig
 from tui.errors import StoreError
 from tui.poll.http import Fetched, FetchError, fetch, make_client
+from tui.poll.parse import ParsedFeed
 from tui.poll.results import FeedResult, PollReport
 from tui.poll.storing import StoreThread, safe_tagger, write_feed, write_outcome
 from tui.poll.workers import ParseMode, ParsePool
-from tui.store.articles import article_fingerprints
+from tui.store.articles import article_fingerprints, needs_tagging
 from tui.store.db import describe_sqlite_error
 from tui.store.feeds import FeedState, sync_feeds
 from tui.store.tags import ExtractionLike, Tagger, default_tagger
@@ -125,6 +127,15 @@ class _Poll:
         except FetchError as error:
             return error
 
+    async def tagged(self, state: FeedState, parsed: ParsedFeed, now: datetime) -> ParsedFeed:
+        """Tags for the entries that are new or changed, computed in a worker; only the identities the
+        document holds are looked up, so a feed's stored history is never read."""
+        known = await self.store.call(article_fingerprints, state.id, [entry.guid for entry in parsed.entries])
+        wanted = [entry for entry in parsed.entries if needs_tagging(entry, known)]
+        if not wanted:
+            return parsed
+        return replace(parsed, extractions=await self.parser.tag(wanted, now))
+
     async def stored(self, feed: FeedConfig, state: FeedState, fetched: Fetched, now: datetime,
                      started: float) -> FeedResult:
         """Record a 304 or a 200 (parsing it unless the bytes are the ones we already have)."""
@@ -139,12 +150,13 @@ class _Poll:
                                   http_status=fetched.status, etag=fetched.etag,
                                   last_modified=fetched.last_modified)
             return self.result(feed, "unchanged", started, http_status=fetched.status)
-        known = await self.store.call(article_fingerprints, state.id) if self.tag_in_workers else None
-        parsed = await self.parser.parse(fetched.body, fetched.headers, fetched.url, known, now)
+        parsed = await self.parser.parse(fetched.body, fetched.headers, fetched.url)
         if parsed.error:
             await self.store.call(write_outcome, state.id, now=now, status="error",
                                   http_status=fetched.status, error=parsed.error)
             return self.result(feed, "error", started, http_status=fetched.status, error=parsed.error)
+        if self.tag_in_workers:
+            parsed = await self.tagged(state, parsed, now)
         counts = await self.store.call(write_feed, state.id, parsed, now=now, tagger=self.tagger,
                                        http_status=fetched.status, etag=fetched.etag,
                                        last_modified=fetched.last_modified, body_hash=body_hash)

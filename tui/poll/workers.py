@@ -11,15 +11,18 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
-from tui.poll.parse import ParsedFeed
-from tui.poll.tagging import parse_and_tag
+from tui.models import EntryRecord
+from tui.poll.parse import ParsedFeed, parse_feed
+from tui.poll.tagging import tag_entries
 
 ParseMode = Literal["process", "thread"]
+T = TypeVar("T")
 
 
 def _warm_up() -> None:
@@ -52,23 +55,28 @@ class ParsePool:
                 self.executor = ThreadPoolExecutor(1, thread_name_prefix="layoffs-parse")
         return self.executor
 
-    async def parse(self, body: bytes, headers: dict[str, str], url: str, known: dict[str, str] | None,
-                    fetched: datetime) -> ParsedFeed:
-        """``tui.poll.tagging.parse_and_tag`` in a worker."""
+    async def parse(self, body: bytes, headers: dict[str, str], url: str) -> ParsedFeed:
+        """``tui.poll.parse.parse_feed`` in a worker."""
+        return await self._run(parse_feed, body, headers, url)
+
+    async def tag(self, entries: Sequence[EntryRecord], fetched: datetime) -> dict[str, Any]:
+        """``tui.poll.tagging.tag_entries`` in a worker: extractions by guid."""
+        return await self._run(tag_entries, tuple(entries), fetched)
+
+    async def _run(self, function: Callable[..., T], *args: Any) -> T:
         loop = asyncio.get_running_loop()
-        args = (body, headers, url, known, fetched)
         try:
-            return await loop.run_in_executor(self._executor(), parse_and_tag, *args)
+            return await loop.run_in_executor(self._executor(), function, *args)
         except (BrokenProcessPool, RuntimeError, ValueError, OSError):
             # A worker died (out of memory, killed), or processes cannot be started here: a script
             # without an ``if __name__ == "__main__"`` guard (RuntimeError), or a host that replaced
             # sys.stderr so multiprocessing's resource tracker cannot start (ValueError: bad value(s)
-            # in fds_to_keep, as inside a Textual app). Parse in a thread and keep going.
+            # in fds_to_keep, as inside a Textual app). Work in a thread and keep going.
             if self.executor is not None:
                 self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor = None
             self.mode = "thread"
-            return await loop.run_in_executor(self._executor(), parse_and_tag, *args)
+            return await loop.run_in_executor(self._executor(), function, *args)
 
     def close(self) -> None:
         """Stop the workers without waiting; pending parses are cancelled. Safe to call twice."""
