@@ -2,16 +2,43 @@
 
 Exit 0 when every feed answered (200, 304, or skipped because the server asked us to wait), 1 when
 any failed (the others are still stored), 2 for a usage or config error (raised as ``LayoffsError``).
+SIGTERM (cron's ``timeout``, a service stop) ends the poll as Ctrl-C does: the parse workers are shut
+down, what was stored stays, and the exit status is 143.
 """
 
 from __future__ import annotations
 
 import asyncio
+import signal
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 import click
 
 from tui.cli.context import CliContext, pass_context
 from tui.poll import FeedResult, poll_feeds
+
+T = TypeVar("T")
+
+
+class Terminated(Exception):
+    """SIGTERM arrived while the poll ran."""
+
+
+async def until_terminated(start: Callable[[], Awaitable[T]]) -> T:
+    """Run ``start()`` and cancel it on SIGTERM, so its ``finally`` blocks stop the workers; raises
+    ``Terminated`` then."""
+    loop = asyncio.get_running_loop()
+    task = asyncio.ensure_future(start())
+    loop.add_signal_handler(signal.SIGTERM, task.cancel)
+    try:
+        return await task
+    except asyncio.CancelledError:
+        if task.cancelled() and not asyncio.current_task().cancelling():  # type: ignore[union-attr]
+            raise Terminated from None
+        raise
+    finally:
+        loop.remove_signal_handler(signal.SIGTERM)
 
 
 @click.command("poll")
@@ -32,7 +59,12 @@ def poll_command(context: CliContext, quiet: bool) -> None:
         if not quiet or result.status == "error":
             click.echo(result.line(), err=True)
 
-    summary = asyncio.run(poll_feeds(config, context.resolved_db_path, on_result=report))
+    try:
+        summary = asyncio.run(until_terminated(lambda: poll_feeds(config, context.resolved_db_path,
+                                                                  on_result=report)))
+    except Terminated:
+        click.echo("layoffs-tui: poll stopped (SIGTERM); the feeds that had answered are stored", err=True)
+        raise SystemExit(128 + signal.SIGTERM) from None
     click.echo(summary.summary_line())
     if not summary.ok:
         raise SystemExit(1)

@@ -4,6 +4,10 @@ feedparser is pure Python and holds the GIL; in a thread it would slow the event
 the fetching (and, in the app, the screen). Worker processes parse in parallel on the other cores.
 They are started with "spawn" (forking a process that runs threads, as the app does, is unsafe)
 and only on the first body that needs parsing, so a poll where everything is 304 never pays for them.
+
+Workers never outlive the poll: each watches its parent and exits when it is gone (a ``kill -9`` or a
+cron ``timeout`` of the poll), which also lets multiprocessing's resource tracker end; ``close`` waits
+for them, so none is still shutting down while the interpreter exits.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -23,10 +29,25 @@ from tui.poll.tagging import tag_entries
 
 ParseMode = Literal["process", "thread"]
 T = TypeVar("T")
+PARENT_CHECK_SECONDS = 0.5
+"""How often a worker looks whether the poll that started it is still alive."""
 
 
-def _warm_up() -> None:
-    """Import feedparser once per worker, before the first job arrives."""
+def _exit_when_orphaned(parent_pid: int) -> None:
+    """Exit this worker once its parent is gone (then the parent pid changes to init's or a reaper's).
+
+    A killed poll cannot tell its workers to stop, and they would wait for work forever, each holding
+    a whole Python process and keeping the resource tracker alive.
+    """
+    while os.getppid() == parent_pid:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(0)
+
+
+def _warm_up(parent_pid: int) -> None:
+    """Per worker, before the first job: watch the parent, and import feedparser once."""
+    threading.Thread(target=_exit_when_orphaned, args=(parent_pid,), daemon=True,
+                     name="layoffs-parent-watch").start()
     import feedparser  # noqa: F401
 
 
@@ -48,7 +69,8 @@ class ParsePool:
             if self.mode == "process":
                 try:
                     self.executor = ProcessPoolExecutor(
-                        self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_up)
+                        self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_up,
+                        initargs=(os.getpid(),))
                 except (OSError, NotImplementedError, ImportError):
                     self.mode = "thread"
             if self.executor is None:
@@ -79,7 +101,11 @@ class ParsePool:
             return await loop.run_in_executor(self._executor(), function, *args)
 
     def close(self) -> None:
-        """Stop the workers without waiting; pending parses are cancelled. Safe to call twice."""
+        """Stop the workers and wait for them to exit; pending jobs are cancelled. Safe to call twice.
+
+        Waiting matters: a pool left shutting down while the interpreter exits races its own pipes
+        ("OSError: [Errno 9] Bad file descriptor" at the end of ``layoffs-tui poll``).
+        """
         if self.executor is not None:
-            self.executor.shutdown(wait=False, cancel_futures=True)
-            self.executor = None
+            executor, self.executor = self.executor, None
+            executor.shutdown(wait=True, cancel_futures=True)
