@@ -84,3 +84,15 @@ def test_removing_a_company_not_on_the_story_says_so(db_path: Path) -> None:
     result = run(db_path, "tag", str(fed), "--remove", "Nobody Inc")
     assert result.exit_code == 0
     assert "no event for Nobody" in result.stderr
+
+
+def test_retag_on_a_full_disk_says_so_in_one_line(db_path: Path, full_disk) -> None:
+    before = sorted(open_db(db_path).execute("SELECT article_id, company, headcount FROM events").fetchall())
+    disk = full_disk(db_path)
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "retag"])
+    assert disk.commits_refused >= 1
+    assert result.exit_code == 1
+    assert result.stderr == f"layoffs-tui: {db_path}: the disk is full; free some space and try again (nothing was lost)\n"
+    assert result.stdout == ""
+    disk.full = False
+    assert sorted(open_db(db_path).execute("SELECT article_id, company, headcount FROM events").fetchall()) == before

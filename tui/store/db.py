@@ -36,7 +36,25 @@ def describe_sqlite_error(path: Path | str, error: sqlite3.Error) -> str:
         return f"{path}: not a layoffs-tui database, or damaged ({text}); pass another --db"
     if "unable to open" in text:
         return f"{path}: cannot open the database; check that the folder exists and is writable"
+    if "disk i/o error" in text.lower():
+        return f"{path}: the disk failed to read or write the database (disk I/O error); check the disk"
     return f"{path}: database error: {text}"
+
+
+ENVIRONMENT_FAULTS = ("locked", "busy", "disk is full", "readonly", "read-only", "not a database", "malformed",
+                      "unable to open", "disk i/o error")
+"""What SQLite says when the fault is the user's machine (a full disk, a held lock, a read-only or
+damaged file), not our code."""
+
+
+def store_error(path: Path | str, error: sqlite3.Error) -> StoreError | None:
+    """Our ``StoreError`` (exit status 1: the environment failed, not the user's input) for a fault of
+    the user's machine; None for anything else, which is a bug and keeps its traceback."""
+    if not any(fault in str(error).lower() for fault in ENVIRONMENT_FAULTS):
+        return None
+    problem = StoreError(describe_sqlite_error(path, error))
+    problem.exit_code = 1
+    return problem
 
 
 def _enable_wal(conn: sqlite3.Connection) -> None:
