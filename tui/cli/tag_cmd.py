@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from tui.cli.context import CliContext, pass_context
+from tui.cli.progress import progress_bar
 from tui.store.corrections import MAX_HEADCOUNT, add_manual_event, remove_company, retag_all, set_not_layoff
 from tui.store.tags import default_tagger, extractor_version
 
@@ -67,9 +68,13 @@ def tag_command(ctx: CliContext, article_id: int, add: str | None, headcount: in
 @click.command("retag")
 @pass_context
 def retag_command(ctx: CliContext) -> None:
-    """Run the current extractor over every stored article; manual corrections survive."""
+    """Run the current extractor over every stored article; manual corrections survive.
+
+    On a terminal a progress bar shows on stderr; piped, only the summary line is printed.
+    """
     db = ctx.db()
-    counts = retag_all(db, default_tagger(), extractor_version())
+    with progress_bar("Retagging") as progress:
+        counts = retag_all(db, default_tagger(), extractor_version(), progress=progress)
     click.echo(f"retagged {counts.articles} articles: {counts.layoffs} layoff stories, {counts.events} events")
     if counts.failed:
         shown = ", ".join(str(i) for i in counts.failed[:20]) + (" …" if len(counts.failed) > 20 else "")
