@@ -130,7 +130,8 @@ class _Poll:
     async def tagged(self, state: FeedState, parsed: ParsedFeed, now: datetime) -> ParsedFeed:
         """Tags for the entries that are new or changed, computed in a worker; only the identities the
         document holds are looked up, so a feed's stored history is never read."""
-        known = await self.store.call(article_fingerprints, state.id, [entry.guid for entry in parsed.entries])
+        guids = [entry.guid for entry in parsed.entries]
+        known = await self.store.call(article_fingerprints, state.id, guids)
         wanted = [entry for entry in parsed.entries if needs_tagging(entry, known)]
         if not wanted:
             return parsed

@@ -23,34 +23,50 @@ from tui.store.schema import migrate
 BUSY_TIMEOUT_MS = 30_000
 
 
+_FAULTS: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("locked", "busy"), "the database is busy",
+     "the database is busy (another program holds a write lock); try again"),
+    (("disk is full",), "the disk is full",
+     "the disk is full; free some space and try again (nothing was lost)"),
+    (("readonly", "read-only"), "the database is read-only",
+     "the database is read-only; check the file's permissions"),
+    (("not a database", "malformed"), "the database is damaged",
+     "not a layoffs-tui database, or damaged ({text}); pass another --db"),
+    (("unable to open",), "the database cannot be opened",
+     "cannot open the database; check that the folder exists and is writable"),
+    (("disk i/o error",), "the disk failed",
+     "the disk failed to read or write the database (disk I/O error); check the disk"),
+)
+"""What SQLite says when the fault is the user's machine (a full disk, a held lock, a read-only or damaged
+file), not our code: its words, a short phrase, and the sentence that says what to do."""
+
+
+def _fault(error: sqlite3.Error) -> tuple[str, str] | None:
+    text = str(error).lower()
+    for words, short, sentence in _FAULTS:
+        if any(word in text for word in words):
+            return short, sentence
+    return None
+
+
+def sqlite_fault(error: sqlite3.Error) -> str | None:
+    """A short phrase ("the disk is full") for a fault of the user's machine; None for any other error."""
+    fault = _fault(error)
+    return fault[0] if fault else None
+
+
 def describe_sqlite_error(path: Path | str, error: sqlite3.Error) -> str:
     """A sentence a person understands for the errors a user's environment causes."""
-    text = str(error)
-    if "locked" in text or "busy" in text:
-        return f"{path}: the database is busy (another program holds a write lock); try again"
-    if "disk is full" in text or "database or disk is full" in text:
-        return f"{path}: the disk is full; free some space and try again (nothing was lost)"
-    if "readonly" in text or "read-only" in text:
-        return f"{path}: the database is read-only; check the file's permissions"
-    if "not a database" in text or "malformed" in text:
-        return f"{path}: not a layoffs-tui database, or damaged ({text}); pass another --db"
-    if "unable to open" in text:
-        return f"{path}: cannot open the database; check that the folder exists and is writable"
-    if "disk i/o error" in text.lower():
-        return f"{path}: the disk failed to read or write the database (disk I/O error); check the disk"
-    return f"{path}: database error: {text}"
-
-
-ENVIRONMENT_FAULTS = ("locked", "busy", "disk is full", "readonly", "read-only", "not a database", "malformed",
-                      "unable to open", "disk i/o error")
-"""What SQLite says when the fault is the user's machine (a full disk, a held lock, a read-only or
-damaged file), not our code."""
+    fault = _fault(error)
+    if fault is None:
+        return f"{path}: database error: {error}"
+    return f"{path}: " + fault[1].format(text=str(error))
 
 
 def store_error(path: Path | str, error: sqlite3.Error) -> StoreError | None:
     """Our ``StoreError`` (exit status 1: the environment failed, not the user's input) for a fault of
     the user's machine; None for anything else, which is a bug and keeps its traceback."""
-    if not any(fault in str(error).lower() for fault in ENVIRONMENT_FAULTS):
+    if _fault(error) is None:
         return None
     problem = StoreError(describe_sqlite_error(path, error))
     problem.exit_code = 1

@@ -16,9 +16,9 @@ from textual.notifications import SeverityLevel
 from textual.worker import Worker, WorkerState
 
 from tui.config import Config
-from tui.errors import LayoffsError
 from tui.ui.commands import LayoffsCommands
 from tui.ui.editing import EditingMixin
+from tui.ui.failures import failure_text
 from tui.ui.keys import APP_BINDINGS
 from tui.ui.main_screen import MainScreen
 from tui.ui.messages import ArticlesChanged
@@ -122,14 +122,16 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
         self.main.reload("refresh")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """The one place worker errors surface: ours as a notification, bugs with their type."""
+        """The app's own workers; the screens hand theirs to ``worker_failed`` (these do not bubble)."""
+        self.worker_failed(event)
+
+    def worker_failed(self, event: Worker.StateChanged) -> None:
+        """The one place worker errors surface: what could not be done and why, as a notification."""
         if event.state != WorkerState.ERROR or event.worker.error is None:
             return
-        error = event.worker.error
         if event.worker.group == "poll":
             self._end_poll()
-        text = str(error) if isinstance(error, LayoffsError) else f"{type(error).__name__}: {error}"
-        self.notify(text, title="Error", severity="error")
+        self.notify(failure_text(event.worker, self.db_path), title="Error", severity="error")
 
 
 def tune_gc() -> None:

@@ -14,6 +14,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
+from textual.worker import Worker
 
 from tui.store.queries import FeedRow, feed_rows, thread_db
 from tui.timeutil import parse_iso
@@ -91,6 +92,10 @@ class FeedsScreen(Screen):
         """Read the feed rows in a thread with its own connection; they come back as ``FeedsLoaded``."""
         app = self.layoffs_app
         self.post_message(FeedsLoaded(feed_rows(thread_db(app.db_path), app.config)))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Worker messages do not bubble: this screen's failures go to the app's one handler."""
+        self.layoffs_app.worker_failed(event)
 
     def on_feeds_loaded(self, message: FeedsLoaded) -> None:
         """Refill the table, keeping the cursor on the same feed, and update the title's counts."""

@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input
+from textual.worker import Worker
 
 from tui.store.facets import company_facets, month_facets
 from tui.store.filters import Filter
@@ -32,7 +33,7 @@ from tui.ui.article_table import ArticleTable
 from tui.ui.companies_pane import CompaniesPane
 from tui.ui.filter_bar import FilterBar
 from tui.ui.keys import MAIN_BINDINGS
-from tui.ui.messages import ArticleLoaded, ArticlesLoaded, FacetsLoaded
+from tui.ui.messages import ArticleLoaded, ArticlesLoaded, FacetsLoaded, MarksStored
 from tui.ui.months_pane import MonthsPane
 from tui.ui.poll_status import PollStatus
 from tui.ui.reader_pane import ReaderPane
@@ -148,13 +149,24 @@ class MainScreen(Screen):
 
     @work(thread=True, group="writes", exit_on_error=False)
     def write_read(self, article_ids: list[int], value: bool) -> None:
-        """Store read marks in a thread; the table already shows them, so the UI never waits."""
+        """Store read marks in a thread; the table shows them once stored (``MarksStored``)."""
         set_read(thread_db(self.layoffs_app.db_path), article_ids, value)
+        self.post_message(MarksStored(article_ids, is_read=value))
 
     @work(thread=True, group="writes", exit_on_error=False)
     def write_star(self, article_id: int, value: bool) -> None:
-        """Store a star in a thread; the table already shows it."""
+        """Store a star in a thread; the table shows it once stored."""
         set_starred(thread_db(self.layoffs_app.db_path), article_id, value)
+        self.post_message(MarksStored([article_id], starred=value))
+
+    def on_marks_stored(self, message: MarksStored) -> None:
+        """The database holds the marks now: show them."""
+        for article_id in message.article_ids:
+            self.table.update_marks(article_id, is_read=message.is_read, starred=message.starred)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Worker messages do not bubble: this screen's failures go to the app's one handler."""
+        self.layoffs_app.worker_failed(event)
 
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
         """Show a page unless the filter changed since it was asked for; "more" appends."""
@@ -215,7 +227,6 @@ class MainScreen(Screen):
         self.load_article(article_id)
         row = self.table.rows_by_id.get(article_id)
         if row is not None and not row.is_read:
-            self.table.update_marks(article_id, is_read=True)
             self.write_read([article_id], True)
 
     # -- actions ---------------------------------------------------------------------------------
@@ -257,7 +268,6 @@ class MainScreen(Screen):
         row = self.table.rows_by_id.get(article_id) if article_id is not None else None
         if row is None:
             return
-        self.table.update_marks(row.id, is_read=not row.is_read)
         self.write_read([row.id], not row.is_read)
 
     def action_toggle_star(self) -> None:
@@ -266,7 +276,6 @@ class MainScreen(Screen):
         row = self.table.rows_by_id.get(article_id) if article_id is not None else None
         if row is None:
             return
-        self.table.update_marks(row.id, starred=not row.starred)
         self.write_star(row.id, not row.starred)
 
     def action_open_link(self) -> None:

@@ -58,6 +58,19 @@ class ArticleLoaded(Message):
         self.detail = detail
 
 
+class MarksStored(Message):
+    """Read or star marks were written; the table shows them only now, so it never shows a mark the
+    database does not hold (a full disk refuses the write, and the failure is said instead)."""
+
+    def __init__(
+        self, article_ids: list[int], *, is_read: bool | None = None, starred: bool | None = None
+    ) -> None:
+        super().__init__()
+        self.article_ids = article_ids
+        self.is_read = is_read
+        self.starred = starred
+
+
 class ArticlesChanged(Message):
     """Stored articles changed (a poll, a correction): every view reloads, keeping its place."""
 
