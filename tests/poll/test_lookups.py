@@ -16,8 +16,7 @@ import pytest
 from tests.poll.feeds import item, rss
 from tests.poll.server import FeedServer, static
 from tui.config import Config, FeedConfig
-from tui.poll import poll_feeds
-from tui.poll import storing
+from tui.poll import poll_feeds, storing
 from tui.store import open_db
 from tui.store.feeds import sync_feeds
 

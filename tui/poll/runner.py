@@ -31,7 +31,7 @@ from tui.poll.results import FeedResult, PollReport
 from tui.poll.storing import StoreThread, safe_tagger, write_feed, write_outcome
 from tui.poll.workers import ParseMode, ParsePool
 from tui.store.articles import article_fingerprints, needs_tagging
-from tui.store.db import describe_sqlite_error
+from tui.store.db import describe_sqlite_error, sqlite_fault
 from tui.store.feeds import FeedState, sync_feeds
 from tui.store.tags import ExtractionLike, Tagger, default_tagger
 from tui.timeutil import utcnow
@@ -76,12 +76,14 @@ class _Poll:
         self.hosts: defaultdict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(PER_HOST))
 
     def result(self, feed: FeedConfig, status: str, started: float, *, http_status: int | None = None,
-               error: str | None = None, new: int = 0, updated: int = 0, new_layoffs: int = 0) -> FeedResult:
+               error: str | None = None, new: int = 0, updated: int = 0, new_layoffs: int = 0,
+               fault: str | None = None) -> FeedResult:
         """A ``FeedResult`` for ``feed``; ``started`` is a ``time.monotonic()`` value, 0 when the request
-        never began."""
+        never began. A ``fault`` means the database refused to record it."""
         return FeedResult(url=feed.url, name=feed.name, status=status, http_status=http_status, new=new,
                           updated=updated, new_layoffs=new_layoffs, error=error,
-                          elapsed=round(time.monotonic() - started, 3) if started else 0.0)
+                          elapsed=round(time.monotonic() - started, 3) if started else 0.0,
+                          recorded=fault is None, fault=fault)
 
     async def poll(self, feed: FeedConfig, state: FeedState) -> FeedResult:
         """One feed from request to stored result; never raises (except cancellation)."""
@@ -106,9 +108,12 @@ class _Poll:
         except asyncio.CancelledError:
             raise
         except (sqlite3.Error, StoreError) as error:  # locked past the busy timeout, disk full, ...
-            message = describe_sqlite_error(self.store.db_path, error) if isinstance(error, sqlite3.Error) \
-                else str(error)
-            return self.result(feed, "error", started, error=f"could not store it: {message}")
+            if isinstance(error, sqlite3.Error):
+                message = describe_sqlite_error(self.store.db_path, error)
+                fault = sqlite_fault(error) or "the database refused the write"
+            else:
+                message, fault = str(error), error.fault or "the database could not be opened"
+            return self.result(feed, "error", started, error=f"could not store it: {message}", fault=fault)
         except Exception as error:
             log.exception("polling %s failed", feed.url)
             return self.result(feed, "error", started, error=f"unexpected error ({type(error).__name__}: "

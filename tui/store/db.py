@@ -63,10 +63,11 @@ def describe_sqlite_error(path: Path | str, error: sqlite3.Error) -> str:
     return f"{path}: " + fault[1].format(text=str(error))
 
 
-def store_error(path: Path | str, error: sqlite3.Error) -> StoreError | None:
-    """Our ``StoreError`` (exit status 1: the environment failed, not the user's input) for a fault of
-    the user's machine; None for anything else, which is a bug and keeps its traceback."""
-    if _fault(error) is None:
+def store_error(path: Path | str, error: BaseException) -> StoreError | None:
+    """Our ``StoreError`` (exit status 1: the environment failed, not the user's input) for SQLite's
+    report of a fault of the user's machine; None for anything else, which is a bug and keeps its
+    traceback."""
+    if not isinstance(error, sqlite3.Error) or _fault(error) is None:
         return None
     problem = StoreError(describe_sqlite_error(path, error))
     problem.exit_code = 1
@@ -105,7 +106,9 @@ def open_db(path: Path | str, *, migrate_schema: bool = True) -> sqlite_utils.Da
         if migrate_schema:
             migrate(db)
     except sqlite3.Error as error:
-        raise StoreError(describe_sqlite_error(path, error)) from None
+        problem = StoreError(describe_sqlite_error(path, error))
+        problem.fault = sqlite_fault(error)
+        raise problem from None
     except OSError as error:
         raise StoreError(f"{path}: cannot create the database: {error.strerror}") from None
     return db

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import sqlite_utils
 
 from tui.config import Config
 from tui.store.db import open_db, write_transaction
-from tui.store.feeds import FeedStatus, feed_statuses
+from tui.store.feeds import FeedStatus, PollOutcome, feed_statuses
 from tui.store.filters import Filter, where
 
 PAGE_SIZE = 200
@@ -254,15 +254,25 @@ def set_starred(db: sqlite_utils.Database, article_id: int, value: bool) -> None
         db.execute("UPDATE articles SET starred = ? WHERE id = ?", [int(value), article_id])
 
 
-def feed_rows(db: sqlite_utils.Database, config: Config, *, limit: int = 5000) -> list[FeedRow]:
-    """Every configured feed with its last poll, then feeds stored but no longer in the config."""
+def feed_rows(db: sqlite_utils.Database, config: Config, *, limit: int = 5000,
+              unrecorded: Mapping[str, PollOutcome] | None = None) -> list[FeedRow]:
+    """Every configured feed with its last poll, then feeds stored but no longer in the config.
+
+    ``unrecorded`` (by URL) are later outcomes the database refused to store (a full disk): they are
+    shown instead of the stored ones, so a failing feed never looks fine.
+    """
     stored = feed_statuses(db, limit=limit)
+    unrecorded = unrecorded or {}
 
     def row(url: str, name: str, enabled: bool, in_config: bool, status: FeedStatus | None) -> FeedRow:
-        if status is None:
-            return FeedRow(url, name, enabled, in_config, None, None, None, None, 0)
-        return FeedRow(url, name, enabled, in_config, status.last_polled_at, status.last_status,
-                       status.last_error, status.http_status, status.articles, status.id)
+        shown = (FeedRow(url, name, enabled, in_config, None, None, None, None, 0) if status is None else
+                 FeedRow(url, name, enabled, in_config, status.last_polled_at, status.last_status,
+                         status.last_error, status.http_status, status.articles, status.id))
+        late = unrecorded.get(url)
+        if late is None:
+            return shown
+        return replace(shown, last_polled_at=late.polled_at, last_status=late.status, last_error=late.error,
+                       http_status=late.http_status)
 
     rows = [row(feed.url, feed.name, feed.enabled, True, stored.pop(feed.url, None)) for feed in config.feeds]
     rows += [row(url, status.name, False, False, status) for url, status in stored.items()]

@@ -61,6 +61,7 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
         self.poller = poller
         self.open_url = open_url or _open_in_browser
         self._reload_timer: Any = None
+        self.unrecorded_polls = {}
         if title:
             self.sub_title = title
 

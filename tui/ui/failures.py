@@ -8,13 +8,12 @@ disk or a held lock are said in words; anything else is a bug and is shown with 
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from textual.worker import Worker
 
 from tui.errors import LayoffsError
-from tui.store.db import describe_sqlite_error, sqlite_fault
+from tui.store.db import store_error
 
 WHAT_FAILED = {
     "write_read": "store the read mark",
@@ -42,8 +41,8 @@ def failure_text(worker: Worker, db_path: Path) -> str:
     what = WHAT_FAILED.get(worker.name, worker.name.replace("_", " ").strip())
     if isinstance(error, LayoffsError):
         reason = str(error)
-    elif isinstance(error, sqlite3.Error) and sqlite_fault(error):
-        reason = describe_sqlite_error(db_path, error)
+    elif (problem := store_error(db_path, error)) is not None:
+        reason = str(problem)
     else:
         reason = f"{type(error).__name__}: {error}"
     return f"Could not {what}: {reason}"

@@ -91,7 +91,8 @@ class FeedsScreen(Screen):
     def load_rows(self) -> None:
         """Read the feed rows in a thread with its own connection; they come back as ``FeedsLoaded``."""
         app = self.layoffs_app
-        self.post_message(FeedsLoaded(feed_rows(thread_db(app.db_path), app.config)))
+        rows = feed_rows(thread_db(app.db_path), app.config, unrecorded=dict(app.unrecorded_polls))
+        self.post_message(FeedsLoaded(rows))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Worker messages do not bubble: this screen's failures go to the app's one handler."""
