@@ -11,23 +11,27 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from textual import work
 from textual.app import App
 from textual.notifications import SeverityLevel
 from textual.worker import Worker, WorkerState
 
 from tui.config import Config
+from tui.store.changes import ChangeWatcher
 from tui.ui.commands import LayoffsCommands
 from tui.ui.editing import EditingMixin
 from tui.ui.failures import failure_text
 from tui.ui.keys import APP_BINDINGS
 from tui.ui.main_screen import MainScreen
-from tui.ui.messages import ArticlesChanged
+from tui.ui.messages import ArticlesChanged, DatabaseChanged
 from tui.ui.polling import Poller, PollingMixin
 
 RELOAD_DELAY = 2.0
 """Seconds between table reloads while a poll brings new stories in (a final one follows the poll)."""
 SCHEDULE_TICK_SECONDS = 60.0
 """How often the app looks for feeds whose interval has passed."""
+CHANGE_CHECK_SECONDS = 2.0
+"""How often the app asks SQLite whether another program wrote (a cron poll): microseconds each time."""
 
 
 class LayoffsApp(PollingMixin, EditingMixin, App[None]):
@@ -62,6 +66,7 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
         self.open_url = open_url or _open_in_browser
         self._reload_timer: Any = None
         self.unrecorded_polls = {}
+        self.change_watcher = ChangeWatcher(db_path)
         if title:
             self.sub_title = title
 
@@ -90,6 +95,7 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
         """Apply the user's ``[keys]`` and, when asked, start the poll schedule."""
         tune_gc()
         self.set_keymap(self.config.key_map)
+        self.set_interval(CHANGE_CHECK_SECONDS, self.watch_changes)
         if self.poll_on_start:
             # Each feed has its own interval: poll what is due now, then look again every minute.
             self.call_after_refresh(self.poll_due_feeds)
@@ -115,6 +121,28 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
             self._reload_now()
         elif self._reload_timer is None:
             self._reload_timer = self.set_timer(RELOAD_DELAY, self._reload_now)
+
+    @work(thread=True, exclusive=True, group="changes", exit_on_error=False)
+    def watch_changes(self) -> None:
+        """Ask SQLite whether another program committed since the last look (``DatabaseChanged``)."""
+        if self.change_watcher.changed():
+            self.post_message(DatabaseChanged())
+
+    def on_database_changed(self) -> None:
+        """A cron poll (or another command) wrote: refresh as an in-app poll does, keeping the cursor.
+        During the app's own poll its reloads already follow."""
+        if self.polling:
+            return
+        self.post_message(ArticlesChanged())
+        from tui.ui.feeds_screen import FeedsScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, FeedsScreen):
+                screen.reload()
+
+    def on_unmount(self) -> None:
+        """The watcher's connection closes with the app."""
+        self.change_watcher.close()
 
     def _reload_now(self) -> None:
         if self._reload_timer is not None:

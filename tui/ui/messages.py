@@ -75,6 +75,10 @@ class ArticlesChanged(Message):
     """Stored articles changed (a poll, a correction): every view reloads, keeping its place."""
 
 
+class DatabaseChanged(Message):
+    """Another program (a cron poll, ``layoffs-tui tag``) committed to the database."""
+
+
 class PollStarted(Message):
     """A poll of ``total`` feeds began."""
 
