@@ -17,9 +17,11 @@ from pathlib import Path
 import sqlite_utils
 
 from tui.config import Config
+from tui.store.counting import count_articles, has_search
 from tui.store.db import open_db, write_transaction
 from tui.store.feeds import FeedStatus, PollOutcome, feed_statuses
 from tui.store.filters import Filter, where
+from tui.store.search import search_rows
 
 PAGE_SIZE = 200
 """Rows per page of the article table; the table asks for the next page near its end."""
@@ -81,6 +83,8 @@ class ArticlePage:
     rows: tuple[ArticleRow, ...]
     total: int
     offset: int
+    counted: bool = True
+    """False when ``total`` was not counted (only what is known: the rows so far, +1 if more may follow)."""
 
 
 @dataclass(frozen=True)
@@ -147,10 +151,28 @@ def format_headcount(events: Sequence[tuple[int | None, str, float | None, str]]
     return ""
 
 
-def count_articles(db: sqlite_utils.Database, flt: Filter) -> int:
-    """How many articles the whole filter matches (the "All" line and the table's title)."""
+_ROW_COLUMNS = "a.id, a.published, a.title, coalesce(f.name, ''), a.is_read, a.starred, a.layoff"
+
+
+def _page_rows(db: sqlite_utils.Database, flt: Filter, offset: int, limit: int) -> list[tuple]:
+    """The rows of one page, newest first, each from the index that gives them in that order: the
+    search key's for a search, ``story_companies``' for one company, the articles' own otherwise."""
+    if has_search(flt):
+        return search_rows(db, flt, _ROW_COLUMNS, offset=offset, limit=limit)
+    if len(flt.companies) == 1:
+        clause, params = where(flt, skip="companies")
+        return db.execute(
+            f"SELECT DISTINCT {_ROW_COLUMNS} FROM story_companies c CROSS JOIN articles a ON a.id = c.article_id "
+            f"LEFT JOIN feeds f ON f.id = a.feed_id WHERE c.name = ? {'AND c.layoff = 1' if flt.layoffs_only else ''} "
+            f"AND {clause} ORDER BY c.published DESC, c.article_id DESC LIMIT ? OFFSET ?",
+            [flt.companies[0], *params, limit, offset],
+        ).fetchall()
     clause, params = where(flt)
-    return db.execute(f"SELECT count(*) FROM articles a WHERE {clause}", params).fetchone()[0]
+    return db.execute(
+        f"SELECT {_ROW_COLUMNS} FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id WHERE {clause} "
+        f"ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
 
 
 def article_page(
@@ -161,14 +183,12 @@ def article_page(
     limit: int = PAGE_SIZE,
     with_total: bool = True,
 ) -> ArticlePage:
-    """One page of the table, newest first; the companies and headcount of each row in one more query."""
-    clause, params = where(flt)
-    rows = db.execute(
-        f"SELECT a.id, a.published, a.title, coalesce(f.name, ''), a.is_read, a.starred, a.layoff "
-        f"FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id WHERE {clause} "
-        f"ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    ).fetchall()
+    """One page of the table, newest first; the companies and headcount of each row in one more query.
+
+    Without ``with_total`` nothing is counted (the app counts in the background, with the panes):
+    ``total`` is then the rows so far, plus one when the page is full and more may follow.
+    """
+    rows = _page_rows(db, flt, offset, limit)
     events: dict[int, list[tuple]] = {}
     ids = [row[0] for row in rows]
     if ids:
@@ -200,8 +220,10 @@ def article_page(
                 format_headcount([event[1:] for event in story]),
             )
         )
-    total = count_articles(db, flt) if with_total else len(page) + offset
-    return ArticlePage(tuple(page), total, offset)
+    if with_total:
+        return ArticlePage(tuple(page), count_articles(db, flt), offset)
+    more = 1 if len(page) == limit else 0
+    return ArticlePage(tuple(page), offset + len(page) + more, offset, counted=False)
 
 
 def article_detail(db: sqlite_utils.Database, article_id: int) -> ArticleDetail | None:
