@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import sqlite_utils
@@ -21,6 +21,13 @@ from tui.errors import StoreError
 from tui.store.schema import migrate
 
 BUSY_TIMEOUT_MS = 30_000
+CANCEL_CHECK_STEPS = 20_000
+"""SQLite steps between two looks at whether a read is still wanted (a few milliseconds of work: each
+look takes the GIL, so looking more often would slow the query while the screen repaints)."""
+
+
+class QueryCancelled(Exception):
+    """A read was stopped half-way because its answer is no longer wanted (a newer key was typed)."""
 
 
 _FAULTS: tuple[tuple[tuple[str, ...], str, str], ...] = (
@@ -112,6 +119,21 @@ def open_db(path: Path | str, *, migrate_schema: bool = True) -> sqlite_utils.Da
     except OSError as error:
         raise StoreError(f"{path}: cannot create the database: {error.strerror}") from None
     return db
+
+
+@contextlib.contextmanager
+def cancellable(db: sqlite_utils.Database, cancelled: Callable[[], bool]) -> Iterator[sqlite_utils.Database]:
+    """Reads inside stop soon after ``cancelled()`` turns True, raising ``QueryCancelled``: a search
+    superseded by the next key must not keep a core busy counting matches no one will see."""
+    db.conn.set_progress_handler(lambda: 1 if cancelled() else 0, CANCEL_CHECK_STEPS)
+    try:
+        yield db
+    except sqlite3.OperationalError as error:
+        if "interrupted" in str(error) and cancelled():
+            raise QueryCancelled from None
+        raise
+    finally:
+        db.conn.set_progress_handler(None, CANCEL_CHECK_STEPS)
 
 
 @contextlib.contextmanager

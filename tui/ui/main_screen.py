@@ -16,15 +16,15 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input
-from textual.worker import Worker
+from textual.worker import Worker, get_current_worker
 
-from tui.store.facets import company_facets, month_facets
+from tui.store.db import QueryCancelled, cancellable
+from tui.store.facets import pane_counts
 from tui.store.filters import Filter
 from tui.store.queries import (
     PAGE_SIZE,
     article_detail,
     article_page,
-    count_articles,
     set_read,
     set_starred,
     thread_db,
@@ -57,6 +57,9 @@ class MainScreen(Screen):
         self.articles_ready = False
         """True once the table shows the current filter's first page."""
         self.articles_shown_at = 0.0
+        self.facets_ready_for: Filter | None = None
+        """The filter the panes (and the total) were last counted for."""
+        self._counted_total = 0
         self.feed_names: dict[int, str] = {}
         """Names of the feeds chosen as a filter, to say the filter in words."""
         """``perf_counter()`` when the table last took a new page (the bench times from keys to this)."""
@@ -120,8 +123,14 @@ class MainScreen(Screen):
 
     @work(thread=True, exclusive=True, group="articles", exit_on_error=False)
     def load_articles(self, flt: Filter, reason: str, offset: int, limit: int) -> None:
-        """A page of rows for ``flt``, in a thread with its own connection."""
-        page = article_page(thread_db(self.layoffs_app.db_path), flt, offset=offset, limit=limit)
+        """A page of rows for ``flt``, in a thread with its own connection; nothing is counted here (the
+        total comes with the panes' counts), and a page superseded by the next key stops half-way."""
+        worker = get_current_worker()
+        try:
+            with cancellable(thread_db(self.layoffs_app.db_path), lambda: worker.is_cancelled) as db:
+                page = article_page(db, flt, offset=offset, limit=limit, with_total=False)
+        except QueryCancelled:
+            return
         self.post_message(ArticlesLoaded(flt, page, reason))
 
     @work(thread=True, exclusive=True, group="more", exit_on_error=False)
@@ -132,13 +141,15 @@ class MainScreen(Screen):
 
     @work(thread=True, exclusive=True, group="facets", exit_on_error=False)
     def load_facets(self, flt: Filter) -> None:
-        """The panes' counts, each under every filter but its own."""
-        db = thread_db(self.layoffs_app.db_path)
-        companies = company_facets(db, flt)
-        company_total = count_articles(db, flt.but(companies=()))
-        months = month_facets(db, flt)
-        month_total = count_articles(db, flt.but(months=()))
-        self.post_message(FacetsLoaded(flt, companies, company_total, months, month_total))
+        """The panes' counts, each under every filter but its own, and the filter's total; in the
+        background, stopped as soon as a newer filter replaces this one."""
+        worker = get_current_worker()
+        try:
+            with cancellable(thread_db(self.layoffs_app.db_path), lambda: worker.is_cancelled) as db:
+                counts = pane_counts(db, flt)
+        except QueryCancelled:
+            return
+        self.post_message(FacetsLoaded(flt, counts))
 
     @work(thread=True, exclusive=True, group="reader", exit_on_error=False)
     def load_article(self, article_id: int) -> None:
@@ -174,9 +185,15 @@ class MainScreen(Screen):
             return  # an older filter's answer
         if message.reason == "more":
             self.table.show_page(message.page, "more")
+            if not self.facets_ready:  # not counted yet: page on while pages come back full
+                self.table.total = max(self.table.total, message.page.total)
             return
+        total = message.page.total if message.page.counted else None
         self.table.show_page(message.page, message.reason)
-        self.query_one(FilterBar).show(message.flt, message.page.total, self.feed_names)
+        if total is None and self.facets_ready_for == message.flt:
+            self.table.total = self._counted_total  # a refresh: the count of this filter is known
+            total = self._counted_total
+        self.query_one(FilterBar).show(message.flt, total, self.feed_names)
         self.articles_ready = True
         self.articles_shown_at = time.perf_counter()
         # The panes' counts are asked for once the table has its rows on screen, so their (heavier)
@@ -187,11 +204,15 @@ class MainScreen(Screen):
         """Refill the company and month panes, marking the current choice; stale answers are dropped."""
         if message.flt != self.flt:
             return
+        counts = message.counts
         selected_company = self.flt.companies[0] if self.flt.companies else None
         selected_month = self.flt.months[0] if self.flt.months else None
-        self.query_one(CompaniesPane).show(message.companies, message.company_total, selected_company)
-        self.query_one(MonthsPane).show(message.months, message.month_total, selected_month)
+        self.query_one(CompaniesPane).show(counts.companies, counts.company_total, selected_company)
+        self.query_one(MonthsPane).show(counts.months, counts.month_total, selected_month)
+        self.table.total = counts.total
+        self.query_one(FilterBar).show(message.flt, counts.total, self.feed_names)
         self.facets_ready = True
+        self.facets_ready_for, self._counted_total = message.flt, counts.total
 
     def on_article_loaded(self, message: ArticleLoaded) -> None:
         """Show the story the reader worker loaded (None if it is gone)."""

@@ -11,7 +11,7 @@ from typing import Any
 
 from textual.message import Message
 
-from tui.store.facets import CompanyFacet, MonthFacet
+from tui.store.facets import PaneCounts
 from tui.store.filters import Filter
 from tui.store.queries import ArticleDetail, ArticlePage, FeedRow
 
@@ -31,22 +31,12 @@ class ArticlesLoaded(Message):
 
 
 class FacetsLoaded(Message):
-    """The Companies and Months panes' lines for ``flt`` are ready."""
+    """The Companies and Months panes' lines, and the filter's total, for ``flt`` are ready."""
 
-    def __init__(
-        self,
-        flt: Filter,
-        companies: list[CompanyFacet],
-        company_total: int,
-        months: list[MonthFacet],
-        month_total: int,
-    ) -> None:
+    def __init__(self, flt: Filter, counts: PaneCounts) -> None:
         super().__init__()
         self.flt = flt
-        self.companies = companies
-        self.company_total = company_total
-        self.months = months
-        self.month_total = month_total
+        self.counts = counts
 
 
 class ArticleLoaded(Message):
