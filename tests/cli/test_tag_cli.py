@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from tui.cli import cli
 from tui.demo import build_demo_db
-from tui.store import open_db
+from tui.store import open_db, write_transaction
 
 
 @pytest.fixture
@@ -87,7 +87,10 @@ def test_removing_a_company_not_on_the_story_says_so(db_path: Path) -> None:
 
 
 def test_retag_on_a_full_disk_says_so_in_one_line(db_path: Path, full_disk) -> None:
-    before = sorted(open_db(db_path).execute("SELECT article_id, company, headcount FROM events").fetchall())
+    db = open_db(db_path)
+    with write_transaction(db):  # tagged by an older extractor: retag has every article to write
+        db.execute("UPDATE articles SET extractor_version = 'older'")
+    before = sorted(db.execute("SELECT article_id, company, headcount FROM events").fetchall())
     disk = full_disk(db_path)
     result = CliRunner().invoke(cli, ["--db", str(db_path), "retag"])
     assert disk.commits_refused >= 1
