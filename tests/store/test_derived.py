@@ -15,6 +15,7 @@ from tui.models import EntryRecord
 from tui.store import open_db, write_transaction
 from tui.store.articles import store_entries
 from tui.store.corrections import add_manual_event, edit_event, remove_company, retag_all, set_not_layoff
+from tui.store.facets import pane_counts
 from tui.store.filters import Filter, where
 from tui.store.queries import article_page
 from tui.store.schema_scale import FTS_DAY
@@ -177,3 +178,64 @@ def test_any_typed_search_is_a_query_the_index_can_answer(db: sqlite_utils.Datab
     """The index keeps no positions, so it cannot answer phrases: each quoted word must be one token."""
     article_page(db, Filter(search=typed, layoffs_only=False))
     assert article_page(db, Filter(search="twitch_ag", layoffs_only=False)).total == 1
+
+
+def plain_ids(db: sqlite_utils.Database, flt: Filter) -> set[int]:
+    """The articles ``flt`` selects, the company filter read from the events themselves."""
+    clause, params = where(flt.but(companies=()))
+    ids = {row[0] for row in db.execute(f"SELECT a.id FROM articles a WHERE {clause}", params)}
+    if flt.companies:
+        marks = ", ".join("?" for _ in flt.companies)
+        ids &= {row[0] for row in db.execute(
+            f"SELECT article_id FROM events WHERE company IN ({marks}) OR parent IN ({marks})",
+            [*flt.companies, *flt.companies])}
+    return ids
+
+
+@pytest.mark.parametrize("flt", [
+    Filter(), Filter(layoffs_only=False), Filter(months=("2024-01",)), Filter(companies=("Amazon",)),
+    Filter(companies=("Twitch",), months=("2024-02",)), Filter(search="cut"), Filter(search="tw", months=("2024-01",)),
+    Filter(search="c", companies=("Meta",)), Filter(unread_only=True), Filter(starred_only=True, layoffs_only=False),
+], ids=lambda flt: flt.describe())
+def test_pane_counts_agree_with_the_events_themselves(db: sqlite_utils.Database, flt: Filter) -> None:
+    add_manual_event(db, 4, "Acme", headcount=12)  # a manual event on a story without a verdict
+    with write_transaction(db):
+        db.execute("UPDATE articles SET is_read = id % 2, starred = id % 3 = 0")
+    counts = pane_counts(db, flt)
+    events = db.execute("SELECT article_id, company, parent, headcount FROM events").fetchall()
+    tops: dict[str, tuple[set[int], int]] = {}
+    units: dict[tuple[str, str], tuple[set[int], int]] = {}
+    for article_id, company, parent, headcount in events:
+        if article_id not in plain_ids(db, flt.but(companies=())):
+            continue
+        stories, total = tops.get(parent or company, (set(), 0))
+        tops[parent or company] = (stories | {article_id}, total + (headcount or 0))
+        if parent:
+            stories, total = units.get((company, parent), (set(), 0))
+            units[(company, parent)] = (stories | {article_id}, total + (headcount or 0))
+    assert {(f.name, f.stories, f.headcount) for f in counts.companies} == {
+        (name, len(stories), total) for name, (stories, total) in tops.items()}
+    assert {(u.name, u.parent, u.stories, u.headcount) for f in counts.companies for u in f.units} == {
+        (name, parent, len(stories), total) for (name, parent), (stories, total) in units.items()}
+    months: dict[str, int] = {}
+    for article_id in plain_ids(db, flt.but(months=())):
+        month = db.execute("SELECT month FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+        months[month] = months.get(month, 0) + 1
+    assert {(f.month, f.stories) for f in counts.months} == set(months.items())
+    assert counts.month_total == len(plain_ids(db, flt.but(months=())))
+    assert counts.company_total == len(plain_ids(db, flt.but(companies=())))
+    assert counts.total == len(plain_ids(db, flt))
+
+
+@pytest.mark.parametrize("flt", [
+    Filter(), Filter(layoffs_only=False), Filter(months=("2024-01",)), Filter(companies=("Amazon",)),
+    Filter(companies=("Twitch",), months=("2024-02",), layoffs_only=False),
+], ids=lambda flt: flt.describe())
+def test_the_common_filters_are_counted_without_reading_articles(db: sqlite_utils.Database, flt: Filter) -> None:
+    """Layoff stories, a month, a company: the panes and the total come from the counts tables (a
+    million articles are never read for them)."""
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    pane_counts(db, flt)
+    db.conn.set_trace_callback(None)
+    assert statements and not [sql for sql in statements if "articles" in sql], statements

@@ -32,13 +32,14 @@ def marks(values: tuple[str, ...]) -> str:
     return ", ".join("?" for _ in values)
 
 
-def counted_conditions(flt: Filter) -> tuple[str, list[object]]:
-    """The layoff and month conditions over a table with ``layoff`` and ``month`` columns."""
+def counted_conditions(flt: Filter, alias: str = "") -> tuple[str, list[object]]:
+    """The layoff and month conditions over a table with ``layoff`` and ``month`` columns (``alias``:
+    its name and a dot, in a join)."""
     clauses, params = ["1"], []
     if flt.layoffs_only:
-        clauses.append("layoff = 1")
+        clauses.append(f"{alias}layoff = 1")
     if flt.months:
-        clauses.append(f"month IN ({marks(flt.months)})")
+        clauses.append(f"{alias}month IN ({marks(flt.months)})")
         params += list(flt.months)
     return " AND ".join(clauses), params
 

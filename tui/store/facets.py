@@ -15,6 +15,7 @@ import sqlite_utils
 
 from tui.store.counting import count_articles, counted_conditions, has_search, marks, narrows_only
 from tui.store.filters import Filter, fts_query, where
+from tui.store.schema_scale import FTS_DAY
 from tui.store.search import MATCHES
 
 FACET_LIMIT = 1000
@@ -59,10 +60,17 @@ def _group_facets(
 
 def _company_rows(db: sqlite_utils.Database, flt: Filter, limit: int) -> list[tuple[str, str, int, int]]:
     """(name, parent or '', stories, headcount) of every company line under ``flt`` minus its companies."""
-    if narrows_only(flt, "months"):
+    if narrows_only(flt.but(companies=()), "months"):
         condition, params = counted_conditions(flt)
         sql = (f"SELECT name, parent, sum(stories), sum(headcount) FROM company_counts WHERE {condition} "
                "GROUP BY name, parent ORDER BY 3 DESC LIMIT ?")
+    elif has_search(flt) and narrows_only(flt.but(search="", companies=()), "months"):
+        # story_companies knows each story's verdict and month: the matches need not visit articles
+        condition, params = counted_conditions(flt, "c.")
+        params = [fts_query(flt.search), *params]
+        sql = (f"SELECT c.name, c.parent, count(*), sum(c.headcount) FROM articles_fts s CROSS JOIN "
+               f"story_companies c ON c.article_id = s.rowid % {FTS_DAY} WHERE s.articles_fts MATCH ? "
+               f"AND {condition} GROUP BY c.name, c.parent ORDER BY 3 DESC LIMIT ?")
     elif has_search(flt):
         clause, params = where(flt.but(search="", companies=()))
         params = [fts_query(flt.search), *params]
@@ -91,7 +99,7 @@ def company_facets(db: sqlite_utils.Database, flt: Filter, *, limit: int = FACET
 
 def month_facets(db: sqlite_utils.Database, flt: Filter, *, limit: int = MONTH_LIMIT) -> list[MonthFacet]:
     """Months, newest first, with their story counts under every filter but the month one."""
-    if narrows_only(flt, "companies"):
+    if narrows_only(flt.but(months=()), "companies"):
         condition, params = counted_conditions(flt.but(months=()))
         if flt.companies:
             sql = (f"SELECT month, count(DISTINCT article_id) FROM story_companies WHERE name IN "

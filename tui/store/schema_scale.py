@@ -100,7 +100,8 @@ def _story_companies(db: sqlite_utils.Database) -> None:
             PRIMARY KEY (name, parent, article_id)
         ) WITHOUT ROWID""")
     db.execute("CREATE INDEX idx_story_companies_order ON story_companies(name, layoff, published, article_id)")
-    db.execute("CREATE INDEX idx_story_companies_article ON story_companies(article_id)")
+    # Covering for the panes under a search: from a match to its companies, verdict and month.
+    db.execute("CREATE INDEX idx_story_companies_article ON story_companies(article_id, layoff, month, headcount)")
     gone = _story_rows("old", _STORY_ROW_GONE) + "DELETE FROM story_companies WHERE article_id = old.article_id AND events <= 0;"
     db.execute(f"CREATE TRIGGER events_story_ai AFTER INSERT ON events BEGIN {_story_rows('new', _STORY_ROW)} END")
     db.execute(f"CREATE TRIGGER events_story_ad AFTER DELETE ON events BEGIN {gone} END")
@@ -183,6 +184,8 @@ def _indexes(db: sqlite_utils.Database) -> None:
     """Pages of a month in date order without a sort; the narrower indexes they replace go."""
     db.execute("CREATE INDEX idx_articles_layoff_month_published ON articles(layoff, month, published)")
     db.execute("CREATE INDEX idx_articles_month_published ON articles(month, published)")
+    # From a search match to its verdict and month without reading the article's text.
+    db.execute("CREATE INDEX idx_articles_match ON articles(id, layoff, month)")
     db.execute("DROP INDEX IF EXISTS idx_articles_layoff_month")
     db.execute("DROP INDEX IF EXISTS idx_articles_month")
 
