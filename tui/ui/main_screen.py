@@ -47,7 +47,7 @@ class MainScreen(Screen):
 
     BINDINGS = MAIN_BINDINGS
 
-    flt: reactive[Filter] = reactive(Filter(), init=False)
+    flt: reactive[Filter] = reactive(Filter(), init=False, repaint=False)
     """What the table shows; the panes count under every filter but their own."""
 
     def __init__(self) -> None:
