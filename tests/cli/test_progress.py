@@ -54,3 +54,16 @@ def test_retag_is_quiet_when_piped(db_path: Path) -> None:
     assert result.exit_code == 0
     assert result.stderr == ""
     assert result.stdout.startswith("retagged 30 articles")
+
+
+def test_export_to_a_file_draws_a_bar_on_a_terminal(db_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "all.jsonl"
+    _, shown = on_a_terminal("--db", str(db_path), "export", "--all", "--format", "jsonl", "-o", str(out))
+    assert "Exporting" in shown and "30/30" in shown
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 30
+
+
+def test_export_to_stdout_is_quiet_when_piped(db_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "export", "--all", "--format", "jsonl"])
+    assert result.exit_code == 0 and result.stderr == ""
+    assert len(result.stdout.splitlines()) == 30

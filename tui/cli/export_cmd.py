@@ -7,12 +7,14 @@ usage error (exit 2), never a traceback.
 from __future__ import annotations
 
 import re
+import sys
 from datetime import date
 from pathlib import Path
 
 import click
 
 from tui.cli.context import CliContext, pass_context
+from tui.cli.progress import progress_bar
 from tui.export import FORMATS, resolve_companies, write_export
 from tui.store.filters import Filter
 
@@ -78,6 +80,8 @@ def export_command(obj: CliContext, fmt: str, companies: tuple[str, ...], months
     db = obj.db()
     flt = Filter(companies=resolve_companies(db, companies), months=months, layoffs_only=not all_articles,
                  since=since, until=until)
-    count = write_export(db, flt, fmt, output)
+    # A bar on the terminal when the stories go elsewhere (a file, a pipe), never over them.
+    with progress_bar("Exporting", when=output is not None or not sys.stdout.isatty()) as progress:
+        count = write_export(db, flt, fmt, output, progress=progress)
     if output is not None:
         click.echo(f"Wrote {count} {'story' if count == 1 else 'stories'} to {output}", err=True)

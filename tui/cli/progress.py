@@ -17,10 +17,11 @@ Progress = Callable[[int, int], None]
 
 
 @contextlib.contextmanager
-def progress_bar(label: str, stream: TextIO | None = None) -> Iterator[Progress | None]:
-    """A ``Progress`` that draws a bar on ``stream`` (stderr) when it is a terminal, else None."""
+def progress_bar(label: str, stream: TextIO | None = None, *, when: bool = True) -> Iterator[Progress | None]:
+    """A ``Progress`` that draws a bar on ``stream`` (stderr) when it is a terminal and ``when`` holds,
+    else None."""
     stream = stream or sys.stderr
-    if not stream.isatty():
+    if not when or not stream.isatty():
         yield None
         return
     bar: click.progressbar | None = None  # type: ignore[type-arg]
