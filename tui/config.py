@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from tui.errors import ConfigError
+from tui.watch.settings import WatchConfig, validate_watch
 
 DEFAULT_INTERVAL_MINUTES = 30
 DEFAULT_CONCURRENCY = 8
@@ -52,6 +53,8 @@ class Config:
     feeds: tuple[FeedConfig, ...] = ()
     keys: tuple[tuple[str, str], ...] = ()
     """User key remaps from ``[keys]``: (binding id, key) pairs."""
+    watch: WatchConfig = field(default_factory=WatchConfig)
+    """``[watch]``: the companies followed and the alert command."""
 
     @property
     def enabled_feeds(self) -> tuple[FeedConfig, ...]:
@@ -71,7 +74,7 @@ SETTINGS_RANGES: dict[str, tuple[float, float]] = {
 }
 """Bounds that keep a typo (or nan, inf) from disabling timeouts or flooding servers."""
 
-TOP_KEYS = {"settings": dict, "feeds": list, "keys": dict}
+TOP_KEYS = {"settings": dict, "feeds": list, "keys": dict, "watch": dict}
 SETTINGS_KEYS: dict[str, tuple[type, ...]] = {
     "interval_minutes": (int,),
     "concurrency": (int,),
@@ -186,6 +189,10 @@ class _Validator:
         where = f"{self.where_file}:{line}" if line else self.where_file
         return ConfigError(f"{where}: {message}")
 
+    def unknown_key(self, label: str, key: str, valid: dict[str, Any], table: str) -> ConfigError:
+        """An unknown key in ``[table]``, with the closest valid one."""
+        return self.fail(f"unknown key '{label}.{key}'; {_suggest(key, valid)}", table, key)
+
     def check_type(self, value: Any, types: tuple[type, ...], label: str, table: str | None, key: str,
                    index: int | None = None) -> None:
         """Refuse a value of the wrong type; a bool does not pass as a number (TOML ``true`` is not 1)."""
@@ -206,7 +213,8 @@ class _Validator:
         feeds = tuple(self.feed(entry, index) for index, entry in enumerate(doc.get("feeds", [])))
         self.check_duplicates(feeds)
         keys = self.keys(doc.get("keys", {}))
-        return Config(path=self.path, settings=settings, feeds=feeds, keys=keys)
+        watch = validate_watch(doc.get("watch", {}), self)
+        return Config(path=self.path, settings=settings, feeds=feeds, keys=keys, watch=watch)
 
     def settings(self, table: dict[str, Any]) -> Settings:
         """``[settings]``: known keys, right types, finite values within ``SETTINGS_RANGES``."""

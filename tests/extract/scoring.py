@@ -24,7 +24,11 @@ def assert_floors(cases: Path, tmp_path: Path, floors: dict[str, float]) -> str:
     out = tmp_path / "out.jsonl"
     out.write_text(result.stdout, encoding="utf-8")
     args = [arg for name, value in floors.items() for arg in ("--min", f"{name}={value}")]
-    run = subprocess.run([sys.executable, str(SCORER), str(cases), str(out), "--errors", *args],
-                         capture_output=True, text=True, check=False)
+    run = subprocess.run(
+        [sys.executable, str(SCORER), str(cases), str(out), "--errors", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
     return run.stdout.strip().splitlines()[-1]

@@ -83,8 +83,13 @@ def test_bytes_and_values_json_cannot_carry_are_answered_not_fatal(tmp_path: Pat
     result = CliRunner().invoke(extract_command, [str(path)])
     assert result.exit_code == 0, result.output
     out = [json.loads(line) for line in result.output.splitlines()]  # every line is strict JSON
-    assert [o.get("error", "")[:18] for o in out] == ["", "line 2: not UTF-8 ", "line 3: not JSON: ",
-                                                     "line 4: not JSON: ", ""]
+    assert [o.get("error", "")[:18] for o in out] == [
+        "",
+        "line 2: not UTF-8 ",
+        "line 3: not JSON: ",
+        "line 4: not JSON: ",
+        "",
+    ]
     assert out[4]["id"] == "s\ufffd" and out[4]["events"][0]["headcount"] == 1200
 
 

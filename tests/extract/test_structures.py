@@ -106,7 +106,9 @@ def test_employer_from_structure(title: str, summary: str, expected: list[tuple]
 
 @pytest.mark.parametrize(("title", "summary"), NOT_EVENTS)
 def test_no_event(title: str, summary: str) -> None:
-    assert extract(title, summary).events == ()
+    result = extract(title, summary)
+    assert result.layoff is False
+    assert result.events == ()
 
 
 def test_units_carry_their_parent() -> None:

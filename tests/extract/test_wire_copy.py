@@ -171,4 +171,6 @@ def test_wire_copy(title: str, summary: str, expected: list[tuple]) -> None:
 
 @pytest.mark.parametrize(("title", "summary"), NEGATIVE)
 def test_wire_copy_negatives(title: str, summary: str) -> None:
-    assert extract(title, summary).events == ()
+    result = extract(title, summary)
+    assert result.layoff is False
+    assert result.events == ()

@@ -15,8 +15,14 @@ COLUMNS = {
                  "published_known", "fetched_at", "month", "is_read", "starred", "layoff", "layoff_auto",
                  "layoff_manual", "extractor_version"],
     "events": ["id", "article_id", "company", "parent", "headcount", "headcount_kind", "percent", "evidence",
-               "source", "month"],
+               "source", "month", "cut_id"],
     "event_removals": ["article_id", "company"],
+    "cuts": ["id", "company", "parent", "announced", "last_reported", "month", "headcount", "headcount_kind",
+             "percent", "sources", "first_article_id", "stale"],
+    "cut_merges": ["article_id", "company", "merge_group"],
+    "cut_splits": ["article_id", "company"],
+    "alerts": ["cut_id", "company", "headcount", "headcount_kind", "percent", "given", "at"],
+    "alert_mark": ["id", "last_cut_id"],
 }
 
 
@@ -91,7 +97,7 @@ def test_a_version_1_database_with_data_opens_with_every_later_change(tmp_path: 
                "VALUES (1, 'Twitch', 'Amazon', 500, '2024-01')")
     db.close()
     db = open_db(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 3
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 5
     assert ("article_id", "company", "parent", "headcount") in {tuple(i.columns) for i in db["events"].indexes}
     assert db.execute("SELECT guid FROM articles ORDER BY id").fetchall() == [("g1",), ("g2",)]
     # The derived tables hold the old rows: search, the company filter and the counts find them.
@@ -102,3 +108,11 @@ def test_a_version_1_database_with_data_opens_with_every_later_change(tmp_path: 
         ("Amazon", "", 1, 500), ("Twitch", "Amazon", 1, 500)]
     assert db.execute("SELECT layoff, month, stories FROM month_counts ORDER BY 2").fetchall() == [
         (1, "2024-01", 1), (0, "2024-02", 1)]
+
+
+def test_cuts_are_linked_from_events_and_indexed(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "x.db")
+    assert [(fk.column, fk.other_table, fk.other_column) for fk in db["events"].foreign_keys
+            if fk.column == "cut_id"] == [("cut_id", "cuts", "id")]
+    assert ("cut_id",) in {tuple(index.columns) for index in db["events"].indexes}
+    assert {("company", "announced"), ("month",), ("parent",)} <= {tuple(i.columns) for i in db["cuts"].indexes}

@@ -64,15 +64,17 @@ def cli(ctx: click.Context, config_path: Path | None, db_path: Path | None) -> N
 def _register() -> None:
     """Each command lives in its own module; they are attached here."""
     from tui.cli.app_cmd import demo_command
+    from tui.cli.cuts_cmd import cuts_group
     from tui.cli.export_cmd import export_command
     from tui.cli.extract_cmd import extract_command
     from tui.cli.feeds_cmd import feeds_group
     from tui.cli.opml_cmd import opml_group
     from tui.cli.poll_cmd import poll_command
     from tui.cli.tag_cmd import retag_command, tag_command
+    from tui.cli.watch_cmd import watch_group
 
     for command in (poll_command, feeds_group, opml_group, export_command, extract_command,
-                    retag_command, tag_command, demo_command):
+                    retag_command, tag_command, cuts_group, watch_group, demo_command):
         cli.add_command(command)
 
 

@@ -16,6 +16,7 @@ import click
 from tui.cli.context import CliContext, pass_context
 from tui.cli.progress import progress_bar
 from tui.export import FORMATS, resolve_companies, write_export
+from tui.export.cuts import write_cuts_export
 from tui.store.filters import Filter
 
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -60,11 +61,13 @@ def _months(ctx: click.Context, param: click.Parameter, values: tuple[str, ...])
               help="Only stories published on or before this day (UTC).")
 @click.option("--all", "all_articles", is_flag=True,
               help="Every stored article, not only layoff stories.")
+@click.option("--cuts", "cuts", is_flag=True,
+              help="One record per cut (a job cut however many stories report it), not per story.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
               help="Write to FILE (atomically) instead of stdout.")
 @pass_context
 def export_command(obj: CliContext, fmt: str, companies: tuple[str, ...], months: tuple[str, ...],
-                   since: date | None, until: date | None, all_articles: bool,
+                   since: date | None, until: date | None, all_articles: bool, cuts: bool,
                    output: Path | None) -> None:
     """Export tagged layoff stories (CSV by default) to stdout or -o FILE.
 
@@ -73,15 +76,23 @@ def export_command(obj: CliContext, fmt: str, companies: tuple[str, ...], months
       layoffs-tui export --month 2024-03 -o march.csv
       layoffs-tui export --company Meta --format json
       layoffs-tui export --all --since 2024-01-01 --format jsonl
+      layoffs-tui export --cuts --month 2024-03 -o march-cuts.csv
     """
     if since and until and since > until:
         raise click.BadParameter(f"--since {since} is after --until {until}",
                                  param_hint="'--since'")
+    if cuts and all_articles:
+        raise click.UsageError("--cuts lists job cuts, --all every article: give one of them")
     db = obj.db()
     flt = Filter(companies=resolve_companies(db, companies), months=months, layoffs_only=not all_articles,
                  since=since, until=until)
-    # A bar on the terminal when the stories go elsewhere (a file, a pipe), never over them.
-    with progress_bar("Exporting", when=output is not None or not sys.stdout.isatty()) as progress:
-        count = write_export(db, flt, fmt, output, progress=progress)
+    if cuts:
+        count = write_cuts_export(db, flt, fmt, output)
+        noun = "cut" if count == 1 else "cuts"
+    else:
+        # A bar on the terminal when the stories go elsewhere (a file, a pipe), never over them.
+        with progress_bar("Exporting", when=output is not None or not sys.stdout.isatty()) as progress:
+            count = write_export(db, flt, fmt, output, progress=progress)
+        noun = "story" if count == 1 else "stories"
     if output is not None:
-        click.echo(f"Wrote {count} {'story' if count == 1 else 'stories'} to {output}", err=True)
+        click.echo(f"Wrote {count} {noun} to {output}", err=True)

@@ -75,7 +75,8 @@ def retag_command(ctx: CliContext) -> None:
     db = ctx.db()
     with progress_bar("Retagging") as progress:
         counts = retag_all(db, default_tagger(), extractor_version(), progress=progress)
-    click.echo(f"retagged {counts.articles} articles: {counts.layoffs} layoff stories, {counts.events} events")
+    click.echo(f"retagged {counts.articles} articles: {counts.layoffs} layoff stories, {counts.events} events, "
+               f"{counts.cuts} cuts")
     if counts.failed:
         shown = ", ".join(str(i) for i in counts.failed[:20]) + (" …" if len(counts.failed) > 20 else "")
         click.echo(f"the extractor failed on {len(counts.failed)} article(s), which keep their old tags: {shown}",

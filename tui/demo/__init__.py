@@ -14,6 +14,7 @@ from tui.config import Config, FeedConfig
 from tui.poll.parse import parse_feed
 from tui.store import open_db, write_transaction
 from tui.store.articles import store_entries
+from tui.store.cuts import update_cuts
 from tui.store.feeds import record_poll, sync_feeds
 from tui.store.tags import Tagger, default_tagger
 
@@ -50,5 +51,6 @@ def build_demo_db(db_path: Path, now: datetime, tagger: Tagger | None = None) ->
                 counts = store_entries(db, states[url].id, parsed.entries, now, tagger)
                 status = "new" if counts.new else "unchanged"
                 record_poll(db, states[url].id, now=now, status=status, http_status=200, title=parsed.title)
+        update_cuts(db)
     finally:
         db.close()

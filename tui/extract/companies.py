@@ -20,6 +20,7 @@ __all__ = [
     "company_aliases",
     "find_known",
     "is_common",
+    "known_names",
     "lookup",
     "units_of",
 ]
@@ -35,6 +36,9 @@ _THE_OR_POSSESSIVE = re.compile(r"^(?:the|The|THE)\s+|'s$")
 _CANDIDATE = re.compile(r"[A-Z0-9][\w&.'+-]*")
 """Tokens that can open a known name: capitalised, digits, or "eBay"/"iRobot" style."""
 _NEXT_TOKEN = re.compile(r"[ ,]{1,2}(?<!, ,)([A-Za-z0-9][A-Za-z0-9&.'+-]*[A-Za-z0-9+]|[A-Za-z0-9]|&)")
+
+
+_OFFICE_AFTER = re.compile(r" (?:Minister|Ministry|Secretary|Department|Commissioner|Committee)\b")
 
 
 @dataclass(frozen=True)
@@ -231,6 +235,8 @@ def _known_at(
     if hit is None:
         return None
     n, org = hit
+    if _OFFICE_AFTER.match(text, tokens[n - 1][1]):
+        return None  # "Manpower Minister", "Labour Department": a government office, not the firm
     if n == 1 and first.lower().removesuffix("'s") in common:
         after = text[start + len(raw) : start + len(raw) + 30]
         glued = _GLUED.match(after)
@@ -262,6 +268,14 @@ def company_aliases(name: str) -> set[str]:
     """Every known name of the entity `name` refers to (itself included), for filters and export."""
     canonical, _ = canonical_company(name)
     return set(_data()[1].get(canonical, {canonical})) | {canonical}
+
+
+def known_names() -> tuple[str, ...]:
+    """Every name in the company data (canonical names and their other names), sorted: for near misses."""
+    aliases_by_name = _data()[1]
+    return tuple(
+        sorted({name for names in aliases_by_name.values() for name in names} | set(aliases_by_name))
+    )
 
 
 def units_of(parent: str) -> set[str]:

@@ -12,17 +12,11 @@ import re
 from dataclasses import dataclass
 
 from tui.extract.patterns import first_char_groups, top_level
+from tui.extract.vocabulary import CUT_VERBS, EFFECT_VERBS, HEDGE_ALTERNATION, JOB_NOUNS, SHARE_WORDS
 
-__all__ = ["JOB_NOUN", "TRAP_TITLE", "Cue", "find_cues", "negative_title"]
+__all__ = ["DENIAL_TITLE", "JOB_NOUN", "TRAP_TITLE", "Cue", "denial_title", "find_cues", "negative_title"]
 
-JOB_NOUN = first_char_groups(
-    r"jobs?|employees?|workers?|staff(?:ers)?|staff members|people|persons|positions?|roles?|posts?|"
-    r"layoffs?|lay-?offs?|job cuts?|personnel|professionals|techies|engineers|headcount|workforces?|"
-    r"work ?force|team members|associates|hires|employment|payrolls?|redundanc(?:y|ies)|trainees|pilots|"
-    r"cabin crew|crew|nurses|teachers|journalists|reporters|editors|drivers|agents|managers|executives|"
-    r"officers|doctors|miners|technicians|programmers|developers|designers|consultants|bankers|traders|"
-    r"clerks|cashiers|faculty|civil servants"
-)
+JOB_NOUN = first_char_groups(JOB_NOUNS)
 """Words for the people or posts cut; one group per first letter ("(?:cabin )?crew" is "cabin crew|crew")."""
 _INTRINSIC = (
     r"lay(?:s|ing)?[\s-]+(?:them\s+|workers\s+|people\s+|staff\s+)?off|laid[\s-]+(?:\w+\s+)?off|"
@@ -34,14 +28,15 @@ _INTRINSIC = (
 _NOUN = (
     r"layoffs|lay-offs|lay offs|layoff|lay-off|job cuts?|job losses|job reductions?|jobs? cuts|staff cuts|"
     r"workforce reductions?|headcount reductions?|reductions? in (?:force|staff|workforce|headcount)|"
-    r"redundancies|downsizing|retrenchments?|cuts to (?:its |the )?(?:staff|workforce|jobs)"
+    r"redundancies|downsizing|retrenchments?|cuts to (?:its |the )?(?:staff|workforce|jobs)|warn notices?|"
+    r"voluntary (?:redundancy|retirement|separation|exit)(?: scheme| programme| program| plan)?"
 )
 _GENERIC = (
-    r"cut(?:s|ting)?|slash(?:es|ed|ing)?|ax(?:e|es|ed|ing)|trim(?:s|med|ming)?|shed(?:s|ding)?|"
-    r"eliminat(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|reductions?|scrap(?:s|ped|ping)?|fir(?:e|es|ed|ing)|"
-    r"sack(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|terminat(?:e|es|ed|ing)|retrench(?:es|ed|ing)?|let(?:s|ting)?\s+go|"
-    r"lost|gone|go|at risk|threatened|in jeopardy|furlough(?:s|ed|ing)?|redundant|halv(?:e|es|ed|ing)|"
-    r"restructur(?:e|es|ed|ing)|stop(?:s|ped|ping)? paying"
+    CUT_VERBS + r"|reductions?|scrap(?:s|ped|ping)?|terminat(?:e|es|ed|ing)|"
+    r"lost|gone|go|at risk|on the line|threatened|in jeopardy|redundant|halv(?:e|es|ed|ing)|"
+    r"restructur(?:e|es|ed|ing)|stop(?:s|ped|ping)? paying|affect(?:s|ed|ing)?|impact(?:s|ed|ing)?|"
+    r"represent(?:s|ed|ing)?|amount(?:s|ed|ing)? to|equat(?:e|es|ed|ing) to|account(?:s|ed|ing)? for|"
+    r"result(?:s|ed|ing)? in|lead(?:s|ing)? to|led to"
 )
 
 
@@ -76,7 +71,9 @@ _BLOCK_OBJECT = re.compile(
     + first_char_groups(
         r"rates?|prices?|costs?|spending|budgets?|production|output|forecasts?|outlook|guidance|emissions|"
         r"dividends?|tax(?:es)?|ties|players?|roster|fees|hours|pay|wages?|salar(?:y|ies)|shifts|losses|debt|"
-        r"deficit|capacity|inventory|stake|investment|ribbon|deal|prison|sentence|charges|the cord|corners"
+        r"deficit|capacity|inventory|stake|investment|ribbon|deal|prison|sentence|charges|the cord|corners|"
+        r"reports?|claims?|rumou?rs?|speculation|allegations?|suggestions?|lawsuits?|duty|duties|tariffs?|levy|"
+        r"customs|appeal|motion|bid"
     )
     + r"\b"
 )
@@ -100,28 +97,35 @@ _NEGATION = re.compile(
     + first_char_groups(
         r"no|not|n't|never|deny|denies|denied|denying|rules? out|ruled out|ruling out|without|avoid(?:s|ed|ing)?|"
         r"instead of|rather than|pledge[sd]?|won't|no plans? to|no intention|spare[sd]?|halt(?:s|ed)?|"
-        r"reverse[sd]?|rescind(?:s|ed)?|prevent(?:s|ed)?"
+        r"reverse[sd]?|rescind(?:s|ed)?|prevent(?:s|ed)?|if|unless|whether|refus(?:e|es|ed|ing) to"
     )
     + r"\b|\bno-$"
 )
 """Searched in the clause tail before a cue (at most 40 characters back to a comma or full stop)."""
 _PASSIVE_LAST = re.compile(rf"(?:{JOB_NOUN}|will|would|could|are|were|was|is|be|been|being|also|to)")
 _BARE_COUNT = re.compile(
-    r"\s+(?:(?:about|around|nearly|another|an additional|some|up to|more than|over|roughly|approximately|"
-    r"as many as|a further)\s+)*\d[\d,.]*k?(?:\s+(?:more|additional|others|worldwide|globally)\b|\s*[,;:]|\.(?!\d)|\s*$|"
+    rf"\s+(?:(?:{HEDGE_ALTERNATION}|another|an additional|a further)\s+)*\d[\d,.]*k?(?:\s+(?:more|additional|others|worldwide|globally)\b|\s*[,;:]|\.(?!\d)|\s*$|"
     r"\s+(?:in|at|across|as|after|from|by|amid|this|next|on|over)\b)"
 )
 """A bare count after a cut verb, as headlines write it ("Meta to cut 10,000", "cutting 9,000 more")."""
 _MAKE_REDUNDANT = re.compile(r"\bma(?:ke|kes|king|de)\s+(?:[\w,%'-]+\s+){0,8}$")
 _RESTRUCTURE_COUNT = re.compile(
     rf"\s+(?:(?:programme|program|plan|drive|exercise)\s+)?(?:(?:affecting|impacting|covering|of|that will affect|"
-    rf"which will affect|to affect)\s+)?(?:(?:about|around|some|roughly|nearly|approximately|more than|over|up to|"
-    rf"as many as)\s+)?\d[\d,.]*k?\s+(?:[a-z-]+\s+)?{JOB_NOUN}\b"
+    rf"which will affect|to affect)\s+)?(?:(?:{HEDGE_ALTERNATION})\s+)?\d[\d,.]*k?\s+(?:[a-z-]+\s+)?{JOB_NOUN}\b"
 )
 """A count of posts right after "restructure"/"restructuring": a cut, however softly worded."""
+_RISK_OF_LOSS = re.compile(
+    r" of (?:redundanc|being (?:made redundant|laid off|let go|cut)|losing their jobs|job loss|lay-?off)"
+)
+"""'at risk of redundancy': the one 'at risk of ...' that puts jobs at risk."""
+_SHARE_OF_STAFF = re.compile(
+    rf"\s+(?:(?:{HEDGE_ALTERNATION})\s+)?(?:(?:\d[\d.]*|[a-z]+(?:[\s-][a-z]+)?)\s*(?:%|per ?cent|percent)|"
+    rf"{SHARE_WORDS})\s+of\s+(?:the|its|their|our|[a-z][\w&.-]*'s)\s+(?:[\w'-]+\s+){{0,3}}?{JOB_NOUN}\b"
+)
+"""'affect 11% of its total workforce', 'affect almost a fifth of its staff': a share of the staff."""
 _BLOCK_BEFORE = re.compile(
     r"\b(?:rate|interest|price|cost|pay|salary|wage|tax|budget|spending|production|output|dividend|benefit|"
-    r"bonus|fare|fee|capacity|emission|service|power|supply)\s+$"
+    r"bonus|fare|fee|capacity|emission|service|power|supply)[\s-]+$"
 )
 _GO_ELSEWHERE = re.compile(
     r"\s+(?:on|back|home|ahead|through|into|up|down|out|unpaid|without|for|to (?:work|the|a|court))\b"
@@ -132,9 +136,16 @@ _PASSIVE_WORD = re.compile(r"(?:were|was|be|been|being|are|is|get|got|lose|lost|
 _BE_BEFORE = re.compile(r"\b(?:were|was|be|been|being|are|is|get|got)\s+$")
 _NEGATION_AFTER = re.compile(
     r"^[^,;.]{0,30}\b(?:denied|ruled out|unfounded|not planned|false|rumou?rs?|(?:are|is|were) (?:over|done|behind "
-    r"us|complete|finished)|have ended|has ended)\b"
+    r"us|complete|finished)|have ended|has ended|(?:are|is|were|was|would be) (?:not|never) (?:a |the )?(?:solution|"
+    r"answer|option|necessary|needed|planned|on the table)|(?:would be|is|are|was) the (?:absolute )?last (?:thing|resort))\b"
 )
-_BACKGROUND = re.compile(r"\b(?:amid|despite|during)\s+(?:[\w-]+\s+){0,3}$")
+_BACKGROUND = re.compile(
+    r"\b(?:amid|despite|during|over(?!\s+(?:\d|a |an |about|nearly|half))|against)\s+(?:[\w,-]+\s+){0,3}$"
+)
+_TREND_AFTER = re.compile(
+    r"[\s-]+(?:trend|wave|spree|season|tracker|fears?|concerns?|worries|anxiety|threat)\b"
+)
+"""'bucks the tech layoff trend', 'layoff fears': talk about layoffs, not a cut."""
 _BOXER = re.compile(
     r"(?:\b(?:his|her|long|lengthy|extended|injury|year-long|months-long|\d+-(?:year|month|week)|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)[\s-](?:year|month|week)s?)\s+$)"
@@ -143,8 +154,20 @@ TRAP_TITLE = re.compile(
     r"\b(?:den(?:y|ies|ied)|rules? out|no[\s-]lay-?offs?|no[\s-]job[\s-]cuts|pledges?|strikes?|striking|"
     r"walk(?:out|s out|ed out)|unioni[sz]e|union votes?|hiring|to hire|will hire|hires|relocat\w*|"
     r"interest rates?|rates?\s+cuts?|cuts?\s+(?:interest\s+)?rates?|create[sd]?\s+[\d,]+|creat\w* jobs|"
-    r"new jobs|adds? [\d,]+ jobs|steps down|resigns?)\b"
+    r"new jobs|adds? [\d,]+ jobs|steps down|resigns?|dismiss(?:es|ed)? (?:reports?|rumou?rs?|claims?)|"
+    r"last (?:thing|resort)|not (?:a|the) solution|recruit\w*|needs? [\d,]+ (?:\w+ )?(?:staff|workers|people)|"
+    r"bucks? (?:the )?(?:\w+ )*?trend|surveys?|poll|could be (?:sacking|cutting|laying off|planning)|"
+    r"report suggests)\b"
 )
+
+
+DENIAL_TITLE = re.compile(
+    r"\b(?:den(?:y|ies|ied)|rules? out|no[\s-]lay-?offs?|no[\s-]job[\s-]cuts|pledges?|dismiss(?:es|ed)? "
+    r"(?:reports?|rumou?rs?|claims?)|last (?:thing|resort)|not (?:a|the) solution|could be (?:sacking|cutting|"
+    r"laying off|planning)|report suggests)\b"
+)
+"""Trap headlines whose own layoff word is part of the denial ("Layoffs the last thing at Zoho"):
+the headline's cue does not make it a layoff story; only a confirmed figure in the body can."""
 
 
 @dataclass(frozen=True)
@@ -177,25 +200,29 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
         after = lowered[end : end + 90]
         word = m.group()
         category = _CATEGORY[m.lastgroup]
-        if word == "at risk" and after.startswith(" of"):
-            continue  # "workers at risk of burnout"
+        if word == "at risk" and after.startswith(" of") and not _RISK_OF_LOSS.match(after):
+            continue  # "workers at risk of burnout"; "at risk of redundancy" is a cut
         if word.startswith("furlough") and after.startswith((" scheme", " program", " pay", " support")):
             continue  # the UK's furlough scheme keeps jobs; only furloughing workers cuts them
         if category == "generic":
             last = before.rsplit(None, 1)[-1:]
             if word.startswith("restructur"):
-                if not _RESTRUCTURE_COUNT.match(after):
+                if not (_RESTRUCTURE_COUNT.match(after) or _SHARE_OF_STAFF.match(after)):
                     continue  # only "restructure 8,000 positions", "a restructuring affecting 8,000 jobs"
                 form = "active"
             elif word == "redundant":
-                if not _MAKE_REDUNDANT.search(before):
+                if not (_MAKE_REDUNDANT.search(before) or _JOB_AT_END.search(before.rstrip())):
                     continue  # "redundant systems"; only "make/made ... redundant" cuts jobs
                 form = "passive"
             elif word == "go" and _GO_ELSEWHERE.match(after):
                 continue  # "workers to go on strike", "staff will go home"
             elif last and _PASSIVE_LAST.fullmatch(last[0]) and _job_before_passive(before):
                 form = "passive"
-            elif word in ("go", "gone", "at risk", "threatened", "in jeopardy"):
+            elif word.startswith(EFFECT_VERBS):
+                if not (_RESTRUCTURE_COUNT.match(after) or _SHARE_OF_STAFF.match(after)):
+                    continue  # only "affecting 1,250 jobs" or "100 people affected": an effect on a count of jobs
+                form = "active"
+            elif word in ("go", "gone", "at risk", "on the line", "threatened", "in jeopardy"):
                 continue  # only "1,000 roles will go", never "the money will go to workers"
             elif _BLOCK_BEFORE.search(before[-24:]):
                 continue  # "salary cuts of 20%", "rate cut by 25 basis points": something else is cut
@@ -224,9 +251,14 @@ def find_cues(text: str) -> tuple[list[Cue], bool]:
         if _NEGATION.search(tail) or _NEGATION_AFTER.search(after):
             negated = True
             continue
-        background = form == "noun" and bool(_BACKGROUND.search(before[-30:]))
+        background = form == "noun" and bool(_BACKGROUND.search(before[-30:]) or _TREND_AFTER.match(after))
         cues.append(Cue(start, end, form, background))
     return cues, negated
+
+
+def denial_title(title: str) -> bool:
+    """True when the headline denies or rules out cuts (see DENIAL_TITLE)."""
+    return bool(DENIAL_TITLE.search(title.lower()))
 
 
 def negative_title(title: str) -> bool:

@@ -11,23 +11,26 @@ from __future__ import annotations
 import re
 
 from tui.extract.companies import Org, find_known, lookup
-from tui.extract.cues import JOB_NOUN, Cue, find_cues, negative_title
+from tui.extract.cues import JOB_NOUN, Cue, denial_title, find_cues, negative_title
 from tui.extract.figures import Judged, is_history, judge_figures
+from tui.extract.linking import FACILITY_AFTER as _FACILITY_AFTER
 from tui.extract.linking import Ref, Subject, find_subject, name_ending_at, org_in_span
 from tui.extract.lowered import foldable, lowered
 from tui.extract.model import Extraction
+from tui.extract.names import headline_only_words, valid_name
 from tui.extract.numbers import Figure, find_figures
 from tui.extract.people import person_named
 from tui.extract.relations import drop_parent_echoes, merge_units, merge_variants, relate
 from tui.extract.sentences import split
 from tui.extract.story import Story, fold, title_case, topic_from
+from tui.extract.vocabulary import EFFECT_VERBS, HEDGE_ALTERNATION
 
 __all__ = ["extract"]
 
 _AGG_CONTEXT = re.compile(
     r"\b(?:companies|firms|startups|industry|sector|employers|overall|in total|total job cuts|nationwide|"
     r"across the (?:country|industry|sector)|trackers?|so far this year|this year alone|per month|a month|economy|"
-    r"counts?|counted|tall(?:y|ied)|together|combined|between them|according to (?:data|figures)|"
+    r"counts?|counted|tall(?:y|ied)|together|combined|between them|according to (?:data|figures)|so far|to date|"
     r"tech (?:jobs|workers|employees))\b",
     re.IGNORECASE,
 )
@@ -84,7 +87,7 @@ def _pick(judged: list[Judged], cue, lo: int, hi: int) -> tuple[Judged | None, J
 
 def _resolve(text: str, pos: int, known: list[tuple[int, int, Org]], story: Story) -> Ref | None:
     """What "the company" or "it" at `pos` refers to: an earlier employer in the sentence, else the topic."""
-    before = [Ref(o.name, a, o) for a, b, o in known if b <= pos and not o.role]
+    before = [Ref(o.name, a, o) for a, b, o in known if b <= pos and not o.role and not _aside(text, a)]
     ref = before[-1] if before else None
     if ref is None and _IT_END.search(text, max(0, pos - 4), pos):
         # "Brava Telecom said it would cut": the speaker of "it" is an organisation (people are "he"/"she").
@@ -101,6 +104,19 @@ def _resolve(text: str, pos: int, known: list[tuple[int, int, Org]], story: Stor
             parent = lookup(units[0].parent)
             return Ref(units[0].parent, ref.start, parent)
     return ref
+
+
+_ASIDE_BEFORE = re.compile(
+    r"(?:\b(?:by|of|from|with|for|like|including|than|such as|as well as|or|rival|rivals|peers?|unlike|beyond|versus|vs)"
+    r"|,\s*(?:a|an|the|its|currently|now|formerly|once|recently|owned|backed|part)\b[^,]*)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _aside(text: str, start: int) -> bool:
+    """An organisation named after a preposition or inside an appositive ("Backed by Twitter, ...", ", a
+    subsidiary of Tencent,", "rivals such as X"): it is not what "it" or a bare cut refers to."""
+    return bool(_ASIDE_BEFORE.search(text, max(0, start - 60), start))
 
 
 def _org_finder(text: str, known: list[tuple[int, int, Org]], title_case: bool):
@@ -125,7 +141,7 @@ def _staff_of(text: str, cue: Cue, known: list[tuple[int, int, Org]]) -> Ref | N
 
 
 _STAFF_WIDE = re.compile(
-    rf"(?:'s?)?\s+(?:(?:about|some|around|nearly|roughly)\s+)?(?:[\d,.]+\s+)?(?:[a-z-]+\s+)?{JOB_NOUN}\b"
+    rf"(?:'s?)?\s+(?:(?:{HEDGE_ALTERNATION})\s+)?(?:[\d,.]+\s+)?(?:[a-z-]+\s+)?{JOB_NOUN}\b"
 )
 _OBJECT_WORDS = re.compile(r"[a-z0-9%,.\s-]*")
 
@@ -154,7 +170,7 @@ def _is_person(ref: Ref, story: Story) -> bool:
 
 _BRACKET = re.compile(r"\s?\((?P<body>[^()]{1,40})\)")
 _BRACKET_BODY = re.compile(
-    rf"^\s*(?:(?:about|around|some|nearly|over|more than|up to|roughly|approximately|almost|~)\s*)?"
+    rf"^\s*(?:(?:{HEDGE_ALTERNATION}|~)\s*)?"
     rf"(?P<fig>[\d][\d,.']*\s*(?:k|K)?)\s*(?P<pct>%|percent|per cent)?\s*(?:{JOB_NOUN})?\s*$",
     re.IGNORECASE,
 )
@@ -200,13 +216,53 @@ def _read_cue(
     judged: list[Judged],
     story: Story,
     low: str | None = None,
+    headline_case: bool = False,
+    heading: bool = False,
+    entry: bool = False,
+    sentence_title: bool = False,
 ) -> bool:
     """Record the mentions one cue makes; True when it came with a figure (for the denial rule).
 
     `low`: the text lower-cased, when lowered.foldable(text) holds (a faster path, same answer).
+    `headline_case`: the sentence is a Title Case headline, where a capitalised run is a name only if
+    the story's body writes it so too (story.confirmed). `heading`: a subheading, where a run of
+    everyday words ("Which Companies Are Cutting") is no name either.
     """
     subject = find_subject(text, cue, known, low)
+    if (
+        not subject.refs
+        and story.clause_refs
+        and text[cue.start : cue.end].endswith("ing")
+        and _PARTICIPLE_BEFORE.search(text, max(0, cue.start - 3), cue.start)
+    ):
+        subject = Subject(story.clause_refs)  # "X reduced its staff by 10%, cutting around 20 positions"
+    effect = text[cue.start : cue.end].lower().startswith(EFFECT_VERBS)
+    if (
+        not subject.refs
+        and subject.anaphor is None
+        and story.previous
+        and _ALL_OF_THEM.match(text, 0, cue.start)
+    ):
+        listed = tuple(Ref(o.name, a, o) for a, b, o in find_known(story.previous) if not o.role)
+        if len(listed) > 1:
+            subject = Subject(listed)  # "Chief among them are A, B and C. All have announced cuts"
+    if subject.refs:
+        kept = tuple(
+            r
+            for r in subject.refs
+            if r.org
+            or (
+                not (effect and r.org is None)
+                and not (entry and r.start == 0)
+                and (not headline_case or story.confirmed(r.name))
+                and not story.common_noun(r, text)
+                and not (heading and headline_only_words(r.name))
+            )
+        )
+        if len(kept) < len(subject.refs):
+            subject = Subject(kept, subject.anaphor, subject.aggregate, subject.relative)
     if subject.aggregate:
+        story.aggregate_cue = True
         return False  # "startups have fired 23,000": an industry total
     job, pct = _pick(judged, cue, *bounds)
     refs = list(subject.refs)
@@ -238,29 +294,138 @@ def _read_cue(
             None  # "Volkswagen to cut 1,200 jobs at Zwickau": an unknown name after the subject is a place
         )
     if job and job.bound and not any(r.name == job.bound for r in refs):
-        story.add(Ref(job.bound, job.fig.start, lookup(job.bound)), job, None, text)  # "400 Twitch workers"
+        # "400 Twitch workers"; "40 jobs at Pedestrian – about half of the workforce": the share is the unit's too
+        own_pct = pct if pct is not None and len(refs) <= 1 and pct.fig.start > job.fig.start else None
+        story.add(Ref(job.bound, job.fig.start, lookup(job.bound)), job, own_pct, text)
         job = None
+        if own_pct is not None:
+            pct = None
     if story.bracketed and (not refs or any(r.name in story.bracketed for r in refs)):
         return bool(job or pct)  # "Alphabet (12,000), Microsoft (10,000) ... announced 40,000": a total
+    definite = (cue.form == "noun" and _DEFINITE_CUTS.match(text, 0, cue.start) is not None) or (
+        cue.form != "noun" and not text[: cue.start].strip(" -*\u2022") and not sentence_title
+    )  # "The job cuts will begin ...", or a list entry's "Cut ~48 positions ...": the topic's cut
     if (
         not refs
-        and (job or pct)
+        and (job or pct or definite)
         and not story.aggregate
         and not (_AGG_CONTEXT.search(text) if low is None else _AGG_CONTEXT_LOW.search(low))
     ):
-        before = [Ref(o.name, a, o) for a, b, o in known if b <= cue.start and not o.role]
-        refs = before[:1] or ([story.topic] if story.topic else [])
-    for ref in refs:
+        before = [
+            Ref(o.name, a, o)
+            for a, b, o in known
+            if b <= cue.start and not o.role and (not _aside(text, a) or _STAFF_AFTER.match(text, b))
+        ]
+        topic = story.topic
+        if topic and any(r.name == topic.name for r in before):
+            refs = [topic]
+        else:
+            speaker = None if before else (_speaker(text, cue.start, story) or _staff_at(text, cue.start))
+            refs = before[:1] or ([speaker] if speaker else []) or ([topic] if topic else [])
+    each = len(refs) > 1 and bool(_EACH.search(text, refs[-1].start, min(len(text), cue.end + 90)))
+    split_counts = _respective_counts(text, cue.end, len(refs), job) if len(refs) > 1 and job else None
+    for k, ref in enumerate(refs):
         org = ref.org or lookup(ref.name)
         if org and org.role == "tracker":
             continue  # Layoffs.fyi, Challenger: counters of cuts, never employers
         if org and org.role and not structural:
             continue  # a news outlet is an employer only as the subject of its own cuts
-        shared = len(refs) == 1 or (job is not None and job.fig.value is None)
-        story.add(ref, job if shared else None, pct if len(refs) == 1 else None, text, subject.relative)
+        shared = len(refs) == 1 or each or (job is not None and job.fig.value is None)
+        own = split_counts[k] if split_counts else (job if shared else None)
+        story.add(ref, own, pct if len(refs) == 1 or each else None, text, subject.relative)
+    story.clause_refs = tuple(refs)
     if refs and not (refs[-1].org and refs[-1].org.role):
         story.topic = refs[-1]
     return bool(job or pct)
+
+
+_ALL_OF_THEM = re.compile(
+    r"\s*(?:all|both|each|they|all of them|both of them|they all|they both|each of them)\s+(?:\w+\s+){0,4}$",
+    re.IGNORECASE,
+)
+"""A sentence whose subject points back at the organisations the previous sentence listed."""
+_SPEAKER = re.compile(
+    r"\s*(?:The\s+)?([A-Z][\w&.'-]*(?:\s+(?:&\s+)?[A-Z][\w&.'-]*){0,4})\s+(?:said|says|announced|announces|confirmed|"
+    r"confirms|told|tells|revealed|reveals)\b"
+)
+
+
+def _speaker(text: str, cue_start: int, story: Story) -> Ref | None:
+    """The organisation that opens the sentence by speaking ("Harwick Foods said 300 jobs will go"): with no
+    other employer named, the one announcing the cut is the one making it. Never a person or an outlet."""
+    m = _SPEAKER.match(text, 0, cue_start)
+    if m is None:
+        return None
+    name = valid_name(m.group(1))
+    if name is None or story.person(name):
+        return None
+    org = lookup(name)
+    return None if org and org.role else Ref(name, m.start(1), org)
+
+
+_PARTICIPLE_BEFORE = re.compile(r",\s*$")
+_STAFF_AT = re.compile(
+    r"\b(?i:workers|staff|employees|staffers|employees)\s+(?:at|of)\s+(?:the\s+)?([A-Z][\w&.'-]*(?:\s+(?:&\s+)?[A-Z][\w&.'-]*){0,4})"
+)
+
+
+def _staff_at(text: str, cue_start: int) -> Ref | None:
+    """'Workers at Dunmore Foods brace as 220 job cuts begin': the staff's employer, named before the cue."""
+    m = _STAFF_AT.search(text, 0, cue_start)
+    if m is None or _FACILITY_AFTER.match(text, m.end()):
+        return None  # "workers at the Canlubang factory": a place of work, not the employer
+    name = valid_name(m.group(1))
+    org = lookup(name) if name else None
+    return None if name is None or (org and org.role) else Ref(name, m.start(1), org)
+
+
+_DEFINITE_CUTS = re.compile(r"\s*(?:the|these|those|its|such)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+"""'The job cuts will begin ...', 'These layoffs ...': the cuts the story is about, the topic's."""
+_EACH = re.compile(r"\b(?:both|each|apiece|all three|all four)\b")
+"""'Kraken and Coinbase both laid off 1,100', '... laid off more than 100 employees each': one figure per name."""
+_RESPECTIVELY = re.compile(r"(\d[\d,]*)\s+and\s+(\d[\d,]*)\s+(?:[\w-]+\s+)?(?:\w+),?\s+respectively")
+
+
+def _respective_counts(text: str, cue_end: int, names: int, job: Judged) -> list[Judged] | None:
+    """'Stripe and Plaid ... laid off staff, 1000 and 260 staff respectively': each name its own count."""
+    m = _RESPECTIVELY.search(text, cue_end, cue_end + 120)
+    if m is None or names != 2 or not (m.start() <= job.fig.start < m.end()):
+        return None
+    out = []
+    for g in (1, 2):
+        value = float(m.group(g).replace(",", ""))
+        out.append(Judged(Figure(m.start(g), m.end(g), value, job.fig.kind), job=True))
+    return out
+
+
+_AMONG_BEFORE = re.compile(r"\b(?:are|is|were|was)\s+among\b")
+"""'A and B are among nearly 100 companies planning layoffs': the names before it are members."""
+_AMONG_AFTER = re.compile(r"\b[Aa]mong\s+(?:the|them|those)\b[^.;]{0,80}?\b(?:are|were|is)\s+")
+"""'Among the names making headlines for job cuts are A, B and C': the names after it are members."""
+_ON_THE_LIST = re.compile(
+    r"\b(?:companies|firms|employers|names|retailers|businesses)\b[^.;]{0,30}\b(?:on|in)\s+the\s+list\s+"
+    r"includ(?:e|es|ed|ing)\s+"
+)
+"""'Some of the companies on the list include A, B and C' (a list of cuts the story just named)."""
+
+
+def _members(text: str, known: list[tuple[int, int, Org]], story: Story) -> None:
+    """Known organisations named as members of a list of cutters: each an event without a figure.
+
+    Only known names, and only two or more in the list: a list of firms in a layoff sentence is a
+    round-up; one name is too weak to call it a cut without a verb of its own."""
+    before = _AMONG_BEFORE.search(text)
+    if before:
+        span = (0, before.start())
+    else:
+        after = _AMONG_AFTER.search(text) or _ON_THE_LIST.search(text)
+        if after is None:
+            return
+        span = (after.end(), len(text))
+    members = [Ref(o.name, a, o) for a, b, o in known if span[0] <= a < span[1] and not o.role]
+    if len(members) > 1:
+        for ref in members:
+            story.add(ref, None, None, text)
 
 
 _NOT_LAYOFF = Extraction(False, ())
@@ -274,12 +439,20 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
             _NOT_LAYOFF  # no word for job cuts anywhere: most of a feed stops here, before the costly passes
         )
     year = int(published[:4]) if published and published[:4].isdigit() else None
-    story = Story(lambda name: person_named(name, f"{title}\n{summary}"))
+    story = Story(
+        lambda name: person_named(name, f"{title}\n{summary}"), body=summary or "", text=f"{title}\n{summary}"
+    )
     valid_cue = title_valid = title_negated = False
+    title_text = None
     with_figures: list[str] = []  # sentences whose cues came with a figure: a denial may still confirm a cut
     for sentence, cues, negated in sentences:
         text = sentence.text
         if not cues and not sentence.title:
+            if valid_cue and "includ" in text and _ON_THE_LIST.search(text):
+                _members(
+                    text, find_known(text), story
+                )  # "Some of the companies on the list include A, B and C"
+            story.previous = sentence.text
             story.pending.append(sentence)  # it may only set the topic: look at it if a later cue needs it
             continue
         everything = find_known(text)
@@ -287,29 +460,67 @@ def extract(title: str, summary: str = "", published: str | None = None) -> Extr
         story.aggregate = len(known) < len(everything)  # a tracker's sentence counts an industry
         is_title_case = title_case(sentence)
         topic = topic_from(sentence, known, is_title_case)
+        if (
+            topic
+            and topic.org is None
+            and (
+                story.person(topic.name)
+                or (is_title_case and not story.confirmed(topic.name))
+                or story.common_noun(topic, text)
+                or (sentence.heading and headline_only_words(topic.name))
+            )
+        ):
+            topic = None
         if topic:
             story.topic = topic
         if sentence.title:
-            title_valid, title_negated = any(not c.background for c in cues), negated
+            title_valid, title_negated = False, negated
+            title_text = text
         org_at = _org_finder(text, known, is_title_case)
         low = text.lower() if cues and foldable(text) else None
         judged = judge_figures(text, year, org_at, [(c.start, c.end) for c in cues], low) if cues else []
+        for j in judged:
+            if any(a <= j.fig.start < b for a, b, _ in known):
+                j.used = True  # "Channel Nine", "Studio 71": a number word inside a name is no figure
         story.bracketed = _bracketed(text, known, judged, story) if cues and "(" in text else set()
+        if "mong " in text and any(not c.background for c in cues):
+            _members(text, known, story)  # "A and B are among 100 companies planning layoffs"
         for k, cue in enumerate(cues):
             if is_history(text, cue.start, cue.end, year, low):
                 continue
             bounds = (cues[k - 1].end if k else 0, cues[k + 1].start if k + 1 < len(cues) else len(text))
             mentions = story.order
-            if _read_cue(text, cue, bounds, known, judged, story, low):
+            story.aggregate_cue = False
+            if _read_cue(
+                text,
+                cue,
+                bounds,
+                known,
+                judged,
+                story,
+                low,
+                is_title_case,
+                sentence.heading,
+                sentence.item,
+                sentence.title,
+            ):
                 with_figures.append(text)
             named = story.order > mentions  # "amid layoffs at Meta" still names who cuts
             valid_cue = valid_cue or not cue.background or named
-            title_valid = title_valid or (sentence.title and named)
+            # a headline cue makes a layoff headline unless it is scenery or an industry's total
+            title_valid = title_valid or (
+                sentence.title and (named or not (cue.background or story.aggregate_cue))
+            )
+        story.previous = text
+        story.clause_refs = ()
         if sentence.title and story.topic is None:
             first = next((k for k in known if not k[2].role), None)
             if first:
                 story.topic = Ref(first[2].name, first[0], first[2])
-    title_negative = (negative_title(title or "") or title_negated) and not title_valid
+    title_negative = (negative_title(title or "") or title_negated) and (
+        not title_valid
+        or (denial_title(title or "") and not (with_figures and with_figures[0] is title_text))
+    )
     if title_negative and not any(_CONFIRM.search(text) for text in with_figures):
         return Extraction(False, ())  # a denial, pledge, strike or hiring story, unless it confirms a cut
     events = merge_units([fold(c) for c in story.companies.values()])

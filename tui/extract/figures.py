@@ -16,14 +16,11 @@ from tui.extract.cues import JOB_NOUN
 from tui.extract.lowered import lowered
 from tui.extract.numbers import Figure, find_figures
 from tui.extract.patterns import first_char_groups
+from tui.extract.vocabulary import CUT_VERBS, HEDGE_ALTERNATION
 
 __all__ = ["HISTORY", "Judged", "clause_of", "is_history", "judge_figures"]
 
-_QUAL = (
-    r"(?:(?:an?|another|an additional|additional|a further|further|about|around|approximately|roughly|nearly|"
-    r"almost|some|more than|over|up to|as many as|close to|at least|upwards of|just over|just under|"
-    r"fewer than|less than|an estimated|estimated|the)\s+)*"
-)
+_QUAL = rf"(?:(?:{HEDGE_ALTERNATION}|an?|another|an additional|additional|a further|further|the)\s+)*"
 _NOT_JOBS_AFTER = re.compile(
     r"^\s*-?\s*(?:years?|months?|weeks?|days?|hours?|fold|x\b|st\b|nd\b|rd\b|th\b|a\.m|p\.m|am\b|pm\b|:\d|"
     r"-year|-month|-week|-day|plants?|factories|stores?|shops?|outlets|locations|offices|sites|cities|states|"
@@ -37,18 +34,24 @@ _JOB_AFTER = re.compile(
     re.IGNORECASE,
 )
 _OF_TOTAL_AFTER = re.compile(
-    rf"^\s+of\s+(?:the|its|their|[A-Z][\w&.-]*'s)\s+(?:[\d,.]+\s+)?(?:[\w-]+\s+){{0,3}}?{JOB_NOUN}\b",
+    rf"^\s+of\s+(?:the|its|their|[A-Z][\w&.-]*'s)\s+(?:[\d,.]+\s+)?(?:[\w'-]+\s+){{0,3}}?{JOB_NOUN}\b",
     re.IGNORECASE,
 )
+_IN_HALF_BEFORE = re.compile(rf"\b{JOB_NOUN}\s+(?:by\s+|in\s+)$", re.IGNORECASE)
+"""'slashed the company's workforce in half': a share of the staff written after it."""
+_CUT_NOUN_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+)?(?:job losses|job cuts|layoffs|lay-offs|redundancies|job reductions)\b", re.IGNORECASE
+)
+"""'with 80 job losses': the figure counts the cut itself, not the staff a firm has."""
+_JOBS_BRACKET_BEFORE = re.compile(rf"\b{JOB_NOUN}\s*\(\s*{_QUAL}$", re.IGNORECASE)
+"""'laid off most of its staff (around 100)': a count in brackets right after the staff it counts."""
 _OBJECT_BEFORE = re.compile(
-    rf"\b(?:lay(?:s|ing)?[\s-]+off|laid[\s-]+off|letting|cut(?:s|ting)?|slash(?:es|ed|ing)?|ax(?:e|es|ed|ing)|"
-    rf"trim(?:s|med|ming)?|shed(?:s|ding)?|eliminat(?:e|es|ed|ing)|fir(?:e|es|ed|ing)|sack(?:s|ed|ing)?|"
-    rf"reduc(?:e|es|ed|ing)|reductions? of|layoffs? of|lay-?offs? of|cuts? of|loss of|furlough(?:s|ed|ing)?|"
-    rf"let(?:s|ting)? go(?: of)?|dismiss(?:es|ed|ing)?|retrench(?:es|ed|ing)?|redundancies of)\s+[\"']?{_QUAL}$",
+    rf"\b(?:lay(?:s|ing)?[\s-]+off|laid[\s-]+off|letting|{CUT_VERBS}|reductions? of|layoffs? of|lay-?offs? of|"
+    rf"cuts? of|loss of|let(?:s|ting)? go of|redundancies of)\s+[\"']?{_QUAL}$",
     re.IGNORECASE,
 )
 _GIVEN_TO = re.compile(
-    r"\b(?:slips|notices?|letters|warnings|emails|messages|notifications)\s+to\s+(?:about |some |nearly )?$",
+    rf"\b(?:slips|notices?|letters|warnings|emails|messages|notifications)\s+to\s+(?:(?:{HEDGE_ALTERNATION})\s+)?$",
     re.IGNORECASE,
 )
 """Notices handed "to 60 workers" go to the people cut; other "to N" is a level reached."""
@@ -59,8 +62,7 @@ _NOT_STAFF_BEFORE = re.compile(
 )
 """'reduce production capacity by 20%': the share of something other than staff."""
 _OR_PCT_BEFORE = re.compile(
-    rf"\b{JOB_NOUN},?\s+or\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+|approximately\s+|"
-    rf"just over\s+|more than\s+|less than\s+)?$",
+    rf"\b{JOB_NOUN},?\s+or\s+(?:(?:{HEDGE_ALTERNATION})\s+)?$",
     re.IGNORECASE,
 )
 """'1,100 people, or 30%': the count restated as a share of the workforce."""
@@ -68,20 +70,22 @@ _BY_BEFORE = re.compile(rf"\bby\s+{_QUAL}$", re.IGNORECASE)
 _TOTAL_BEFORE = re.compile(
     rf"(?:\b(?:of|from)\s+(?:the|its|their|his|her|our|[A-Z][\w&.-]*'s)\s+(?:[\w-]+\s+){{0,3}}?"
     rf"|\b(?:employs?|employed|employing|workforce of|staff of|headcount of|population of|has|have|had|with|"
-    rf"currently|there are|there were|from|down to|reach(?:es|ed)?|remain(?:s|ing)?|leaving|left|total(?:s|led)?|"
-    rf"(?<!up )to|of a total)\s+{_QUAL})$",
+    rf"currently|there are|there were|from|down to|numbered|numbering|totalled|totaling|totalling|stood at|stands at|reach(?:es|ed)?|remain(?:s|ing)?|leaving|left|total(?:s|led)?|"
+    rf"(?<!up )(?<!equating )(?<!amounting )(?<!equal )(?<!equivalent )to|of a total)\s+{_QUAL})$",
     re.IGNORECASE,
 )
 _PCT_OF_WORKFORCE = re.compile(
     r"^\s*(?:of\s+(?:the|its|their|his|her|our|[A-Z][\w&.-]*'s)?\s*(?:[\w,.'-]+\s+){0,4}?"
     r"(?:workforces?|work force|staff|employees|workers|headcount|personnel|jobs|roles|positions|people|"
-    r"employee base|team|payroll)\b)",
+    r"employee base|team|payroll)\b"
+    r"|(?:job\s+)?(?:reduction|cut|decrease|drop)s?\s+(?:in|of|to)\s+(?:the|its|their|our)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:workforces?|work force|staff|employees|workers|headcount|personnel|jobs|roles|positions|payroll)\b)",
     re.IGNORECASE,
 )
 _OTHER_CLAUSE = re.compile(
     r"\b"
     + first_char_groups(
-        r"creat\w*|add(?:s|ed|ing)?|hir(?:e|es|ed|ing)|recruit\w*|retain\w*|retention|save[sd]?|open roles?|"
+        r"creat\w*|add(?:s|ed|ing)?|hir(?:e|es|ed|ing)|recruit\w*|retain\w*|retention|saved|saving (?:jobs|roles|positions)|save (?:jobs|roles|positions|the jobs)|open roles?|"
         r"vacan\w*|unfilled|no longer fill|transferr?\w*|relocat\w*|eligible|buyouts?|offered|on strike|picket\w*|"
         r"walked out|strikes?|union members|outsourc\w*"
     )
@@ -90,9 +94,10 @@ _OTHER_CLAUSE = re.compile(
 HISTORY = re.compile(
     r"\b"
     + first_char_groups(
-        r"already|previous(?:ly)?|prior|last (?:year|month|quarter|autumn|spring|summer|fall|winter)'?s?|a year ago|years ago|in addition to|than the|"
+        r"already|previous(?:ly)?|prior|last (?:year|quarter|autumn|spring|summer|fall|winter)'?s?|said last month|announced last month|confirmed last month|revealed last month|a year ago|years ago|in addition to|than the|"
         r"compared (?:with|to)|comparison|a similar|earlier (?:this (?:year|month|week)|round|cuts?|layoffs?)|"
-        r"last round|previous round|since then|back in"
+        r"last round|previous round|since then|back in|had(?<!it had)(?<!they had) (?:already )?(?:laid off|cut|slashed|shed|let go|"
+        r"eliminated|axed)|months after|weeks after|years after"
     )
     + r"\b",
 )
@@ -113,6 +118,8 @@ def _may_be_history(clause: str) -> bool:
         or "earlier" in clause
         or "since then" in clause
         or "back in" in clause
+        or "had " in clause
+        or "s after" in clause
     )
 
 
@@ -120,6 +127,7 @@ _HISTORY_OPENING = re.compile(r"(?:last year|a year ago|previously|in the past|b
 """A sentence that opens in the past ("Last year, Meta cut 21,000 jobs") is history throughout."""
 _YEAR_OPENING = re.compile(r"in (?:\w+ )?((?:19|20)\d\d)\b", re.IGNORECASE)
 _ING = re.compile(r"\s*\w+ing\b")
+_RELATIVE = re.compile(r"\s*(?:which|who)\b")
 _AT_NAME = re.compile(r"\s+(?:at|from|of)\s+(?!the\b|a\b|an\b|its\b)")
 _YEAR_IN = re.compile(r"\b(?:in|of|during|and|since)\s+((?:19|20)\d\d)\b")
 _SUBSET = re.compile(
@@ -163,6 +171,9 @@ class _Patterns:
         self.NOT_JOBS_AFTER = convert(_NOT_JOBS_AFTER)
         self.JOB_AFTER = convert(_JOB_AFTER)
         self.OF_TOTAL_AFTER = convert(_OF_TOTAL_AFTER)
+        self.IN_HALF_BEFORE = convert(_IN_HALF_BEFORE)
+        self.CUT_NOUN_AFTER = convert(_CUT_NOUN_AFTER)
+        self.JOBS_BRACKET_BEFORE = convert(_JOBS_BRACKET_BEFORE)
         self.OBJECT_BEFORE = convert(_OBJECT_BEFORE)
         self.GIVEN_TO = convert(_GIVEN_TO)
         self.NOT_STAFF_BEFORE = convert(_NOT_STAFF_BEFORE)
@@ -243,8 +254,17 @@ def is_history(
     """
     left, clause_right = clause_of(text, start, end) if clause is None else clause
     right = clause_right
-    if left > 0 and _ING.match(text, left, right):
-        left = clause_of(text, max(0, left - 2), max(0, left - 2))[0]
+    relative = left > 0 and (
+        _RELATIVE.match(text, left, right)
+        or text[max(0, left - 7) : left].rstrip().endswith(("which", "who"))
+    )
+    if relative:
+        comma = text.rfind(
+            ",", 0, left
+        )  # ", which made 1,900 roles redundant": the clause it describes counts too
+        left = clause_of(text, max(0, comma - 1), max(0, comma - 1))[0] if comma > 0 else 0
+    elif left > 0 and _ING.match(text, left, right):
+        left = clause_of(text, max(0, left - 2), max(0, left - 2))[0]  # the clause it hangs on counts too
     else:
         left, right = max(left, start - 55), min(right, end + 30)
     if low is None:
@@ -269,11 +289,19 @@ def is_history(
     return False
 
 
+_NEXT_VERB_PHRASE = re.compile(r" (?:and|while|but|whereas) (?:\w+ )?(?:[a-z]+ed|removed|cut|made)\b")
+"""Where a second verb phrase starts after a count ("... and eliminated 120 vacant roles")."""
+
+
 def _context_rejects(judged: Judged, text: str, story_year: int | None, low: str | None) -> bool:
     """The costlier checks, run only on figures that could count: other clauses, history, subsets."""
     fig = judged.fig
     left, right = clause_of(text, fig.start, fig.end)
     a, b = max(left, fig.start - 50), min(right, fig.end + 45)
+    # "laid off ~120 employees and eliminated ~120 vacant positions": the next phrase is not this one
+    joined = _NEXT_VERB_PHRASE.search(text, fig.end, b)
+    if joined:
+        b = joined.start()
     window = text[a:b].lower() if low is None else low[a:b]
     if _OTHER_CLAUSE.search(window) or is_history(text, fig.start, fig.end, story_year, low, (left, right)):
         return True
@@ -300,6 +328,7 @@ def _classify(judged: Judged, text: str, org_at, low: str | None) -> int:
                     pats.OR_PCT_BEFORE.search(lbefore)
                     and not text[fig.end : fig.end + 70].lstrip().startswith("of")
                 )
+                or (fig.share and pats.IN_HALF_BEFORE.search(lbefore))
             )
         return -1
     if pats.NOT_JOBS_AFTER.match(lafter) or (fig.value is not None and fig.value < 2):
@@ -307,7 +336,7 @@ def _classify(judged: Judged, text: str, org_at, low: str | None) -> int:
     if (
         fig.value is not None
         and fig.value < 100
-        and text[fig.start : fig.end].isdigit()
+        and (text[fig.start : fig.end].isdigit() or text[fig.start].isupper())
         and _NAME_NUMBER.search(before)
     ):
         return -1  # "Singularity 6", "Section 4": part of a name
@@ -324,7 +353,10 @@ def _classify(judged: Judged, text: str, org_at, low: str | None) -> int:
         total
         and not lbefore.lower().endswith(("up to ", "up to"))
         and not pats.GIVEN_TO.search(lbefore)
-        and not (lbefore.lower().rstrip().endswith("with") and pats.SUBJECT_OF_CUT.match(lafter))
+        and not (
+            lbefore.lower().rstrip().endswith("with")
+            and (pats.SUBJECT_OF_CUT.match(lafter) or pats.CUT_NOUN_AFTER.match(lafter))
+        )
     ):
         return (
             -1
@@ -352,7 +384,8 @@ def _classify(judged: Judged, text: str, org_at, low: str | None) -> int:
         if judged.bound is None and at:
             judged.bound = org_at(tail_start + at.end(), tail_start + 60, anchored=True)
     elif (
-        pats.OF_TOTAL_AFTER.match(lafter)
+        pats.JOBS_BRACKET_BEFORE.search(lbefore)
+        or pats.OF_TOTAL_AFTER.match(lafter)
         or pats.OBJECT_BEFORE.search(lbefore)
         or pats.BY_BEFORE.search(lbefore)
         or pats.SUBJECT_OF_CUT.match(lafter)

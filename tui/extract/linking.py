@@ -17,10 +17,12 @@ from tui.extract.cues import Cue
 from tui.extract.lowered import lowered
 from tui.extract.names import NAME_AT_END, NAME_AT_START, valid_name
 from tui.extract.numbers import word_number
+from tui.extract.vocabulary import HEDGE_WORDS
 
 __all__ = [
     "AGGREGATE",
     "ANAPHOR",
+    "FACILITY_AFTER",
     "Ref",
     "Subject",
     "find_subject",
@@ -39,14 +41,22 @@ _AUX = frozenset(
     "discloses laying begins moves moved move look looks looking seeks seeking agreed agrees decides tells "
     "told memo staff in january february march april june july august september october november december "
     "late early earlier last week's handed hands handing issued issues issuing sent sends sending gave gives "
-    "giving served serves all both".split()
+    "giving served serves all both commenced commences initiated initiates launched launches undertook "
+    "undertakes conducted conducts implemented implements executed executes enacted underwent facing faces face "
+    "alone signalled signaled signals flagged flags warned warns outlined outlines detailed details unveiled "
+    '" “ ”'.split()
 )
-_NOUN_STRIP = frozenset(
-    "a an the significant sweeping major massive mass new fresh further additional more another wave round "  # noqa: SIM905
-    "rounds of series deep large big widespread planned expected proposed latest recent first second third "
-    "hundreds thousands several dozens approximately about around nearly some over up to than job jobs "
-    "hit by struck affected impacted "
-    "its their more sizable sizeable big-scale large-scale % percent per cent".split()
+_NOUN_STRIP = (
+    frozenset(
+        "a an the significant sweeping major massive mass new fresh further additional more another wave round "  # noqa: SIM905
+        "rounds of series deep large big widespread planned expected proposed latest recent first second third "
+        "hundreds thousands several dozens than job jobs "
+        "hit by struck affected impacted file files filed filing "
+        "its their more sizable sizeable big-scale large-scale % percent per cent comprehensive substantial small "
+        "minor limited targeted global company-wide companywide organisation-wide organization-wide broad broader "
+        "steep painful heavy".split()
+    )
+    | HEDGE_WORDS
 )
 _TOKENS = re.compile(r"\d[\d,.]*\d|[\w&.'+%-]+|[^\w\s]")
 ANAPHOR = re.compile(
@@ -54,7 +64,10 @@ ANAPHOR = re.compile(
     r"automaker|auto maker|retailer|group|giant|chipmaker|conglomerate|business|maker|manufacturer|publisher|"
     r"newspaper|outlet|platform|network|insurer|airline|carrier|operator|provider|developer|employer|"
     r"organi[sz]ation|corporation|brand|parent|outfit|chain|service|app|site|telco|bank|producer|supplier|"
-    r"broadcaster|station|paper|agency|university|hospital|school|government|council|charity)\s*$|\bit\s*$",
+    r"broadcaster|station|paper|agency|university|hospital|school|government|council|charity)\s*$|\bit\s*$|"
+    r"\b[A-Z][a-z]+'s\s+(?:(?:largest|biggest|second-largest|leading|top|oldest|main|no\.? ?1)\s+)(?:[\w-]+\s+){0,2}?"
+    r"(?:company|firm|bank|lender|carmaker|automaker|retailer|airline|maker|producer|group|employer|insurer|"
+    r"telco|operator|publisher|broadcaster|supermarket|chain|university)\s*$",
     re.IGNORECASE,
 )
 AGGREGATE = re.compile(
@@ -68,7 +81,8 @@ _JOBS_END = re.compile(
 )
 _APPOSITIVE = re.compile(
     r"\s*(?:a|an|the|one|which|who|whose|based|known|itself|now|formerly|once|owned|backed|part|headquartered|"
-    r"founded|launched|maker|parent|owner|operator|home)\b",
+    r"founded|launched|maker|parent|owner|operator|home|currently|recently|majority|wholly|jointly|partly|"
+    r"previously|acquired|bought|purchased|controlled|run|operated|financed|funded|supported|valued|listed)\b",
     re.IGNORECASE,
 )
 _COORD_LEFT = re.compile(
@@ -82,7 +96,7 @@ _RIGHT = re.compile(
     r"(?:\s+[\w'-]+){0,4}?\s+(by|at|from|across|within|in|hit|hits|strike|strikes)\s+(?:(its|the)\s+)?",
     re.IGNORECASE,
 )
-_FACILITY_AFTER = re.compile(
+FACILITY_AFTER = re.compile(
     r"\s+(?:[a-z]+(?:ing|ed)?\s+)?(?:plant|factory|facility|site|office|store|mill|"
     r"warehouse|campus|hub|location|branch|headquarters)s?\b",
     re.IGNORECASE,
@@ -119,6 +133,8 @@ def _may_end_with(low: str, end: int, words: frozenset[str]) -> bool:
 _AGGREGATE_LOW = lowered(AGGREGATE)
 _JOBS_END_LOW = lowered(_JOBS_END)
 _RIGHT_LOW = lowered(_RIGHT)
+_ACRONYM_AFTER = re.compile(r"\s*\((?:[A-Z][\w&.]{1,9})\)\s*$")
+"""A short form in brackets after a name: the name ends before it."""
 _POSSESSIVE_LOWER = re.compile(r"(?:'s?)?\s+[a-z]")
 _POSSESSIVE = re.compile(r"'s?\s+(?:[\w-]+\s+){0,2}$")
 
@@ -177,20 +193,25 @@ def org_in_span(
     possessive_of_noun = (run.endswith(("'s", "s'")) or rest.startswith("'")) and _POSSESSIVE_LOWER.match(
         rest
     )
-    if possessive_of_noun or _FACILITY_AFTER.match(rest):
+    if possessive_of_noun or FACILITY_AFTER.match(rest):
         return None
     name = valid_name(run)
     return Ref(name, start + m.start(1)) if name else None
 
 
+_LEGAL_DOT = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Bros|Cos)\.$")
+
+
 def name_ending_at(text: str, end: int, known: list[tuple[int, int, Org]]) -> Ref | None:
     """An organisation whose name ends at `end` (known first, then a capitalised run)."""
     for a, b, org in known:
-        if b <= end and not text[b:end].strip(" '"):
+        if b <= end and not text[b:end].strip(" '."):
             return Ref(org.name, a, org)
     stop = end
     while stop > 0 and text[stop - 1] in " '":
         stop -= 1
+    if stop > 1 and text[stop - 1] == "." and _LEGAL_DOT.search(text, max(0, stop - 6), stop):
+        stop -= 1  # "Alphabet Inc., OrCam and Oda": the abbreviation's full stop ends no name
     start = (
         max(
             text.rfind(" ", 0, stop),
@@ -227,6 +248,13 @@ def _coordinated_left(text: str, first: Ref, known: list[tuple[int, int, Org]]) 
     return refs[::-1]
 
 
+_DESCRIBED = re.compile(
+    r"(?:(?!(?:plants?|factory|factories|facility|facilities|sites?|offices?|stores?|mills?|warehouses?|campus|hubs?|"
+    r"branch|headquarters|outside|near|in|of|the|a|an|its|their|and|or|for|to)\b)[a-z][\w-]*\s+){1,3}(?=[A-Z0-9])"
+)
+"""Lower-case words describing the firm before its name ("developer studio", "games maker")."""
+
+
 def _right(text: str, cue: Cue, known: list[tuple[int, int, Org]], low: str | None = None) -> list[Ref]:
     """Organisations after a passive or noun cue: "let go by X", "layoffs at X", "from its X unit"."""
     m = _RIGHT.match(text, cue.end) if low is None else _RIGHT_LOW.match(low, cue.end)
@@ -236,6 +264,10 @@ def _right(text: str, cue: Cue, known: list[tuple[int, int, Org]], low: str | No
     if prep in ("hit", "hits", "strike", "strikes"):
         prep = "at"  # "Layoffs hit Acme" names the employer like "layoffs at Acme"
     start = m.end()
+    if prep in ("by", "at") and not det:
+        described = _DESCRIBED.match(text, start)
+        if described:
+            start = described.end()  # "layoffs at developer studio Creative Assembly"
     ref = (
         org_in_span(text, known, start, start + 80, anchored=True)
         if prep in ("by", "at") and not det
@@ -272,6 +304,8 @@ def _skip_back(left: str, toks: list[re.Match], form: str) -> int:
             and toks[i - 1].group()[0].isupper()
             and left[toks[i - 1].end() : toks[i].start()] == " "
             and toks[i - 1].group().lower() not in _AUX
+            and not toks[i - 1].group().endswith("'s")
+            and not (i + 1 < len(toks) and toks[i + 1].group().startswith("%"))
         ):
             break  # "Singularity 6 Layoffs": the digit belongs to the name
         if w in ("and", "or", "to") and form == "noun" and i > 0 and toks[i - 1].group()[0].isdigit():
@@ -302,11 +336,20 @@ def _tokens_back(left: str, form: str) -> tuple[list[re.Match], int]:
     return toks, _skip_back(left, toks, form)
 
 
+_VERB_IN_OPENING = re.compile(
+    r"\b(?:said|says|is|are|was|were|has|have|had|will|would|to|that|after|as|by|of|from|with|for|in|at|on)\b"
+)
+"""Words that end a sentence's opening noun phrase: a known name after one is no longer its subject."""
+
+
 def _sentence_subject(left: str, known: list[tuple[int, int, Org]]) -> Ref | None:
     """The organisation the sentence opens with, for a second verb phrase joined by "and"."""
     for a, _b, org in known:
         if not left[:a].strip(" \"'"):
             return Ref(org.name, a, org)
+        opening = left[:a]
+        if not org.role and not _VERB_IN_OPENING.search(opening) and opening.count(",") == 0:
+            return Ref(org.name, a, org)  # "Germany's automotive supplier Robert Bosch plans to ... and cut"
     m = NAME_AT_START.match(left)
     name = valid_name(m.group(1)) if m else None
     return Ref(name, m.start(1)) if name else None
@@ -333,17 +376,30 @@ def find_subject(text: str, cue: Cue, known: list[tuple[int, int, Org]], low: st
             if ref:
                 return Subject((ref,))
     toks, i = _tokens_back(left, cue.form)
-    if i >= 0 and toks[i].group().lower() == "and" and cue.form != "noun":
+    participle = (
+        i >= 0
+        and toks[i].group() == ","
+        and cue.form == "active"
+        and text[cue.start : cue.end].endswith("ing")
+    )
+    if participle or (i >= 0 and toks[i].group().lower() == "and" and cue.form != "noun"):
         first = _sentence_subject(left, known)  # "X will close 45 stores and lay off 600"
         if first:
             return Subject((first,))
     end = toks[i].end() if i >= 0 else 0
+    if i >= 2 and toks[i].group().lower() in ("more", "others") and toks[i - 1].group().lower() == "and":
+        end = toks[i - 1].start()  # "J.Crew, Nordstrom, Walmart, and more have made job cuts"
+        while end > 0 and left[end - 1] in " ,":
+            end -= 1
     relative = False
     if i >= 0 and toks[i].group().lower() in ("which", "who", "that"):
         end = toks[i].start()
         relative = left[:end].rstrip().endswith(",")
         while end > 0 and left[end - 1] in " ,":
             end -= 1
+    acronym = _ACRONYM_AFTER.search(left, max(0, end - 16), end)
+    if acronym:
+        end = acronym.start()  # "The Australian National University (ANU) is proposing to cut"
     rem = left[:end]
     if (low is None or _may_end_with(low, end, _ANAPHOR_LAST)) and anaphor.search(
         low_left, max(0, end - 70), end

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from tui.extract.lowered import lowered
+from tui.extract.vocabulary import HEDGES
 
 __all__ = ["Figure", "find_figures", "word_number"]
 
@@ -89,10 +90,11 @@ _SCALE_SUFFIX = r"(?:\s*(?P<k>k)\b|\s+(?P<scale>million|billion|lakhs?|crores?|t
 _PERCENT = r"(?P<pct>\s*%|\s*(?:per\s?cent|percent|pc)\b)?"
 _FIGURE = re.compile(  # run on lower-cased text: case-insensitive matching is several times slower
     rf"\b(?=[\dadefhmnost])(?:(?P<vague>\b(?:tens of thousands|hundreds of thousands|several (?:hundred|thousand|dozen)|"
-    rf"a few (?:hundred|thousand|dozen)|(?:many|some) hundreds?|hundreds|thousands|dozens|scores)\b)"
+    rf"a few (?:hundred|thousand|dozen)|(?:many|some) hundreds?|hundreds|thousands|dozens|scores|"
+    rf"(?:four|five|six|seven)[\s-](?:digit|figure) (?:number|sum|figure)|double[\s-]digit (?:number|percentage))\b)"
     rf"|(?P<share>\b(?:(?:a|one)[\s-]+(?:half|third|quarter|fifth|sixth|tenth|eighth)|half|"
     rf"(?:two|three|four)[\s-](?:thirds|quarters|fifths)|one[\s-]in[\s-](?P<inn>\d+|{_W}))\b)"
-    rf"|(?P<num>(?<![\w.$\u00a3\u20ac\u00a5\u20b9])(?:{_DIGITS}))(?P<money_suffix>(?:m|mn|bn|b)\b)?{_SCALE_SUFFIX}{_PERCENT}"
+    rf"|(?P<num>(?<![\w.$\u00a3\u20ac\u00a5\u20b9])(?:{_DIGITS}))(?P<money_suffix>(?:m|mn|bn|b)\b)?{_SCALE_SUFFIX}{_PERCENT}(?![a-z])"
     rf"|(?P<word>\b{_WORDNUM}\b){_PERCENT.replace('pct', 'wpct')})",
 )
 assert list(_FIGURE.groupindex) == [
@@ -110,27 +112,9 @@ assert list(_FIGURE.groupindex) == [
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _EUROPEAN = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _SEPARATORS = re.compile(r"[,'\u2019]")
-_APPROX_1 = frozenset(
-    "about around approximately roughly nearly almost some over under circa estimated ~ c.".split()  # noqa: SIM905
-)
-_APPROX_2 = frozenset(
-    (
-        "more than",
-        "up to",
-        "close to",
-        "at least",
-        "upwards of",
-        "just over",
-        "just under",
-        "fewer than",
-        "less than",
-        "an estimated",
-        "north of",
-        "well over",
-        "nearly all",
-    )
-)
-_APPROX_3 = frozenset(("as many as", "in excess of", "a little over", "a little under"))
+_APPROX_1 = frozenset([h for h in HEDGES if " " not in h] + ["~", "c."])
+_APPROX_2 = frozenset(h for h in HEDGES if h.count(" ") == 1)
+_APPROX_3 = frozenset(h for h in HEDGES if h.count(" ") == 2)
 _APPROX_LAST = _APPROX_1 | {phrase.rsplit(" ", 1)[-1] for phrase in _APPROX_2 | _APPROX_3}
 """The word each hedge ends with."""
 _APPROX_AFTER = re.compile(r"^(?:\+|-plus\b|\s+or so\b|\s+odd\b)", re.IGNORECASE)
@@ -192,7 +176,15 @@ def word_number(text: str) -> int | None:
 
 def _approx_before(before: str) -> bool:
     """A hedge ("about", "more than", "as many as") right before a figure; word sets beat a $-anchored regex."""
-    return _approx_words(before.lower().rsplit(None, 4)[-4:], before)
+    return _approx_words(_last_words(before), before)
+
+
+def _last_words(before: str) -> list[str]:
+    """The last four words before a figure, lower-cased, an opening bracket or quote dropped ("(about")."""
+    words = before.lower().rsplit(None, 4)[-4:]
+    if words and words[-1][:1] in "([\"'":
+        words[-1] = words[-1].lstrip("([\"'")
+    return words
 
 
 def _approx_words(words: list[str], before: str) -> bool:
@@ -283,7 +275,7 @@ def find_figures(text: str, low: str | None = None) -> list[Figure]:
             or (lbefore.lower().endswith("between ") and after.lower().startswith(" and "))
         ):
             kind, value = "vague", None
-        elif _approx_words(lbefore.lower().rsplit(None, 4)[-4:], before) or approx_after.match(after):
+        elif _approx_words(_last_words(lbefore), before) or approx_after.match(after):
             kind = "approx"
         out.append(Figure(m_start, m_end, value, kind, pct, False, money))
     return out

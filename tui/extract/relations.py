@@ -110,7 +110,14 @@ def drop_parent_echoes(events: tuple[Event, ...]) -> tuple[Event, ...]:
         bare = e.headcount is None and e.percent is None and e.headcount_kind == "none"
         return bare or (e.company, e.headcount) in unit_counts
 
-    return tuple(e for e in events if not echo(e))
+    hedged = {(e.company, e.headcount) for e in events if echo(e) and e.headcount_kind == "approx"}
+    return tuple(
+        replace(e, headcount_kind="approx")
+        if (e.parent, e.headcount) in hedged and e.headcount_kind == "exact"
+        else e
+        for e in events
+        if not echo(e)
+    )
 
 
 def merge_units(events: list[Event]) -> tuple[Event, ...]:
@@ -133,6 +140,8 @@ def merge_units(events: list[Event]) -> tuple[Event, ...]:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
+_CAMEL_PART = re.compile(r"[A-Z][a-z]+")
+_CAMEL_PARTS = re.compile(r"(?:[A-Z][a-z]+){2,4}")
 
 
 def _initials(name: str) -> str:
@@ -145,7 +154,16 @@ def _same_name(short: str, long: str) -> bool:
     s, w = short.split(), long.split()
     if len(s) < len(w) and (w[: len(s)] == s or w[-len(s) :] == s):
         return True
+    if len(s) == 1 and _CAMEL_PARTS.fullmatch(short):
+        parts = _CAMEL_PART.findall(short)
+        if len(parts) == len(w) and all(word.startswith(part) for part, word in zip(parts, w, strict=True)):
+            return True  # "SingPost" / "Singapore Post", "FedEx" / "Federal Express"
     return bool(_ACRONYM.fullmatch(short)) and len(w) >= 2 and _initials(long) == short
+
+
+def _bare(event: Event) -> bool:
+    """An event with no figure at all: a name written once more, nothing said about how many."""
+    return event.headcount is None and event.percent is None and event.headcount_kind == "none"
 
 
 def merge_variants(events: tuple[Event, ...]) -> tuple[Event, ...]:
@@ -169,13 +187,28 @@ def merge_variants(events: tuple[Event, ...]) -> tuple[Event, ...]:
                 continue
             same_count = a.headcount is not None and a.headcount == b.headcount
             same_share = a.headcount is None and b.headcount is None and a.percent is not None
-            if not (same_count or (same_share and a.percent == b.percent)):
+            bare = _bare(a) or _bare(b)
+            if not (same_count or (same_share and a.percent == b.percent) or bare):
                 continue
             known_a, known_b = lookup(a.company), lookup(b.company)
             if known_a and known_b:
                 continue
             initials = len(a.company.split()) == 1 and _initials(b.company) == a.company
             keep, other = (b, a) if known_b or (initials and not known_a) else (a, b)
+            if bare and not (known_a or known_b):
+                # "Sussex redundancies", then "The University of Sussex ... about 300": the full name, the figure
+                full, short = (a, b) if len(a.company) > len(b.company) else (b, a)
+                figures = short if _bare(full) else full
+                keep, other = (
+                    replace(
+                        full,
+                        headcount=figures.headcount,
+                        headcount_kind=figures.headcount_kind,
+                        percent=figures.percent,
+                        evidence=figures.evidence,
+                    ),
+                    short,
+                )
             kind = keep.headcount_kind
             if "approx" in (a.headcount_kind, b.headcount_kind):
                 kind = "approx"

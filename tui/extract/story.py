@@ -11,17 +11,18 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from tui.extract.commonness import zipf
 from tui.extract.companies import Org, clean_name, find_known, lookup
 from tui.extract.figures import Judged
 from tui.extract.linking import Ref
 from tui.extract.model import Event
-from tui.extract.names import NAME_AT_START, valid_name
+from tui.extract.names import NAME_AT_START, headline_only_words, valid_name
 from tui.extract.sentences import Sentence
 
 __all__ = ["Story", "fold", "title_case", "topic_from"]
 
 _START_TOPIC = re.compile(
-    r"\.?(?:\s*(?:,\s*(?:a|an|the)\b|:|\s+\()|\s+(?!(?:said|says|told|added|wrote|noted|explained|reports?|reported)\b)"
+    r"\.?(?:\s*(?:,\s*(?:a|an|the|[A-Z][\w.-]*'s)\b|:|\s+\()|\s+(?!(?:said|says|told|added|wrote|noted|explained|reports?|reported)\b)"
     r"[a-z])"
 )
 _VERB_NEXT = re.compile(
@@ -81,8 +82,10 @@ def _key(name: str) -> str:
 class Story:
     """What is known so far while reading one story."""
 
-    def __init__(self, is_person=None) -> None:
+    def __init__(self, is_person=None, body: str = "", text: str = "") -> None:
         self._is_person = is_person
+        self._body = body
+        self._text = text
         self._people: dict[str, bool] = {}
         self.companies: dict[str, _Company] = {}
         self.seen: list[str] = []
@@ -92,6 +95,12 @@ class Story:
         self.order = 0
         self.aggregate = False
         """The current sentence names a tracker (Layoffs.fyi, Challenger): its counts are an industry's."""
+        self.clause_refs: tuple[Ref, ...] = ()
+        """Who the sentence's previous cue was about: the subject of a participle (", cutting 20 roles")."""
+        self.aggregate_cue = False
+        """The cue just read had an industry for subject ("employers plan to cut staff")."""
+        self.previous = ""
+        """The previous sentence: its organisations are what "All have cut" or "Both laid off" means."""
         self.bracketed: set[str] = set()
         """Names with their own bracketed figure in the current sentence."""
 
@@ -100,6 +109,29 @@ class Story:
         if name not in self._people:
             self._people[name] = bool(self._is_person and self._is_person(name))
         return self._people[name]
+
+    def confirmed(self, name: str) -> bool:
+        """A name from a Title Case headline that is a name: the body writes it with the same capitals,
+        or (a bare headline) it holds a word that is not everyday English ("Video Game" is not)."""
+        if self._body.strip():
+            return name in self._body or name.replace("'", "\u2019") in self._body
+        return not headline_only_words(name)
+
+    def common_noun(self, ref: Ref, sentence: str) -> bool:
+        """An unknown one-word name opening its sentence that the story also writes in small letters
+        ("Steelmaking in Wales ends ..." beside "cease primary steelmaking"): a word, not a firm."""
+        if ref.org is not None or " " in ref.name or sentence[: ref.start].strip(" \"'*"):
+            return False
+        word, text = ref.name.lower(), self._text
+        at = text.find(word)
+        while at != -1:
+            end = at + len(word)
+            if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and (
+                end == len(text) or not (text[end].isalnum() or text[end] == "-")
+            ):
+                return True
+            at = text.find(word, at + 1)
+        return False
 
     @property
     def topic(self) -> Ref | None:
@@ -140,6 +172,8 @@ class Story:
         for seen in self.seen:
             if _key(seen) == key or seen.lower().startswith(name.lower() + " "):
                 return seen
+            if " " not in name and seen.endswith(" " + name) and zipf(name.lower()) >= 3.5:
+                return seen  # "Tampa Bay Times", then "The Times": the short form of the same title
             if name.lower().startswith(seen.lower() + " ") and all(
                 w.lower().strip(".,") in _CORPORATE for w in name[len(seen) :].split()
             ):
@@ -252,7 +286,9 @@ def _plausible_headcount(value: float) -> bool:
 
 
 def fold(company: _Company) -> Event:
-    """One event from every mention of a company: the earliest firm figure wins, headline first."""
+    """One event from every mention of a company: the earliest firm figure wins, headline first, except
+    that an exact figure within 15% of a hedged one is the same cut stated precisely ("nearly 300" in
+    the headline, "287" in the body)."""
     ms = company.mentions
     numeric = [m for m in ms if m.value is not None and _plausible_headcount(m.value)]
     chosen = next(
@@ -265,6 +301,21 @@ def fold(company: _Company) -> Event:
         next((m for m in pcts if not m.pct_subset), pcts[0] if pcts else None),
     )
     percent = pct.percent if pct else None
+    if chosen and chosen.kind == "approx":
+        # "more than 400" in the headline, "447" in the body: the body's exact figure for the same cut
+        exact = next(
+            (
+                m
+                for m in numeric
+                if m.kind == "exact"
+                and not m.subset
+                and not m.aside
+                and abs(m.value - chosen.value) <= 0.15 * chosen.value
+            ),
+            None,
+        )
+        if exact is not None:
+            chosen = exact
     if chosen:
         headcount = round(chosen.value)
         same = [m for m in numeric if m.value == chosen.value]

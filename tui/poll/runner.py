@@ -31,6 +31,7 @@ from tui.poll.results import FeedResult, PollReport
 from tui.poll.storing import StoreThread, safe_tagger, write_feed, write_outcome
 from tui.poll.workers import ParseMode, ParsePool
 from tui.store.articles import article_fingerprints, needs_tagging
+from tui.store.cuts import group_new_events
 from tui.store.db import describe_sqlite_error, sqlite_fault
 from tui.store.feeds import FeedState, sync_feeds
 from tui.store.tags import ExtractionLike, Tagger, default_tagger
@@ -199,6 +200,8 @@ async def poll_feeds(config: Config, db_path: Path, *, now: Callable[[], datetim
                     results.append(result)
                     if on_result:
                         on_result(result)
+                # The new stories join their cuts: once per poll, over only the stories it stored.
+                await store.call(group_new_events)
             finally:
                 for task in tasks:
                     task.cancel()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from tui.errors import LayoffsError
+from tui.store.cuts import rebuild_cuts, update_cuts
 from tui.store.db import write_transaction
 from tui.store.tags import Tagger, apply_tags
 
@@ -73,6 +74,7 @@ def add_manual_event(db: sqlite_utils.Database, article_id: int, company: str, h
             "source, month) VALUES (?, ?, ?, ?, ?, ?, 'added by hand', 'manual', ?)",
             [article_id, company, parent, headcount, kind, percent, month])
         db.execute("UPDATE articles SET layoff_manual = 1, layoff = 1 WHERE id = ?", [article_id])
+        update_cuts(db)
         return int(cursor.lastrowid)
 
 
@@ -95,6 +97,7 @@ def edit_event(db: sqlite_utils.Database, event_id: int, *, company: str | None 
             "UPDATE events SET company = ?, headcount = ?, percent = ?, headcount_kind = ?, source = 'manual' "
             "WHERE id = ?",
             [new_company, headcount, percent, _kind_for(headcount, percent, headcount_kind), event_id])
+        update_cuts(db)
 
 
 def remove_company(db: sqlite_utils.Database, article_id: int, company: str) -> int:
@@ -105,6 +108,7 @@ def remove_company(db: sqlite_utils.Database, article_id: int, company: str) -> 
                             [article_id, company.strip()])
         db.execute("INSERT OR IGNORE INTO event_removals (article_id, company) VALUES (?, ?)",
                    [article_id, company.strip()])
+        update_cuts(db)
         return cursor.rowcount
 
 
@@ -118,6 +122,7 @@ def set_not_layoff(db: sqlite_utils.Database, article_id: int, value: bool = Tru
         else:
             db.execute("UPDATE articles SET layoff_manual = NULL, layoff = layoff_auto WHERE id = ?",
                        [article_id])
+        update_cuts(db)
 
 
 @dataclass
@@ -129,6 +134,8 @@ class RetagCounts:
     events: int = 0
     failed: list[int] = field(default_factory=list)
     """Ids of articles the extractor failed on; they keep the tags they had."""
+    cuts: int = 0
+    """Cuts after the rebuild that ends every retag."""
 
 
 RETAG_BATCH = 500
@@ -164,4 +171,5 @@ def retag_all(db: sqlite_utils.Database, tagger: Tagger, version: str | None = N
         if progress is not None:
             progress(counts.articles, total)
     counts.events = db.execute("SELECT count(*) FROM events").fetchone()[0]
+    counts.cuts = rebuild_cuts(db)
     return counts

@@ -114,7 +114,93 @@ def _m002_facet_indexes(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_events_article_company ON events(article_id, company, parent, headcount)")
 
 
-def _m003_scale(db: sqlite_utils.Database) -> None:
+def _m003_cuts(db: sqlite_utils.Database) -> None:
+    """``cuts`` (one company's reduction announced at one time), ``events.cut_id`` linking each event to
+    its cut, and the hand corrections (``cut_merges``, ``cut_splits``) that ``retag`` keeps.
+
+    Cut ids are never reused (AUTOINCREMENT): a merged-away cut's id does not come back as another cut.
+    An event whose ``cut_id`` is NULL is waiting to be grouped (``tui.store.cuts.update_cuts``); the
+    triggers mark a cut ``stale`` when an event leaves it, so its summary is recomputed.
+    """
+    db.execute("""
+        CREATE TABLE cuts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            company TEXT NOT NULL,
+            parent TEXT,
+            announced TEXT NOT NULL,
+            last_reported TEXT NOT NULL,
+            month TEXT NOT NULL,
+            headcount INTEGER,
+            headcount_kind TEXT NOT NULL DEFAULT 'none',
+            percent REAL,
+            sources INTEGER NOT NULL DEFAULT 0,
+            first_article_id INTEGER,
+            stale INTEGER NOT NULL DEFAULT 0
+        )""")
+    db.execute("ALTER TABLE events ADD COLUMN cut_id INTEGER REFERENCES cuts(id) ON DELETE SET NULL")
+    db.execute("""
+        CREATE TABLE cut_merges (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            company TEXT NOT NULL,
+            merge_group INTEGER NOT NULL,
+            PRIMARY KEY (article_id, company)
+        )""")
+    db.execute("""
+        CREATE TABLE cut_splits (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            company TEXT NOT NULL,
+            PRIMARY KEY (article_id, company)
+        )""")
+    for sql in (
+        "CREATE INDEX idx_events_cut ON events(cut_id)",
+        # The waiting events and the stale cuts, found at once without scanning (a poll asks every feed).
+        "CREATE INDEX idx_events_waiting ON events(id) WHERE cut_id IS NULL",
+        "CREATE INDEX idx_cuts_stale ON cuts(id) WHERE stale = 1",
+        "CREATE INDEX idx_cuts_company_announced ON cuts(company COLLATE NOCASE, announced)",
+        "CREATE INDEX idx_cuts_parent ON cuts(parent)",
+        "CREATE INDEX idx_cuts_month ON cuts(month)",
+        "CREATE INDEX idx_cuts_announced ON cuts(announced)",
+        "CREATE INDEX idx_cut_merges_group ON cut_merges(merge_group)",
+    ):
+        db.execute(sql)
+    db.execute("""
+        CREATE TRIGGER events_cut_ad AFTER DELETE ON events WHEN old.cut_id IS NOT NULL BEGIN
+            UPDATE cuts SET stale = 1 WHERE id = old.cut_id;
+        END""")
+    db.execute("""
+        CREATE TRIGGER events_cut_au AFTER UPDATE OF company, parent, headcount, headcount_kind, percent
+        ON events WHEN old.cut_id IS NOT NULL BEGIN
+            UPDATE cuts SET stale = 1 WHERE id = old.cut_id;
+            UPDATE events SET cut_id = NULL WHERE id = new.id;
+        END""")
+
+
+def _m004_alerts(db: sqlite_utils.Database) -> None:
+    """``alerts``: the figure each watched cut was last alerted with (``given`` 0: recorded without an
+    alert, the cut being older than the watch), so an alert is given once per cut and again only when its
+    figure changes; ``alert_mark``: the newest cut id the last alert check saw, so a cut above it is new.
+
+    No foreign key to ``cuts``: ``retag`` deletes and re-inserts cuts under their old ids. The mark starts
+    at the newest cut an upgraded database holds, so upgrading alerts on nothing already stored.
+    """
+    db.execute("""
+        CREATE TABLE alerts (
+            cut_id INTEGER PRIMARY KEY,
+            company TEXT NOT NULL,
+            headcount INTEGER,
+            headcount_kind TEXT NOT NULL,
+            percent REAL,
+            given INTEGER NOT NULL,
+            at TEXT NOT NULL
+        )""")
+    db.execute("CREATE TABLE alert_mark (id INTEGER PRIMARY KEY CHECK (id = 1), last_cut_id INTEGER NOT NULL)")
+    db.execute(
+        "INSERT INTO alert_mark (id, last_cut_id) SELECT 1, max("
+        "coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'cuts'), 0), coalesce((SELECT max(id) FROM cuts), 0))"
+    )
+
+
+def _m005_scale(db: sqlite_utils.Database) -> None:
     """Search in date order, company pages from an index, pane counts kept by triggers (issue 11:
     a million articles); see ``tui.store.schema_scale``."""
     from tui.store.schema_scale import migrate_for_scale
@@ -122,7 +208,7 @@ def _m003_scale(db: sqlite_utils.Database) -> None:
     migrate_for_scale(db)
 
 
-MIGRATIONS: list[Migration] = [_m001_initial, _m002_facet_indexes, _m003_scale]
+MIGRATIONS: list[Migration] = [_m001_initial, _m002_facet_indexes, _m003_cuts, _m004_alerts, _m005_scale]
 """Append only: never edit a migration that has shipped."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,4 +1,4 @@
-"""Migration 3: the derived tables and indexes that keep the app fast at a million articles.
+"""Migration 5: the derived tables and indexes that keep the app fast at a million articles.
 
 Everything here is derived from ``articles`` and ``events`` and kept in step by triggers, so no writer
 has to know about it:
@@ -191,7 +191,7 @@ def _indexes(db: sqlite_utils.Database) -> None:
 
 
 def migrate_for_scale(db: sqlite_utils.Database) -> None:
-    """Migration 3 (see the module's docstring)."""
+    """Migration 5 (see the module's docstring)."""
     _indexes(db)
     _story_companies(db)
     _counts(db)

@@ -1,0 +1,82 @@
+"""Words that are capitalised without naming an employer: places, nationalities, everyday English.
+
+Real wire copy capitalises places ("Oregon", "Victoria"), nationalities ("Canadians"), sentence
+openings ("Normally", "Revenue") and every word of a Title Case headline ("Video Game Layoffs"). A
+hand list of such words never ends, so they come from maintained data instead:
+- countryinfo: every country with its other spellings, capital, provinces or states, and demonym;
+- wordfreq: how common a word is in English (Zipf scale: 6 is "the", 3 is "rare but known").
+Known organisations (companies.json) are checked by the callers first and always win: "Apple" is
+a common word and a company. Both tables load once, on first use, so a story with no unknown
+candidate never pays for them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["all_everyday", "is_everyday_word", "is_place_or_people", "preload", "zipf"]
+
+_EVERYDAY = 4.4
+"""Zipf frequency from which a lone capitalised word is everyday English ("Normally" 4.6,
+"Revenue" 4.6, "Details" 4.9), not the name of a firm nobody has listed. Unlisted firm names sit
+well below ("Thunderful" 0, "Milkrun" 0, "Swiggy" 1.5, "Galapagos" 2.9)."""
+_KNOWN_PLACE = 3.0
+"""Zipf frequency from which a province's name is a place every reader knows."""
+_SPLIT = re.compile(r"[\s\-]+")
+
+
+@lru_cache(maxsize=1)
+def _places_and_peoples() -> frozenset[str]:
+    """Lower-cased names of countries, their capitals and provinces, and nationalities (with plurals)."""
+    from countryinfo import all_countries
+
+    names: set[str] = set()
+    for country in all_countries():
+        info = country.info()
+        for key in ("name", "capital", "demonym"):
+            value = info.get(key)
+            if isinstance(value, str) and value:
+                names.add(value.lower())
+        for value in info.get("altSpellings") or ():
+            if isinstance(value, str) and len(value) > 3:
+                names.add(value.lower())
+        for value in info.get("provinces") or ():
+            # Provinces of small countries share names with firms ("Galapagos", "Brava"): only those
+            # that English text mentions often enough to know them ("Oregon", "Victoria", "Bavaria").
+            if isinstance(value, str) and len(value) > 3 and zipf(value.lower()) >= _KNOWN_PLACE:
+                names.add(value.lower())
+        demonym = info.get("demonym")
+        if isinstance(demonym, str) and demonym:
+            names.add(demonym.lower() + "s")  # "Canadians", "Australians"
+    return frozenset(names)
+
+
+def is_place_or_people(name: str) -> bool:
+    """A country, capital, state or province, or a nationality ("Oregon", "Victoria", "Canadians")."""
+    return name.lower().removesuffix("'s") in _places_and_peoples()
+
+
+@lru_cache(maxsize=8192)
+def zipf(word: str) -> float:
+    """How common a word is in English, on the Zipf scale (0 for words wordfreq does not know)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def is_everyday_word(word: str) -> bool:
+    """A lone word so common in English that, capitalised, it is a sentence opening, not a firm."""
+    return zipf(word.lower()) >= _EVERYDAY
+
+
+def all_everyday(name: str, floor: float = 4.0) -> bool:
+    """Every word of a name is common English ("Video Game", "Big Companies", "Industry Sees")."""
+    words = [w for w in _SPLIT.split(name) if w]
+    return bool(words) and all(w.isalpha() and zipf(w.lower()) >= floor for w in words)
+
+
+def preload() -> None:
+    """Load both tables now (see tui.extract.preload)."""
+    _places_and_peoples()
+    zipf("the")
