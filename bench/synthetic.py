@@ -43,6 +43,11 @@ def _published(rng: random.Random, index: int, articles: int, months: int) -> da
     return max(START, moment)
 
 
+def company_names(*, companies: int = 300, seed: int = 7) -> list[str]:
+    """The companies ``build_synthetic_db`` writes with the same arguments, in the same order."""
+    return StoryMaker(random.Random(seed), companies).companies
+
+
 def build_synthetic_db(
     path: Path,
     *,
