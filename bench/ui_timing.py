@@ -17,6 +17,9 @@ from textual import events
 REFRESHES: list[float] = []
 """``perf_counter()`` of every compositor refresh (a repaint of the screen)."""
 TIMEOUT_S = 300.0
+HUMAN_PAUSE_S = 0.05
+"""Between a key and the next when the bench waits for an answer anyway: the screen catches up with
+the previous key's repaint, as it does between a person's keys."""
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -87,6 +90,7 @@ async def filter_changes(app, pilot, changes: int) -> dict:
     for index in range(changes):
         pane = "c" if index % 2 == 0 else "M"
         await pilot.press(pane, "j")
+        await pilot.pause(HUMAN_PAUSE_S)  # the screen shows the moved highlight before Enter, as for a person
         began = post_key(app, "enter")
         timings.append((await wait_ready(app) - began) * 1000)
         # Let the panes catch up before the next key, as a person would.
@@ -113,6 +117,7 @@ async def search_keys(app, pilot, words: list[str]) -> dict:
             began = post_key(app, char)
             keys.append((await wait_ready(app) - began) * 1000)
             counts.append((await wait_counts(app) - began) * 1000)
+            await pilot.pause(HUMAN_PAUSE_S)
     await pilot.press("escape")
     await wait_ready(app)
     await wait_counts(app)
