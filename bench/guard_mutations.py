@@ -101,6 +101,15 @@ MUTATIONS: dict[str, tuple[str, str, str]] = {
         'cue.form != "noun" and not text[: cue.start]',
         "False and not text[: cue.start]",
     ),
+    "description alone": ("tui/extract/names.py", "    if _ADJECTIVE.search(words[-1]):", "    if False:"),
+    "number word": ("tui/extract/names.py", "or word_number(lower) is not None", ""),
+    "people nouns": (
+        "tui/extract/names.py",
+        "lower.endswith(_PEOPLE_ENDINGS) and zipf(lower) >= 2.5",
+        "False",
+    ),
+    "contractions": ("tui/extract/cues.py", "|doesn't|", "|"),
+    "vague effect": ("tui/extract/cues.py", "|hundreds|thousands|dozens|", "|"),
     "jobs bracket": ("tui/extract/figures.py", "pats.JOBS_BRACKET_BEFORE.search(lbefore)\n        or ", ""),
 }
 

@@ -39,9 +39,10 @@ async def settle(app, pilot) -> None:
             await app.workers.wait_for_complete()
         except WorkerCancelled:
             pass
-        await pilot.pause()
+        await pilot.pause(0.02)  # timers too: the reader follows the cursor after a short rest
         main = app.main
-        if not any(worker.is_running for worker in app.workers) and main.articles_ready and main.facets_ready:
+        idle = main.articles_ready and main.facets_ready and not main.follower.pending
+        if not any(worker.is_running for worker in app.workers) and idle:
             break
     await pilot.pause()
 

@@ -10,6 +10,7 @@ import difflib
 import math
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -167,9 +168,12 @@ SYNONYMS = {"title": "name", "link": "url", "href": "url", "xmlurl": "url", "dis
 
 
 def _suggest(key: str, valid: list[str] | set[str] | dict) -> str:
-    synonym = SYNONYMS.get(key.lower())
-    close = [synonym] if synonym in valid else difflib.get_close_matches(key, list(valid), n=1, cutoff=0.5)
-    hint = f"did you mean '{close[0]}'?" if close else ""
+    """"did you mean 'name'? Valid keys: ...": the closest valid key by spelling, or through another
+    reader's word for it, misspelt or not ("titel" is "title", which is our "name")."""
+    words = {word: word for word in valid}
+    words |= {other: ours for other, ours in SYNONYMS.items() if ours in valid and other not in words}
+    close = difflib.get_close_matches(key.lower(), list(words), n=1, cutoff=0.5)
+    hint = f"did you mean '{words[close[0]]}'?" if close else ""
     return f"{hint} Valid keys: {', '.join(sorted(valid))}.".strip()
 
 
@@ -299,13 +303,13 @@ def load_config(path: Path) -> Config:
     return parse_config(text, path)
 
 
-def check_key_ids(config: Config, valid: set[str]) -> None:
-    """Refuse a ``[keys]`` entry that names no binding (a typo would silently remap nothing).
+def config_error(config: Config, message: str, table: str | None, key: str | None) -> ConfigError:
+    """A ``ConfigError`` for a problem found after loading (``tui.keymap``), pointing at ``key``'s line in
+    ``table`` of the file ``config`` came from, as every other feeds.toml message does."""
+    text = config.path.read_text(encoding="utf-8") if config.path and config.path.exists() else ""
+    return _Validator(config.path, text).fail(message, table, key)
 
-    The ids belong to the app, so the app's command calls this with its own list.
-    """
-    for key, _ in config.keys:
-        if key not in valid:
-            text = config.path.read_text(encoding="utf-8") if config.path and config.path.exists() else ""
-            raise _Validator(config.path, text).fail(
-                f"unknown binding id 'keys.{key}'; {_suggest(key, valid)}", "keys", key)
+
+def suggest_key(key: str, valid: Iterable[str]) -> str:
+    """"did you mean 'quit'? Valid keys: ..." for a key that is none of ``valid``."""
+    return _suggest(key, set(valid))

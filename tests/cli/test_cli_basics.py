@@ -51,10 +51,43 @@ def test_bad_config_exits_2_with_one_clear_line(tmp_path: Path) -> None:
 def test_unusable_database_path_is_a_clear_error(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    result = CliRunner().invoke(cli, ["--db", str(blocker / "x.db"), "retag"])
+    config = tmp_path / "feeds.toml"
+    config.write_text("")
+    result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(blocker / "x.db"), "poll"])
     assert result.exit_code == 2
     assert "cannot create the database" in result.stderr or "cannot open" in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", [["export"], ["retag"], ["tag", "4", "--not-layoff"], ["feeds", "list"]])
+def test_commands_on_what_is_stored_never_create_a_database(tmp_path: Path, command: list[str]) -> None:
+    """Issue 10: ``--db nope2/x.db export`` created the folder and an empty database and exited 0."""
+    config = tmp_path / "feeds.toml"
+    config.write_text("")
+    missing = tmp_path / "nope2" / "x.db"
+    result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(missing), *command])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"layoffs-tui: {missing}: no database here; check --db")
+    assert not missing.parent.exists()
+
+
+def test_export_before_the_first_poll_says_nothing_is_stored_yet(tmp_path: Path) -> None:
+    from tui.paths import default_db_path
+
+    result = CliRunner().invoke(cli, ["export"])
+    assert result.exit_code == 2
+    assert result.stderr == (f"layoffs-tui: nothing is stored yet: no database at {default_db_path()}; run "
+                             "`layoffs-tui poll` first (or `layoffs-tui demo` to look around)\n")
+    assert not default_db_path().exists()
+
+
+def test_opml_export_needs_no_database_and_creates_none(tmp_path: Path) -> None:
+    config = tmp_path / "feeds.toml"
+    config.write_text('[[feeds]]\nurl = "https://a.example/rss"\n')
+    missing = tmp_path / "nope2" / "x.db"
+    result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(missing), "opml", "export"])
+    assert result.exit_code == 0 and "https://a.example/rss" in result.stdout
+    assert not missing.parent.exists()
 
 
 def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
@@ -81,3 +114,20 @@ def test_the_app_refuses_an_unknown_key_id(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 2
     assert f"{config}:2: unknown binding id 'keys.toggle_stra'; did you mean 'toggle_star'?" in result.stderr
+
+
+def test_the_app_refuses_two_actions_on_one_key(tmp_path: Path) -> None:
+    config = tmp_path / "feeds.toml"
+    config.write_text('[keys]\ntoggle_star = "f"\nsearch = "f"\n')
+    result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 2
+    assert result.stderr == (f"layoffs-tui: {config}:3: keys.search and keys.toggle_star both use the key 'f'; "
+                             "give one of them another key\n")
+
+
+def test_the_default_keys_do_not_clash() -> None:
+    from tui.config import Config
+    from tui.keymap import check_key_clashes
+    from tui.ui.keys import binding_scopes
+
+    check_key_clashes(Config(path=None), binding_scopes())

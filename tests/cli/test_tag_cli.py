@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -58,6 +59,18 @@ def test_remove_and_not_layoff_survive_retag(db_path: Path) -> None:
     assert [c for c, _, _ in companies(db_path, ford)] == ["Ford"]
 
 
+def test_undoing_not_a_layoff_brings_the_companies_back_without_a_retag(db_path: Path) -> None:
+    ford = article_id(db_path, "Ford to cut")
+    assert [c for c, _, _ in companies(db_path, ford)] == ["Ford"]
+    assert run(db_path, "tag", str(ford), "--not-layoff").exit_code == 0
+    assert companies(db_path, ford) == []
+    result = run(db_path, "tag", str(ford), "--auto")
+    assert result.exit_code == 0, result.output
+    assert [c for c, _, _ in companies(db_path, ford)] == ["Ford"]
+    exported = run(db_path, "export", "--format", "jsonl", "--company", "Ford")
+    assert [event["company"] for event in json.loads(exported.stdout)["events"]] == ["Ford"]
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (["tag", "9999", "--add", "Acme"], "no article with id 9999"),
     (["tag", "1"], "exactly one of"),
@@ -79,11 +92,30 @@ def test_an_absurd_headcount_is_refused(db_path: Path) -> None:
     assert "99999999999999999999999" in result.output + result.stderr
 
 
-def test_removing_a_company_not_on_the_story_says_so(db_path: Path) -> None:
+def test_removing_a_company_not_on_the_story_is_an_error_naming_its_companies(db_path: Path) -> None:
+    roundup = article_id(db_path, "Tech layoffs roundup")
+    before = companies(db_path, roundup)
+    result = run(db_path, "tag", str(roundup), "--remove", "Nobody Inc")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.stderr.startswith(f"layoffs-tui: article {roundup} has no event for 'Nobody Inc'; its companies: ")
+    for company, _, _ in before:
+        assert company in result.stderr
+    assert companies(db_path, roundup) == before
+    assert open_db(db_path).execute("SELECT count(*) FROM event_removals").fetchone()[0] == 0
+
+
+def test_removing_from_a_story_without_companies_says_it_has_none(db_path: Path) -> None:
     fed = article_id(db_path, "Fed raises rates")
     result = run(db_path, "tag", str(fed), "--remove", "Nobody Inc")
-    assert result.exit_code == 0
-    assert "no event for Nobody" in result.stderr
+    assert result.exit_code == 2
+    assert f"article {fed} has no event for 'Nobody Inc'; it has no companies tagged" in result.stderr
+
+
+def test_remove_accepts_an_alias_and_reports_the_company(db_path: Path) -> None:
+    roundup = article_id(db_path, "Tech layoffs roundup")
+    result = run(db_path, "tag", str(roundup), "--remove", "discord")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"article {roundup}: removed Discord; retag will not add it back")
 
 
 def test_retag_on_a_full_disk_says_so_in_one_line(db_path: Path, full_disk) -> None:

@@ -85,6 +85,9 @@ BAD = [
      ["feeds.toml:5", "duplicates feeds[0]"]),
     ('[[feeds]]\nurl = "https://a.example/x"\n[[feeds]]\nurl = "https://b.example/x"\nnmae = "B"\n',
      ["feeds.toml:5", "feeds[1]", "did you mean 'name'"]),
+    # A typo of another reader's word for a key: "titel" is "title", which we call "name" (issue 10).
+    ('[[feeds]]\nurl = "https://a.example/x"\ntitel = "A"\n', ["feeds.toml:3", "did you mean 'name'?"]),
+    ('[[feeds]]\nurl = "https://a.example/x"\ncategorys = ["a"]\n', ["feeds.toml:3", "did you mean 'tags'?"]),
     ('feeds = "x"\n', ["'feeds' must be"]),
     ('[[feeds]\nurl = "x"\n', ["not valid TOML", "line 1"]),
     ('[keys]\npoll = 3\n', ["feeds.toml:2", "keys.poll"]),
@@ -113,7 +116,7 @@ def test_missing_file_and_bad_encoding(tmp_path: Path) -> None:
 
 
 def test_key_ids_are_checked_against_the_apps_bindings(tmp_path: Path) -> None:
-    from tui.config import check_key_ids
+    from tui.keymap import check_key_ids
 
     path = tmp_path / "feeds.toml"
     path.write_text('[keys]\npoll = "ctrl+r"\nqiut = "x"\n')
@@ -122,3 +125,41 @@ def test_key_ids_are_checked_against_the_apps_bindings(tmp_path: Path) -> None:
         check_key_ids(config, {"poll", "quit", "help"})
     assert str(caught.value).startswith(f"{path}:3: unknown binding id 'keys.qiut'; did you mean 'quit'?")
     check_key_ids(parse_config('[keys]\npoll = "r"\n'), {"poll"})  # a known id passes
+
+
+SCOPES = [{"search": "slash", "toggle_star": "s", "toggle_layoffs": "l", "down": "j"}, {"add_feed": "a", "down": "j"}]
+"""Binding ids and their default keys, by the screens on which they work together."""
+
+
+@pytest.mark.parametrize(("keys", "message"), [
+    ('toggle_star = "f"\nsearch = "f"\n',
+     ":3: keys.search and keys.toggle_star both use the key 'f'; give one of them another key"),
+    ('toggle_star = "l"\n',
+     (":2: keys.toggle_star = 'l' is already the key of toggle_layoffs; give toggle_star another key, "
+     "or remap toggle_layoffs too")),
+    ('search = "x,j"\n', ":2: keys.search = 'x,j' is already the key of down; give search another key"),
+    ('toggle_star = "?"\nsearch = "question_mark"\n',  # "?" is question_mark to the terminal
+     ":3: keys.search and keys.toggle_star both use the key 'question_mark'"),
+])
+def test_two_actions_on_one_key_are_refused_with_both_ids(tmp_path: Path, keys: str, message: str) -> None:
+    """Issue 10: ``toggle_star = "f"`` with ``search = "f"`` was accepted and one action lost its key."""
+    from tui.keymap import check_key_clashes
+
+    path = tmp_path / "feeds.toml"
+    path.write_text("[keys]\n" + keys)
+    with pytest.raises(ConfigError) as caught:
+        check_key_clashes(load_config(path), SCOPES)
+    assert str(caught.value).startswith(f"{path}{message}")
+
+
+@pytest.mark.parametrize("keys", [
+    'toggle_star = "f"\n',  # a free key
+    'toggle_star = "l"\ntoggle_layoffs = "L"\n',  # a swap: the other action moved away
+    'add_feed = "s"\n',  # another screen's key
+])
+def test_keys_that_do_not_clash_are_accepted(tmp_path: Path, keys: str) -> None:
+    from tui.keymap import check_key_clashes
+
+    path = tmp_path / "feeds.toml"
+    path.write_text("[keys]\n" + keys)
+    check_key_clashes(load_config(path), SCOPES)

@@ -145,13 +145,19 @@ def test_markdown_lists_cuts_by_month_with_links(run) -> None:
         (("--company", "twitch"), ["Twitch"]),
         (("--month", "2024-04"), ["Google"]),
         (("--since", "2024-01-21", "--until", "2024-01-25"), ["Amazon", "Twitch"]),
-        (("--company", "Nobody"), []),
     ],
 )
 def test_the_story_filters_apply(run, args, companies) -> None:
     result = run("--format", "jsonl", *args)
     assert result.exit_code == 0, result.output
     assert [json.loads(line)["company"] for line in result.stdout.splitlines()] == companies
+
+
+def test_a_company_no_story_names_is_an_error_with_cuts_too(run) -> None:
+    """Issue 10: an export that quietly holds nothing would look like a fact."""
+    result = run("--company", "Nobody")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("layoffs-tui: --company 'Nobody': no stored story names this company")
 
 
 def test_formula_like_cells_are_neutralised(run, db_path) -> None:

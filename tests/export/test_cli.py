@@ -46,7 +46,9 @@ class TestExportCommand:
         (("--company", "Amazon"), [2]),
         (("--company", "twitch"), [2]),
         (("--company", "google", "--company", "Nestlé"), [1, 4]),
-        (("--company", "Nobody"), []),
+        (("--company", "Goo"), [1]),  # the start of one stored name is that company (issue 10)
+        (("--company", "nest"), [4]),
+        (("--company", "Ama"), [2]),  # a parent, by its start, includes its unit
     ])
     def test_filters(self, run, args, ids):
         result = run("--format", "jsonl", *args)
@@ -79,6 +81,29 @@ class TestExportCommand:
         assert result.exit_code == 2
         assert message in result.stderr
         assert "Traceback" not in result.output
+
+    @pytest.mark.parametrize(("company", "message"), [
+        ("Gogle", "--company 'Gogle': no stored story names this company; did you mean 'Google'?"),
+        ("Nonexistent Co", ("--company 'Nonexistent Co': no stored story names this company; 5 companies are "
+                           "stored; the app's Companies pane lists them")),
+    ])
+    def test_a_company_that_matches_nothing_stored_is_an_error(self, run, company, message):
+        """Issue 10: these exported a header only and exited 0."""
+        result = run("--company", company)
+        assert result.exit_code == 2
+        assert result.stderr == f"layoffs-tui: {message}\n"
+        assert result.stdout == ""
+
+    def test_a_start_shared_by_several_companies_asks_for_more(self, run, db_path):
+        from tui.store import open_db
+
+        db = open_db(db_path)
+        db.execute("INSERT INTO events (article_id, company, headcount_kind, month) VALUES (1, 'Metro AG', 'none', "
+                   "'2024-03')")
+        db.close()
+        result = run("--company", "Met")
+        assert result.exit_code == 2
+        assert "--company 'Met' could be 2 companies: Meta, Metro AG; give more of the name" in result.stderr
 
     def test_unwritable_path_is_one_clear_line(self, run, tmp_path):
         blocker = tmp_path / "file.txt"

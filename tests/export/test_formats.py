@@ -185,9 +185,11 @@ class TestHeadcountWords:
     @pytest.mark.parametrize(("event", "text"), [
         ({"headcount": 12000, "headcount_kind": "exact", "percent": None}, "12,000 jobs"),
         ({"headcount": 1000, "headcount_kind": "approx", "percent": None}, "about 1,000 jobs"),
-        ({"headcount": 1000, "headcount_kind": "exact", "percent": 10}, "1,000 jobs (10%)"),
+        ({"headcount": 1000, "headcount_kind": "exact", "percent": 10}, "1,000 jobs (10% of staff)"),
         ({"headcount": None, "headcount_kind": "percent_only", "percent": 12.5}, "12.5% of staff"),
-        ({"headcount": None, "headcount_kind": "vague", "percent": None}, "number not stated"),
+        ({"headcount": None, "headcount_kind": "vague", "percent": None, "evidence": "Acme cut hundreds of jobs"},
+         "hundreds of jobs"),  # the reader's words too (issue 10: it said "hundreds jobs", this "number not stated")
+        ({"headcount": None, "headcount_kind": "vague", "percent": None}, "an unstated number of jobs"),
         ({"headcount": None, "headcount_kind": "none", "percent": None}, ""),
     ])
     def test_cases(self, event, text):

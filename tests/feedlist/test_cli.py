@@ -26,8 +26,11 @@ def run(feeds_path, tmp_path):
 
 
 class TestList:
-    def test_never_polled_without_a_database(self, run):
-        result = run("list")
+    def test_never_polled_without_a_database(self, feeds_path):
+        """The first run: no database at the default path yet."""
+        from tui.paths import default_db_path
+
+        result = CliRunner().invoke(cli, ["--config", str(feeds_path), "feeds", "list"])
         assert result.exit_code == 0, result.output
         assert result.stdout.splitlines()[:3] == [
             "Alpha  (enabled)  [layoffs, tech]",
@@ -36,7 +39,15 @@ class TestList:
         ]
         assert "Gamma  (enabled)\n" in result.stdout
         assert result.stdout.count("never polled") == 3
-        assert not run.db_path.exists()  # listing does not create a database
+        assert not default_db_path().exists()  # listing does not create a database
+
+    def test_a_db_option_that_names_no_database_is_an_error(self, run):
+        """Issue 10: a typo in --db listed every feed as "never polled"."""
+        result = run("list")
+        assert result.exit_code == 2
+        assert result.stderr == (f"layoffs-tui: {run.db_path}: no database here; check --db (or LAYOFFS_TUI_DB), "
+                                 f"or create one with `layoffs-tui --db {run.db_path} poll`\n")
+        assert not run.db_path.exists()
 
     def test_last_poll_and_status_from_the_database(self, run):
         db = open_db(run.db_path)
@@ -50,10 +61,11 @@ class TestList:
         db.close()
         lines = run("list").stdout.splitlines()
         assert lines[2] == "    last poll 2024-03-05 08:00:00 UTC: ok (HTTP 200), 0 articles"
-        assert lines[5] == "    last poll 2024-03-05 08:01:00 UTC: error (HTTP 503): server unavailable, 0 articles"
+        assert lines[5] == "    last poll 2024-03-05 08:01:00 UTC: failed (HTTP 503): server unavailable, 0 articles"
         assert lines[8] == "    never polled"
 
     def test_disabled_feeds_say_so(self, run):
+        open_db(run.db_path).close()
         run("disable", "Beta")
         assert "Beta  (disabled)" in run("list").stdout
 

@@ -75,3 +75,15 @@ def test_unwritable_export_path(feeds_path, tmp_path):
 def test_help(command):
     result = CliRunner().invoke(cli, ["opml", command, "--help"])
     assert result.exit_code == 0 and "OPML" in result.output
+
+
+def test_one_feed_is_one_feed(tmp_path):
+    """Issue 10: "Added 1 feeds"."""
+    opml = tmp_path / "one.opml"
+    opml.write_text('<opml version="2.0"><head/><body><outline text="A" xmlUrl="https://a.example/rss"/>'
+                    "</body></opml>")
+    result = _run(tmp_path / "feeds.toml", "import", str(opml))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1].startswith("Added 1 feed to ")
+    result = _run(tmp_path / "feeds.toml", "export", "-o", str(tmp_path / "out.opml"))
+    assert "Wrote 1 feed to " in result.stderr

@@ -149,3 +149,32 @@ def test_entries_per_document_are_capped(monkeypatch: pytest.MonkeyPatch) -> Non
     parsed = parse.parse_feed(rss(*(item(n) for n in range(5))), {"content-type": "application/rss+xml"},
                               "http://127.0.0.1/f")
     assert [entry.title for entry in parsed.entries] == ["Story 0", "Story 1", "Story 2"]
+    assert parsed.total_entries == 5
+
+
+def test_the_cap_keeps_the_newest_items_wherever_the_feed_lists_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 10: "kept the newest 10,000" must be true of a feed that lists oldest first, too."""
+    from tests.poll.feeds import item, rss
+    from tui.poll import parse
+
+    monkeypatch.setattr(parse, "MAX_ENTRIES", 3)
+    items = [item(n, pubDate=f"Tue, {n + 1:02d} Mar 2024 10:00:00 GMT") for n in range(5)]  # oldest first
+    parsed = parse.parse_feed(rss(*items, item(9, pubDate="")), {"content-type": "application/rss+xml"},
+                              "http://127.0.0.1/f")
+    assert [entry.title for entry in parsed.entries] == ["Story 2", "Story 3", "Story 4"]  # in the feed's order
+    assert parsed.total_entries == 6
+
+
+def test_a_capped_feed_says_so_in_its_result(monkeypatch: pytest.MonkeyPatch, server, db_path) -> None:
+    from tests.poll.conftest import make_config
+    from tests.poll.feeds import item, rss
+    from tests.poll.helpers import only, run_poll
+    from tests.poll.server import static
+    from tui.poll import parse
+
+    monkeypatch.setattr(parse, "MAX_ENTRIES", 3)
+    server.routes["/big"] = static(rss(*(item(n) for n in range(5))))
+    result = only(run_poll(make_config(server.url("/big")), db_path))
+    assert (result.status, result.new) == ("new", 3)
+    assert result.note == "kept the newest 3 of 5 items"
+    assert result.line().startswith("feed0: 3 new articles; kept the newest 3 of 5 items [")

@@ -69,7 +69,7 @@ def test_store_tags_new_articles_with_their_month(db) -> None:
 
 
 def test_removed_company_stays_removed_after_retag(db) -> None:
-    assert remove_company(db, 1, "reuters") == 1
+    assert remove_company(db, 1, "reuters") == ["Reuters"]
     retag_all(db, tagger_finding("Acme", "Reuters"))
     assert events(db) == [("Acme", "auto", 100)]
 
@@ -96,6 +96,22 @@ def test_not_layoff_is_kept_by_retag_and_can_be_undone(db) -> None:
     assert events(db) == [("Acme", "auto", 100)]
 
 
+def test_undoing_not_a_layoff_restores_what_the_extractor_found(db) -> None:
+    """Without a retag in between: undo brings back the automatic events and the verdict at once."""
+    set_not_layoff(db, 1)
+    assert events(db) == []
+    set_not_layoff(db, 1, False, tagger=tagger_finding("Acme", "Reuters"))
+    assert db.execute("SELECT layoff, layoff_manual FROM articles").fetchone() == (1, None)
+    assert events(db) == [("Acme", "auto", 100), ("Reuters", "auto", 100)]
+
+
+def test_undoing_not_a_layoff_keeps_manual_removals(db) -> None:
+    remove_company(db, 1, "Reuters")
+    set_not_layoff(db, 1)
+    set_not_layoff(db, 1, False, tagger=tagger_finding("Acme", "Reuters"))
+    assert events(db) == [("Acme", "auto", 100)]
+
+
 def test_edit_turns_an_auto_event_manual(db) -> None:
     event_id = db.execute("SELECT id FROM events WHERE company = 'Acme'").fetchone()[0]
     edit_event(db, event_id, company="Acme Robotics", headcount=90, headcount_kind="approx")
@@ -110,6 +126,7 @@ def test_edit_turns_an_auto_event_manual(db) -> None:
     (lambda db: add_manual_event(db, 1, "Acme", headcount=-3), "zero or more"),
     (lambda db: edit_event(db, 999, headcount=3), "no event with id 999"),
     (lambda db: set_not_layoff(db, 42), "no article with id 42"),
+    (lambda db: remove_company(db, 1, "Globex"), "article 1 has no event for 'Globex'; its companies: Acme, Reuters"),
 ])
 def test_bad_corrections_are_refused_and_change_nothing(db, call, message) -> None:
     before = events(db)

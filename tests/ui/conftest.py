@@ -70,7 +70,7 @@ async def settle(pilot: Pilot, *, timeout: float = 30.0) -> None:
         await pilot.pause()
         if not any(worker.is_running for worker in app.workers):
             main = getattr(app, "main", None)
-            if main is None or (main.articles_ready and main.facets_ready):
+            if main is None or (main.articles_ready and main.facets_ready and not main.follower.pending):
                 await pilot.pause()
                 return
     raise AssertionError("the app did not settle")

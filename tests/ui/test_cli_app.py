@@ -45,3 +45,13 @@ def test_a_bad_feed_list_is_a_message_not_a_traceback(opened: list[LayoffsApp], 
     config.write_text('[[feeds]]\nurl = "ftp://example.com/feed.xml"\n', encoding="utf-8")
     result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "l.db")])
     assert result.exit_code == 2 and "http" in result.output and not opened
+
+
+def test_the_first_run_tells_the_app_where_the_feed_list_was_made(opened: list[LayoffsApp], tmp_path: Path) -> None:
+    from tui.paths import default_config_path
+
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "l.db")])
+    assert result.exit_code == 0, result.output
+    assert opened[0].created_config == default_config_path() and default_config_path().exists()
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "l.db")])  # the second run created nothing
+    assert opened[1].created_config is None

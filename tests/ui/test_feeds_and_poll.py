@@ -109,6 +109,9 @@ async def test_feeds_screen_lists_status_and_errors(app_factory, recorder: Recor
         assert [row.name for row in screen.rows] == ["Tech Cuts", "Business Desk", "Work Markets"]
         broken = screen.rows[2]
         assert broken.last_status == "error" and broken.last_error == "timed out after 20 s"
+        table = screen.query_one("#feeds")
+        statuses = [str(table.get_cell(row.url, "status")) for row in screen.rows]
+        assert statuses == ["new articles", "new articles", "failed"]  # words, not not_modified (issue 10)
         await pilot.press("G", "i")  # the whole error, which the table cuts
         await pilot.pause()
         assert any(
@@ -139,6 +142,25 @@ async def test_enter_on_a_feed_shows_its_stories(app_factory) -> None:
         assert len(titles(app)) == 9
 
 
+async def test_choosing_a_feed_clears_the_other_filters(app_factory) -> None:
+    """Issue 10: Enter on a feed kept an earlier company filter (2 of the feed's stories shown)."""
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c", "j", "enter")  # Amazon
+        await settle(pilot)
+        await pilot.press("slash", *"cuts", "enter")
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        await pilot.press("j", "enter")  # Business Desk
+        await settle(pilot)
+        assert app.main.flt.companies == () and app.main.flt.search == ""
+        assert len(titles(app)) == 3
+        assert app.main.query_one("#filter-bar").text.startswith("Filter feed: Business Desk · layoff stories")
+        assert not app.main.query_one("#search").display
+
+
 async def test_feeds_screen_adds_disables_and_removes(app_factory, tmp_path: Path) -> None:
     path = tmp_path / "feeds.toml"
     path.write_text(
@@ -158,7 +180,7 @@ async def test_feeds_screen_adds_disables_and_removes(app_factory, tmp_path: Pat
         assert "# keep me" in path.read_text(encoding="utf-8")
         screen = app.screen
         assert isinstance(screen, FeedsScreen)
-        assert [row.name for row in screen.rows if row.in_config] == ["Tech Cuts", "New one"]
+        assert [row.name for row in screen.rows] == ["Tech Cuts", "New one"]
         await pilot.press("space")  # the cursor is on Tech Cuts
         await settle(pilot)
         assert not app.config.feeds[0].enabled
@@ -167,6 +189,33 @@ async def test_feeds_screen_adds_disables_and_removes(app_factory, tmp_path: Pat
         await pilot.press("y")
         await settle(pilot)
         assert [feed.name for feed in app.config.feeds] == ["Tech Cuts"]
+        assert [row.name for row in screen.rows] == ["Tech Cuts"]  # gone from the screen too
+        assert any(n.message == "Removed https://new.example.com/rss" for n in app._notifications)
+        assert str(screen.query_one("#feeds-title").render()).startswith("Feeds: 1 (0 enabled, 0 failing)")
+
+
+async def test_the_feeds_screen_lists_the_feed_list_not_every_stored_feed(app_factory, tmp_path: Path) -> None:
+    """A feed removed earlier (by the CLI, or before a restart) keeps its stories but leaves the screen."""
+    path = tmp_path / "feeds.toml"
+    path.write_text('[[feeds]]\nname = "Tech Cuts"\nurl = "https://news.example.com/tech.rss"\n', encoding="utf-8")
+    app = app_factory(load_config(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        screen = app.screen
+        assert [row.name for row in screen.rows] == ["Tech Cuts"]
+        title = str(screen.query_one("#feeds-title").render())
+        assert title.startswith("Feeds: 1 (1 enabled, 0 failing)")
+        assert "2 removed feeds' stories are still stored" in title
+        await pilot.press("d", "y")
+        await settle(pilot)
+        assert screen.rows == []
+        assert any(
+            n.message == "Removed https://news.example.com/tech.rss; its 4 stored articles stay in the database"
+            for n in app._notifications
+        )
+        assert "3 removed feeds' stories are still stored" in str(screen.query_one("#feeds-title").render())
 
 
 @pytest.mark.parametrize(("interval_minutes", "polled"), [(30, True), (24 * 60, False)])
@@ -199,3 +248,24 @@ async def test_on_start_only_due_feeds_are_polled(app_factory, recorder: Recorde
         else:
             assert calls == [] and finished.quiet and not recorder.of(PollStarted)
             assert not app._notifications
+
+
+async def test_a_refused_feed_keeps_the_add_dialog_and_what_was_typed(app_factory, tmp_path: Path) -> None:
+    from tui.ui.add_feed_dialog import AddFeedDialog
+
+    path = tmp_path / "feeds.toml"
+    path.write_text('[[feeds]]\nname = "Tech Cuts"\nurl = "https://news.example.com/tech.rss"\n', encoding="utf-8")
+    app = app_factory(load_config(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"https://news.example.com/tech.rss", "tab", *"Again", "enter")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, AddFeedDialog)
+        assert "is already in the feed list as 'Tech Cuts'" in str(dialog.query_one("#error").render())
+        assert dialog.query_one("#name").value == "Again"
+        assert [feed.name for feed in app.config.feeds] == ["Tech Cuts"]

@@ -84,8 +84,8 @@ async def test_a_poll_on_a_full_disk_says_so_and_the_feeds_screen_keeps_its_erro
         assert isinstance(screen, FeedsScreen)
         local = next(row for row in screen.rows if row.name == "Local news")
         assert local.last_status == "error" and "the disk is full" in (local.last_error or "")
-        # The sample database already holds one failing feed; both polled feeds now fail too.
-        assert "3 failing" in str(screen.query_one("#feeds-title", Static).render())
+        # Before, only the 404 (stored by the first poll) counted: the refused outcomes were lost.
+        assert "2 failing" in str(screen.query_one("#feeds-title", Static).render())
 
 
 __all__ = ["feed_server"]

@@ -12,6 +12,8 @@ import pytest
 
 DOMAIN_MODULES = [
     "tui.config",
+    "tui.keymap",
+    "tui.wording",
     "tui.store",
     "tui.store.queries",
     "tui.store.filters",

@@ -163,6 +163,18 @@ async def test_open_link_uses_the_injected_opener(app_factory) -> None:
     assert opened == ["https://news.example.com/story/1"]
 
 
+async def test_when_no_browser_starts_the_link_is_shown_not_claimed_opened(app_factory) -> None:
+    """Issue 10, bug 4: ``webbrowser.open`` returns False when it finds no browser."""
+    app = app_factory(open_url=lambda url: False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+    assert not any(message.startswith("Opened") for message in messages)
+    assert any("No browser could be started" in m and "https://news.example.com/story/1" in m for m in messages)
+
+
 async def test_a_link_that_is_not_http_is_never_opened(app_factory, sample_db: Path) -> None:
     with sqlite3.connect(sample_db) as conn:
         conn.execute("UPDATE articles SET link = 'javascript:alert(1)' WHERE id = 1")
@@ -258,3 +270,103 @@ async def test_the_table_pages_as_the_cursor_goes_down(app_factory, sample_db: P
         assert table.row_count == ALL_LAYOFFS + 450
         assert len(set(table.rows_by_id)) == table.row_count  # no story twice
         assert titles(app)[-1] == "Extra story 000"  # the oldest (2023-11-01, lowest id) last
+
+
+async def test_the_jobs_cell_speaks_for_the_company_it_names(app_factory) -> None:
+    """Issue 10, bug 6: "Amazon and Google both announce cuts" (Amazon 1,200, Google 1,000) showed
+    2,200 beside Amazon's name, and filtered by Google, 1,000 beside Amazon's name."""
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        row = app.main.table.rows_by_id[6]
+        assert (row.companies, row.headcount) == (("Amazon", "Google"), "1,200")
+        app.main.flt = app.main.flt.but(companies=("Google",))
+        await settle(pilot)
+        row = app.main.table.rows_by_id[6]
+        assert (row.companies, row.headcount) == (("Google", "Amazon"), "1,000")
+        line = app.main.table._row_line(app.main.table.rows.index(row)).text
+        assert "Google +1            1,000  Amazon and Google" in line
+
+
+async def test_wording_the_reader_palette_and_help_share(app_factory) -> None:
+    """Issue 10: "Google: hundreds jobs" in the reader, "key: question_mark" and Quit twice in the
+    palette, a help section titled "Textual"."""
+    from tui.ui.commands import LayoffsCommands
+    from tui.ui.help_screen import help_table
+
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j", "enter")  # the Google story: a vague figure
+        await settle(pilot)
+        assert "• Google: hundreds of jobs" in app.main.reader.text()
+        commands = LayoffsCommands(app.main)._commands()
+        helps = {title: help_text for title, _, help_text in commands}
+        assert helps["Help"] == "key: ?" and helps["Search"] == "key: /" and helps["Clear"] == "key: Esc"
+        titles_offered = [title for title, _, _ in commands] + [c.title for c in app.get_system_commands(app.main)]
+        assert titles_offered.count("Quit") == 1
+    from rich.console import Console
+
+    console = Console(width=100, record=True)
+    console.print(help_table({}))
+    text = console.export_text()
+    assert "Other keys" in text and "Textual" not in text
+    assert text.count("First / last") <= 1  # g/G listed once
+
+
+async def test_an_undated_story_is_marked(app_factory, sample_db: Path) -> None:
+    """Issue 10: a story the feed gave no date showed the fetch time as its date, unmarked."""
+    with sqlite3.connect(sample_db) as conn:
+        conn.execute("UPDATE articles SET published_known = 0 WHERE id = 2")
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.main.table
+        assert table._row_line(1).text.startswith("    ~2024-03-21  Twitch")
+        assert table._row_line(0).text.startswith(" ●   2024-03-28  Amazon")
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert "2024-03-21 14:30:00 (when we fetched it: the feed gave no date)" in app.main.reader.text()
+
+
+async def test_the_reader_follows_the_cursor_and_the_keys_act_on_what_it_shows(app_factory, recorder: Recorder) -> None:
+    """Issue 10: the reader kept an old story while o, t and x acted on the highlighted row."""
+    opened: list[str] = []
+    app = app_factory(open_url=opened.append)
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await settle(pilot)
+        assert app.main.reader.detail is not None and app.main.reader.detail.id == 1  # the first row, at once
+        await pilot.press("enter")  # read it
+        await settle(pilot)
+        await pilot.press("j", "j")
+        await settle(pilot)
+        assert app.main.reader.detail.id == 3 and app.main.table.selected_id == 3
+        assert not app.main.table.rows_by_id[3].is_read  # following is not reading: Enter marks read
+        await pilot.press("o")
+        await settle(pilot)
+        assert opened == ["https://news.example.com/story/3"]
+
+
+async def test_the_reader_waits_for_the_cursor_to_rest(app_factory, recorder: Recorder) -> None:
+    """Eight rows passed in one burst load one story, the last one (debounced)."""
+    from textual import events
+
+    app = app_factory()
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await settle(pilot)
+        before = len(recorder.of(ArticleLoaded))
+        for _ in range(8):
+            app.post_message(events.Key("j", "j"))
+        await settle(pilot)
+        messages = {id(message): message for message in recorder.of(ArticleLoaded)[before:]}  # seen per hop
+        loaded = [message.article_id for message in messages.values()]
+        assert loaded == [app.main.table.selected_id] and app.main.reader.detail.id == loaded[0]
+
+
+async def test_an_empty_table_empties_the_reader(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"nosuchword")
+        await settle(pilot)
+        assert app.main.table.row_count == 0 and app.main.reader.detail is None

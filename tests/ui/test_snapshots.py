@@ -71,3 +71,26 @@ class TestDialogs:
             lambda fmt, now, folder=None: Path("/home/you/Documents") / f"layoffs-{now:%Y-%m-%d}.{fmt}",
         )
         assert snap_compare(app_factory(), terminal_size=SIZE, run_before=keys("e"))
+
+
+class TestSmallTerminal:
+    """80x24, the size a terminal opens at: every view usable (issue 10)."""
+
+    SMALL = (80, 24)
+
+    def test_main_screen(self, snap_compare, app_factory) -> None:
+        assert snap_compare(app_factory(), terminal_size=self.SMALL, run_before=keys())
+
+    def test_companies_drawer(self, snap_compare, app_factory) -> None:
+        assert snap_compare(app_factory(), terminal_size=self.SMALL, run_before=keys("c", "j"))
+
+    def test_feeds_screen(self, snap_compare, app_factory) -> None:
+        assert snap_compare(app_factory(), terminal_size=self.SMALL, run_before=keys("F"))
+
+    def test_tag_dialog(self, snap_compare, app_factory) -> None:
+        assert snap_compare(app_factory(), terminal_size=self.SMALL, run_before=keys("t"))
+
+
+class TestWideTerminal:
+    def test_feeds_screen_at_160(self, snap_compare, app_factory) -> None:
+        assert snap_compare(app_factory(), terminal_size=(160, 40), run_before=keys("F"))

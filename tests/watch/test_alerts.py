@@ -73,7 +73,7 @@ def test_a_cut_older_than_the_watch_is_recorded_silently(tmp_path: Path) -> None
     assert messages(db, ["Intel"]) == []
     assert db.execute("SELECT given FROM alerts").fetchall() == [(0,)]
     store(db, [Story(1, "b", "Intel to cut 12,000 jobs, about 10% of its staff", (3, 4))])
-    assert messages(db, ["Intel"]) == ["Intel: 12,000 jobs (10%), 2 sources (was 10% of staff)"]
+    assert messages(db, ["Intel"]) == ["Intel: 12,000 jobs (10% of staff), 2 sources (was 10% of staff)"]
 
 
 def test_an_upgraded_database_alerts_on_nothing_already_stored(tmp_path: Path) -> None:
@@ -118,11 +118,11 @@ def test_two_processes_never_give_one_alert_twice(tmp_path: Path) -> None:
     ("figure", "vague", "words"),
     [
         (CutFigure(15000, "exact"), None, "15,000 jobs"),
-        (CutFigure(15000, "approx", 15), None, "about 15,000 jobs (15%)"),
+        (CutFigure(15000, "approx", 15), None, "about 15,000 jobs (15% of staff)"),
         (CutFigure(None, "percent_only", 10), None, "10% of staff"),
         (CutFigure(None, "vague"), "hundreds", "hundreds of jobs"),
         (CutFigure(None, "vague"), "several thousand", "several thousand jobs"),
-        (CutFigure(None, "vague", 5), "dozens", "dozens of jobs (5%)"),
+        (CutFigure(None, "vague", 5), "dozens", "dozens of jobs (5% of staff)"),
         (CutFigure(None, "vague"), None, "an unstated number of jobs"),
         (CutFigure(None, "none"), None, "job cuts, no figure given"),
     ],

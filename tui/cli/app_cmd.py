@@ -20,15 +20,16 @@ from tui.timeutil import utcnow
 def run_app(ctx: CliContext) -> None:
     """Open the app on the user's database with their feed list; it polls in the background."""
     config = ctx.config()
-    from tui.config import check_key_ids
-    from tui.ui.keys import binding_ids
+    from tui.keymap import check_key_clashes, check_key_ids
+    from tui.ui.keys import binding_ids, binding_scopes
 
     check_key_ids(config, binding_ids())
+    check_key_clashes(config, binding_scopes())
     db_path = ctx.resolved_db_path
     ctx.db().conn.close()  # creates and migrates the database now, so its errors are ours, not the app's
     from tui.ui import make_app
 
-    make_app(config, db_path).run()
+    make_app(config, db_path, created_config=ctx.created_config).run()
 
 
 def demo_config() -> Config:

@@ -9,6 +9,7 @@ import click
 import sqlite_utils
 
 from tui.config import Config, load_config
+from tui.errors import StoreError
 from tui.paths import default_config_path, default_db_path, ensure_user_config
 from tui.store import open_db
 
@@ -20,6 +21,8 @@ class CliContext:
     config_path: Path | None = None
     """None: the XDG default, created from the bundled list on first use."""
     db_path: Path | None = None
+    created_config: Path | None = None
+    """The feed list this run created from the bundled one (the first run), so the app can say where."""
     _config: Config | None = field(default=None, repr=False)
 
     @property
@@ -37,14 +40,35 @@ class CliContext:
         if self._config is None:
             path = self.resolved_config_path
             if self.config_path is None and ensure_user_config(path):
+                self.created_config = path
                 click.echo(f"Created your feed list at {path} from the bundled one; edit it to add feeds.",
                            err=True)
             self._config = load_config(path)
         return self._config
 
     def db(self) -> sqlite_utils.Database:
-        """A new connection for this thread."""
+        """A new connection for this thread; the database is created when it does not exist (poll, app)."""
         return open_db(self.resolved_db_path)
+
+    def stored_db(self) -> sqlite_utils.Database:
+        """A connection to a database that must exist already: commands that read or correct what is
+        stored (export, tag, retag) never create an empty one, which would pass a typo in ``--db`` as
+        "nothing stored"."""
+        self.require_db()
+        return self.db()
+
+    def require_db(self) -> None:
+        """``StoreError`` (exit 2) when there is no database at the path, saying which and what to do."""
+        path = self.resolved_db_path
+        if path.is_file():
+            return
+        if path.exists():
+            raise StoreError(f"{path}: not a database file (a folder?); pass the database file with --db PATH")
+        if self.db_path is not None:
+            raise StoreError(f"{path}: no database here; check --db (or LAYOFFS_TUI_DB), or create one with "
+                             f"`layoffs-tui --db {path} poll`")
+        raise StoreError(f"nothing is stored yet: no database at {path}; run `layoffs-tui poll` first "
+                         "(or `layoffs-tui demo` to look around)")
 
 
 pass_context = click.make_pass_decorator(CliContext)

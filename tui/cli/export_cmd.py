@@ -83,7 +83,7 @@ def export_command(obj: CliContext, fmt: str, companies: tuple[str, ...], months
                                  param_hint="'--since'")
     if cuts and all_articles:
         raise click.UsageError("--cuts lists job cuts, --all every article: give one of them")
-    db = obj.db()
+    db = obj.stored_db()
     flt = Filter(companies=resolve_companies(db, companies), months=months, layoffs_only=not all_articles,
                  since=since, until=until)
     if cuts:

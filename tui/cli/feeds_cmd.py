@@ -14,6 +14,7 @@ from tui.cli.context import CliContext, pass_context
 from tui.config import FeedConfig
 from tui.feedlist import add_feed, remove_feed, set_enabled
 from tui.store.feeds import FeedStatus, feed_statuses
+from tui.wording import plural, status_words
 
 
 @click.group("feeds")
@@ -25,19 +26,22 @@ def describe_status(status: FeedStatus | None) -> str:
     """"never polled", or when the last poll ran and how it went."""
     if status is None or not status.last_polled_at:
         return "never polled"
-    outcome = status.last_status or "unknown"
+    outcome = status_words(status.last_status)
     if status.http_status:
         outcome += f" (HTTP {status.http_status})"
     if status.last_error:
         outcome += f": {status.last_error}"
     when = status.last_polled_at.replace("T", " ").replace("Z", " UTC")
-    articles = f", {status.articles} {'article' if status.articles == 1 else 'articles'}"
+    articles = f", {plural(status.articles, 'article')}"
     return f"last poll {when}: {outcome}{articles}"
 
 
 def _statuses(obj: CliContext) -> dict[str, FeedStatus]:
-    """Poll state by URL; an empty map (every feed "never polled") when there is no database yet."""
-    if not obj.resolved_db_path.exists():
+    """Poll state by URL; an empty map (every feed "never polled") when the default database does not
+    exist yet (the first run). A ``--db`` that names no database is a mistake, said as one."""
+    if obj.db_path is not None:
+        obj.require_db()
+    elif not obj.resolved_db_path.exists():
         return {}
     db = obj.db()
     try:
@@ -62,7 +66,7 @@ def list_command(obj: CliContext) -> None:
         click.echo(f"    {feed.url}")
         click.echo(f"    {describe_status(statuses.get(feed.url))}")
     enabled = len(config.enabled_feeds)
-    click.echo(f"{len(config.feeds)} feeds, {enabled} enabled, in {obj.resolved_config_path}")
+    click.echo(f"{plural(len(config.feeds), 'feed')}, {enabled} enabled, in {obj.resolved_config_path}")
 
 
 def editable_config_path(obj: CliContext) -> Path:

@@ -11,6 +11,7 @@ from tui.cli.context import CliContext, pass_context
 from tui.cli.feeds_cmd import editable_config_path
 from tui.errors import ExportError
 from tui.opml import export_opml, import_opml
+from tui.wording import plural
 
 
 @click.group("opml")
@@ -32,7 +33,7 @@ def export_command(obj: CliContext, output: Path | None) -> None:
         atomic_write_text(output.expanduser(), text)
     except OSError as error:
         raise ExportError(describe_write_error(output, error)) from None
-    click.echo(f"Wrote {len(obj.config().feeds)} feeds to {output}", err=True)
+    click.echo(f"Wrote {plural(len(obj.config().feeds), 'feed')} to {output}", err=True)
 
 
 @opml_group.command("import")
@@ -52,5 +53,5 @@ def import_command(obj: CliContext, file: Path) -> None:
         click.echo(f"  skipped  {new.name or new.url} ({new.url}): already in the feed list")
     for url in result.skipped_invalid:
         click.echo(f"  skipped  {url}: not an http(s) feed address")
-    click.echo(f"Added {len(result.added)} feeds to {path}; skipped {len(result.skipped_duplicates)} already "
-               f"listed" + (f" and {len(result.skipped_invalid)} invalid." if result.skipped_invalid else "."))
+    click.echo(f"Added {plural(len(result.added), 'feed')} to {path}; skipped {len(result.skipped_duplicates)} "
+               "already listed" + (f" and {len(result.skipped_invalid)} invalid." if result.skipped_invalid else "."))

@@ -6,7 +6,14 @@ import click
 
 from tui.cli.context import CliContext, pass_context
 from tui.cli.progress import progress_bar
-from tui.store.corrections import MAX_HEADCOUNT, add_manual_event, remove_company, retag_all, set_not_layoff
+from tui.store.corrections import (
+    MAX_HEADCOUNT,
+    add_manual_event,
+    remove_company,
+    retag_all,
+    set_not_layoff,
+    story_companies,
+)
 from tui.store.tags import default_tagger, extractor_version
 
 
@@ -43,26 +50,23 @@ def tag_command(ctx: CliContext, article_id: int, add: str | None, headcount: in
         raise click.UsageError("give exactly one of --add, --remove, --not-layoff, --auto")
     if (headcount is not None or percent is not None) and not add:
         raise click.UsageError("--headcount and --percent go with --add")
-    db = ctx.db()
+    db = ctx.stored_db()
     if add:
         company, parent = _canonical(add)
         add_manual_event(db, article_id, company, headcount=headcount, percent=percent, parent=parent)
         click.echo(f"article {article_id}: tagged {company}" + (f" ({headcount:,})" if headcount else ""))
     elif remove:
         company, _ = _canonical(remove)
-        removed = remove_company(db, article_id, company)
-        if removed == 0 and company != remove.strip():
-            removed = remove_company(db, article_id, remove)
-        if removed == 0:
-            click.echo(f"article {article_id}: no event for {company} now; retag will not add one", err=True)
-        else:
-            click.echo(f"article {article_id}: removed {company} ({removed} event(s)); retag will not add it back")
+        removed = remove_company(db, article_id, remove, company)
+        click.echo(f"article {article_id}: removed {', '.join(removed)}; retag will not add it back")
     elif not_layoff:
         set_not_layoff(db, article_id, True)
         click.echo(f"article {article_id}: marked not a layoff story")
     else:
         set_not_layoff(db, article_id, False)
-        click.echo(f"article {article_id}: the extractor decides again")
+        found = story_companies(db, article_id)
+        click.echo(f"article {article_id}: the extractor decides again: "
+                   + (f"a layoff story ({', '.join(found)})" if found else "no companies found"))
 
 
 @click.command("retag")
@@ -72,7 +76,7 @@ def retag_command(ctx: CliContext) -> None:
 
     On a terminal a progress bar shows on stderr; piped, only the summary line is printed.
     """
-    db = ctx.db()
+    db = ctx.stored_db()
     with progress_bar("Retagging") as progress:
         counts = retag_all(db, default_tagger(), extractor_version(), progress=progress)
     click.echo(f"retagged {counts.articles} articles: {counts.layoffs} layoff stories, {counts.events} events, "

@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from tui.config import is_http_url
 from tui.export.stories import Story
+from tui.wording import cut_phrase
 
 NO_COMPANY = "No company named"
 """The group for stories without events (industry totals, or any article under ``--all``)."""
@@ -36,14 +37,10 @@ def link(title: str, url: str | None) -> str:
 
 
 def headcount_text(event: dict[str, Any]) -> str:
-    """"about 1,000 jobs", "12,000 jobs (10%)", "10% of staff", "number not stated"."""
-    headcount, percent, kind = event.get("headcount"), event.get("percent"), event.get("headcount_kind")
-    if headcount is not None:
-        text = f"{'about ' if kind == 'approx' else ''}{headcount:,} jobs"
-        return text + (f" ({percent}%)" if percent is not None else "")
-    if percent is not None:
-        return f"{percent}% of staff"
-    return "number not stated" if kind == "vague" else ""
+    """"about 1,000 jobs", "12,000 jobs (10% of staff)", "10% of staff", "hundreds of jobs": the reader's
+    words (``tui.wording.cut_phrase``)."""
+    return cut_phrase(event.get("headcount"), event.get("headcount_kind") or "none", event.get("percent"),
+                      event.get("evidence"))
 
 
 def _company_label(event: dict[str, Any]) -> str:

@@ -97,7 +97,8 @@ _NEGATION = re.compile(
     + first_char_groups(
         r"no|not|n't|never|deny|denies|denied|denying|rules? out|ruled out|ruling out|without|avoid(?:s|ed|ing)?|"
         r"instead of|rather than|pledge[sd]?|won't|no plans? to|no intention|spare[sd]?|halt(?:s|ed)?|"
-        r"reverse[sd]?|rescind(?:s|ed)?|prevent(?:s|ed)?|if|unless|whether|refus(?:e|es|ed|ing) to"
+        r"reverse[sd]?|rescind(?:s|ed)?|prevent(?:s|ed)?|if|unless|whether|refus(?:e|es|ed|ing) to|doesn't|"
+        r"don't|didn't|isn't|aren't|wasn't|weren't|wouldn't|hasn't|haven't"
     )
     + r"\b|\bno-$"
 )
@@ -111,7 +112,8 @@ _BARE_COUNT = re.compile(
 _MAKE_REDUNDANT = re.compile(r"\bma(?:ke|kes|king|de)\s+(?:[\w,%'-]+\s+){0,8}$")
 _RESTRUCTURE_COUNT = re.compile(
     rf"\s+(?:(?:programme|program|plan|drive|exercise)\s+)?(?:(?:affecting|impacting|covering|of|that will affect|"
-    rf"which will affect|to affect)\s+)?(?:(?:{HEDGE_ALTERNATION})\s+)?\d[\d,.]*k?\s+(?:[a-z-]+\s+)?{JOB_NOUN}\b"
+    rf"which will affect|to affect)\s+)?(?:(?:{HEDGE_ALTERNATION})\s+)?(?:\d[\d,.]*k?|hundreds|thousands|dozens|"
+    rf"several (?:hundred|thousand|dozen))\s+(?:of\s+)?(?:[a-z-]+\s+)?{JOB_NOUN}\b"
 )
 """A count of posts right after "restructure"/"restructuring": a cut, however softly worded."""
 _RISK_OF_LOSS = re.compile(

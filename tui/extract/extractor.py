@@ -252,7 +252,7 @@ def _read_cue(
             for r in subject.refs
             if r.org
             or (
-                not (effect and r.org is None)
+                not (effect and r.org is None and r.start > 0)
                 and not (entry and r.start == 0)
                 and (not headline_case or story.confirmed(r.name))
                 and not story.common_noun(r, text)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tui.extract.commonness import all_everyday, is_everyday_word, is_place_or_people
+from tui.extract.commonness import all_everyday, is_everyday_word, is_place_or_people, zipf
 from tui.extract.companies import clean_name, is_common, lookup
+from tui.extract.numbers import word_number
 from tui.extract.vocabulary import HEDGE_WORDS
 
 __all__ = ["NAME_AT_END", "NAME_AT_START", "headline_only_words", "valid_name"]
@@ -137,7 +138,7 @@ def valid_name(run: str) -> str | None:
         return None
     if words[-1].lower() in _PLACES_OF_WORK:
         return None
-    if len(words) == 1 and _ADJECTIVE.search(words[0]):
+    if _ADJECTIVE.search(words[-1]):  # "Los Angeles-based": a description with no name after it
         return None
     name = clean_name(" ".join(words))
     if len(name) < 2 or not _LETTER.search(name):
@@ -152,13 +153,25 @@ def _generic_head(word: str) -> bool:
     return word[:1].isupper() and word[1:].islower() and is_everyday_word(word)
 
 
+_PEOPLE_ENDINGS = ("ers", "ists", "ians", "ees", "ors")
+"""Endings of nouns for people ("Footballers", "Machinists", "Librarians"): a group of workers, not a firm."""
+
+
 def _not_an_employer(name: str, words: list[str]) -> bool:
     """A place, a nationality, a figure, or (alone) an everyday English word: never an unlisted employer."""
     if is_place_or_people(name):
         return True
     if len(words) == 1:
         word = words[0]
-        return bool(_NOT_A_WORD_NAME.fullmatch(word)) or (word[1:].islower() and is_everyday_word(word))
+        lower = word.lower()
+        return (
+            bool(_NOT_A_WORD_NAME.fullmatch(word))
+            or word_number(lower) is not None  # "Nineteen staff were laid off"
+            or (word[1:].islower() and is_everyday_word(word))
+            or (
+                word[1:].islower() and lower.endswith(_PEOPLE_ENDINGS) and zipf(lower) >= 2.5
+            )  # "Footballers"
+        )
     return False
 
 

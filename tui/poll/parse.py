@@ -28,8 +28,9 @@ from tui.poll.clean import (
 from tui.poll.doctype import strip_declarations
 
 MAX_ENTRIES = 10_000
-"""Entries kept from one document (feeds list newest first); a 10 MB body of empty items would
-otherwise be hundreds of thousands of rows."""
+"""Entries kept from one document, the newest by date; a 10 MB body of empty items would otherwise be
+hundreds of thousands of rows. The poll result says when a feed held more (README, "How polling
+behaves")."""
 EARLIEST_YEAR = 1990
 LATEST_YEAR = 2200
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
@@ -45,6 +46,8 @@ class ParsedFeed:
     """Set when the document is not a feed at all (an HTML page, garbage): the poll fails."""
     extractions: dict[str, Any] | None = None
     """Tags computed in the worker, by guid (see ``tui.poll.tagging``)."""
+    total_entries: int = 0
+    """Items in the document; more than ``len(entries)`` when ``MAX_ENTRIES`` cut it."""
 
 
 def parse_feed(body: bytes, headers: dict[str, str], url: str) -> ParsedFeed:
@@ -56,10 +59,21 @@ def parse_feed(body: bytes, headers: dict[str, str], url: str) -> ParsedFeed:
     response_headers.setdefault("content-location", url)
     result = feedparser.parse(io.BytesIO(strip_declarations(body)), response_headers=response_headers,
                               sanitize_html=False, resolve_relative_uris=False)
-    entries = tuple(_entries(result.get("entries", [])[:MAX_ENTRIES]))
+    raw_entries = result.get("entries", [])
+    entries = tuple(_entries(_newest(raw_entries, MAX_ENTRIES)))
     if not entries and not result.get("version"):
         return ParsedFeed(title="", entries=(), error=_not_a_feed(body, headers, result))
-    return ParsedFeed(title=clean_line(result.get("feed", {}).get("title")), entries=entries)
+    return ParsedFeed(title=clean_line(result.get("feed", {}).get("title")), entries=entries,
+                      total_entries=len(raw_entries))
+
+
+def _newest(raw_entries: list[Any], limit: int) -> list[Any]:
+    """At most ``limit`` entries, the newest by date (undated ones count as oldest), in the feed's order."""
+    if len(raw_entries) <= limit:
+        return raw_entries
+    oldest = datetime.min.replace(tzinfo=UTC)
+    ranked = sorted(range(len(raw_entries)), key=lambda i: _published(raw_entries[i]) or oldest, reverse=True)
+    return [raw_entries[i] for i in sorted(ranked[:limit])]
 
 
 def _not_a_feed(body: bytes, headers: dict[str, str], result: Any) -> str:

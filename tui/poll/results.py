@@ -29,6 +29,8 @@ class FeedResult:
     """A sentence a person understands ("timed out after 20 s"); None unless status is "error"."""
     elapsed: float
     """Seconds from the first byte sent to the result, waiting for a free slot excluded."""
+    note: str | None = None
+    """What a person should know of a feed that answered ("kept the newest 10,000 of 12,345 items")."""
     recorded: bool = True
     """False when the database refused to store this outcome (a full disk): the feeds table still holds
     the previous poll's, so the app keeps this one in memory to show."""
@@ -56,6 +58,8 @@ class FeedResult:
                 what += f", {self.updated} updated"
             if self.new_layoffs:
                 what += f" ({_plural(self.new_layoffs, 'layoff story', 'layoff stories')})"
+        if self.note:
+            what += f"; {self.note}"
         return f"{self.name}: {what} [{self.elapsed:.1f} s] {self.url}"
 
 

@@ -78,12 +78,12 @@ class _Poll:
 
     def result(self, feed: FeedConfig, status: str, started: float, *, http_status: int | None = None,
                error: str | None = None, new: int = 0, updated: int = 0, new_layoffs: int = 0,
-               fault: str | None = None) -> FeedResult:
+               note: str | None = None, fault: str | None = None) -> FeedResult:
         """A ``FeedResult`` for ``feed``; ``started`` is a ``time.monotonic()`` value, 0 when the request
         never began. A ``fault`` means the database refused to record it."""
         return FeedResult(url=feed.url, name=feed.name, status=status, http_status=http_status, new=new,
                           updated=updated, new_layoffs=new_layoffs, error=error,
-                          elapsed=round(time.monotonic() - started, 3) if started else 0.0,
+                          elapsed=round(time.monotonic() - started, 3) if started else 0.0, note=note,
                           recorded=fault is None, fault=fault)
 
     async def poll(self, feed: FeedConfig, state: FeedState) -> FeedResult:
@@ -168,8 +168,10 @@ class _Poll:
                                        http_status=fetched.status, etag=fetched.etag,
                                        last_modified=fetched.last_modified, body_hash=body_hash)
         status = "new" if counts.new else "updated" if counts.updated else "unchanged"
+        capped = parsed.total_entries > len(parsed.entries)
+        note = f"kept the newest {len(parsed.entries):,} of {parsed.total_entries:,} items" if capped else None
         return self.result(feed, status, started, http_status=fetched.status, new=counts.new,
-                           updated=counts.updated, new_layoffs=counts.new_layoffs)
+                           updated=counts.updated, new_layoffs=counts.new_layoffs, note=note)
 
 
 async def poll_feeds(config: Config, db_path: Path, *, now: Callable[[], datetime] = utcnow,

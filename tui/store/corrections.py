@@ -7,6 +7,7 @@ the whole story lives in ``articles.layoff_manual`` (1 layoff, 0 not a layoff, N
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -15,7 +16,9 @@ import sqlite_utils
 from tui.errors import LayoffsError
 from tui.store.cuts import rebuild_cuts, update_cuts
 from tui.store.db import write_transaction
-from tui.store.tags import Tagger, apply_tags
+from tui.store.tags import ExtractionLike, Tagger, apply_tags, default_tagger
+
+log = logging.getLogger(__name__)
 
 HEADCOUNT_KINDS = ("exact", "approx", "vague", "percent_only", "none")
 MAX_HEADCOUNT = 10_000_000
@@ -100,29 +103,74 @@ def edit_event(db: sqlite_utils.Database, event_id: int, *, company: str | None 
         update_cuts(db)
 
 
-def remove_company(db: sqlite_utils.Database, article_id: int, company: str) -> int:
-    """Remove the company's events from the article and keep ``retag`` from adding them again."""
+def story_companies(db: sqlite_utils.Database, article_id: int) -> list[str]:
+    """The companies the story is tagged with now, in the order they were found."""
+    return [row[0] for row in db.execute(
+        "SELECT company FROM events WHERE article_id = ? GROUP BY company ORDER BY min(id)", [article_id])]
+
+
+def remove_company(db: sqlite_utils.Database, article_id: int, company: str, *other_names: str) -> list[str]:
+    """Remove the company's events from the article and keep ``retag`` from adding them again; returns
+    the names removed, as they were stored.
+
+    ``other_names`` are other spellings to try (what the user typed beside its canonical form). A
+    company the story is not tagged with is a ``CorrectionError`` that lists the companies it has,
+    so a typo never passes as done.
+    """
+    wanted = {name.strip().casefold() for name in (company, *other_names) if name.strip()}
     with write_transaction(db):
         _article_month(db, article_id)
-        cursor = db.execute("DELETE FROM events WHERE article_id = ? AND company = ? COLLATE NOCASE",
-                            [article_id, company.strip()])
-        db.execute("INSERT OR IGNORE INTO event_removals (article_id, company) VALUES (?, ?)",
-                   [article_id, company.strip()])
+        present = story_companies(db, article_id)
+        matched = [name for name in present if name.casefold() in wanted]
+        if not matched:
+            tagged = f"its companies: {', '.join(present)}" if present else "it has no companies tagged"
+            raise CorrectionError(f"article {article_id} has no event for {company.strip()!r}; {tagged}")
+        for name in matched:
+            db.execute("DELETE FROM events WHERE article_id = ? AND company = ?", [article_id, name])
+            db.execute("INSERT OR IGNORE INTO event_removals (article_id, company) VALUES (?, ?)",
+                       [article_id, name])
         update_cuts(db)
-        return cursor.rowcount
+        return matched
 
 
-def set_not_layoff(db: sqlite_utils.Database, article_id: int, value: bool = True) -> None:
-    """Mark the story as not a layoff story (its automatic events go), or undo that mark."""
-    with write_transaction(db):
-        _article_month(db, article_id)
-        if value:
+def set_not_layoff(db: sqlite_utils.Database, article_id: int, value: bool = True,
+                   tagger: Tagger | None = None) -> None:
+    """Mark the story as not a layoff story (its automatic events go), or undo that mark.
+
+    Undoing runs the extractor (``tagger``, default the installed one) over the story again, so its
+    automatic companies come back at once rather than at the next ``retag``; the manual removals and
+    manual events it holds still win.
+    """
+    if value:
+        with write_transaction(db):
+            _article_month(db, article_id)
             db.execute("DELETE FROM events WHERE article_id = ? AND source = 'auto'", [article_id])
             db.execute("UPDATE articles SET layoff_manual = 0, layoff = 0 WHERE id = ?", [article_id])
-        else:
-            db.execute("UPDATE articles SET layoff_manual = NULL, layoff = layoff_auto WHERE id = ?",
-                       [article_id])
+            update_cuts(db)
+        return
+    extraction = _extract_again(db, article_id, tagger or default_tagger())
+    with write_transaction(db):
+        month = _article_month(db, article_id)
+        db.execute("UPDATE articles SET layoff_manual = NULL, layoff = layoff_auto WHERE id = ?", [article_id])
+        if extraction is not None:
+            apply_tags(db, article_id, extraction, month)
         update_cuts(db)
+
+
+def _extract_again(db: sqlite_utils.Database, article_id: int, tagger: Tagger) -> ExtractionLike | None:
+    """The extractor's answer for one stored article (outside any transaction: it may take a while);
+    None when the article is gone (the caller says so) or the extractor fails on it (the verdict is
+    still restored, and ``retag`` can try again)."""
+    row = db.execute("SELECT title, summary_html, text, published FROM articles WHERE id = ?",
+                     [article_id]).fetchone()
+    if row is None:
+        return None
+    title, summary_html, text, published = row
+    try:
+        return tagger(title, summary_html or text, published)
+    except Exception:  # one story the extractor cannot read must not block the undo
+        log.exception("the extractor failed on article %s; its tags come back at the next retag", article_id)
+        return None
 
 
 @dataclass

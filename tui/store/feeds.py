@@ -121,6 +121,13 @@ def feed_statuses(db: sqlite_utils.Database, *, limit: int = 5000) -> dict[str, 
     return {row[1]: FeedStatus(*row) for row in rows}
 
 
+def removed_feeds(db: sqlite_utils.Database, listed_urls: Iterable[str]) -> list[FeedStatus]:
+    """Feeds stored with articles but no longer in the feed list: their stories stay in the database
+    (the app and ``export`` still show them), so the feeds screen says how many there are."""
+    listed = set(listed_urls)
+    return [status for url, status in feed_statuses(db).items() if url not in listed and status.articles]
+
+
 def last_polls(db: sqlite_utils.Database) -> dict[str, datetime | None]:
     """When each feed was last polled (answered or not), by URL, for the app's schedule."""
     return {url: parse_iso(polled) for url, polled in db.execute("SELECT url, last_polled_at FROM feeds")}

@@ -8,7 +8,6 @@ loads a whole table. The functions take a ``sqlite_utils.Database`` opened by th
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -22,6 +21,7 @@ from tui.store.db import open_db, write_transaction
 from tui.store.feeds import FeedStatus, PollOutcome, feed_statuses
 from tui.store.filters import Filter, where
 from tui.store.search import search_rows
+from tui.wording import vague_magnitude
 
 PAGE_SIZE = 200
 """Rows per page of the article table; the table asks for the next page near its end."""
@@ -71,9 +71,12 @@ class ArticleRow:
     is_read: bool
     starred: bool
     layoff: bool
-    companies: str
+    companies: tuple[str, ...]
+    """The story's companies; the first is the one ``headcount`` is about (the filtered one, if any)."""
     headcount: str
-    """Already formatted: "1,200", "~1,000", "hundreds", "10%" or ""."""
+    """The first company's figure, formatted: "1,200", "~1,000", "hundreds", "10%" or ""."""
+    published_known: bool = True
+    """False when the feed gave no date: ``published`` is then the time we fetched it."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,8 @@ class ArticleDetail:
     layoff: bool
     layoff_manual: int | None
     events: tuple[EventRow, ...] = field(default=())
+    published_known: bool = True
+    """False when the feed gave no date: ``published`` is then the time we fetched it."""
 
 
 @dataclass(frozen=True)
@@ -112,7 +117,6 @@ class FeedRow:
     url: str
     name: str
     enabled: bool
-    in_config: bool
     last_polled_at: str | None
     last_status: str | None
     last_error: str | None
@@ -120,11 +124,6 @@ class FeedRow:
     articles: int
     feed_id: int | None = None
     """The ``feeds`` row id (None before the feed's first poll), for a feed filter."""
-
-
-_VAGUE = re.compile(r"\b(hundred|thousand|dozen)s?\b", re.IGNORECASE)
-"""The order of magnitude of a vague figure: "several hundred" and "hundreds of" both show "hundreds",
-which fits the table's narrow Jobs column."""
 
 
 def format_headcount(events: Sequence[tuple[int | None, str, float | None, str]]) -> str:
@@ -144,14 +143,13 @@ def format_headcount(events: Sequence[tuple[int | None, str, float | None, str]]
         return f"{value:g}%"
     for _, kind, _, evidence in events:
         if kind == "vague":
-            match = _VAGUE.search(evidence or "")
-            if match:
-                return match.group(1).lower() + "s"
-            return "some"
+            return vague_magnitude(evidence) or "some"
     return ""
 
 
-_ROW_COLUMNS = "a.id, a.published, a.title, coalesce(f.name, ''), a.is_read, a.starred, a.layoff"
+_ROW_COLUMNS = (
+    "a.id, a.published, a.title, coalesce(f.name, ''), a.is_read, a.starred, a.layoff, a.published_known"
+)
 
 
 def _page_rows(db: sqlite_utils.Database, flt: Filter, offset: int, limit: int) -> list[tuple]:
@@ -202,22 +200,12 @@ def article_page(
             mine = not chosen or company in chosen or parent in chosen
             events.setdefault(article_id, []).append((company, count, kind, percent, evidence, mine))
     page = []
-    for article_id, published, title, feed, is_read, starred, layoff in rows:
-        story = events.get(article_id, [])
-        companies = ", ".join(dict.fromkeys(event[0] for event in story))
-        # Filtered by company, a round-up's cell shows that company's figure, not the story's sum.
-        story = [event[:5] for event in story if event[5]]
+    for article_id, published, title, feed, is_read, starred, layoff, known in rows:
+        companies, figure = _lead_company(events.get(article_id, []))
         page.append(
             ArticleRow(
-                article_id,
-                published,
-                title,
-                feed,
-                bool(is_read),
-                bool(starred),
-                bool(layoff),
-                companies,
-                format_headcount([event[1:] for event in story]),
+                article_id, published, title, feed, bool(is_read), bool(starred), bool(layoff), companies, figure,
+                bool(known),
             )
         )
     if with_total:
@@ -226,11 +214,31 @@ def article_page(
     return ArticlePage(tuple(page), offset + len(page) + more, offset, counted=False)
 
 
+def _lead_company(story: list[tuple]) -> tuple[tuple[str, ...], str]:
+    """A row's companies, the one its Jobs cell speaks for first, and that company's figure.
+
+    ``story`` holds (company, headcount, kind, percent, evidence, chosen) per event. The lead is a
+    chosen company when a company filter is on (a round-up filtered by Acme shows Acme's figure beside
+    Acme's name), else the first company with a number, else the first. The cell never sums
+    different companies' cuts into one figure.
+    """
+    if not story:
+        return (), ""
+    candidates = [event for event in story if event[5]] or story
+    lead = next((e for e in candidates if e[1] is not None or e[3] is not None), None) or next(
+        (e for e in candidates if e[2] == "vague"), candidates[0]
+    )
+    companies = tuple(dict.fromkeys([lead[0], *(event[0] for event in story)]))
+    figure = format_headcount([event[1:5] for event in story if event[0] == lead[0]])
+    return companies, figure
+
+
 def article_detail(db: sqlite_utils.Database, article_id: int) -> ArticleDetail | None:
     """One article with its events, or None when it is gone (a feed removed meanwhile)."""
     row = db.execute(
         "SELECT a.id, a.title, coalesce(f.name, ''), a.published, a.link, a.author, a.text, a.is_read, "
-        "a.starred, a.layoff, a.layoff_manual FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id "
+        "a.starred, a.layoff, a.layoff_manual, a.published_known FROM articles a "
+        "LEFT JOIN feeds f ON f.id = a.feed_id "
         "WHERE a.id = ?",
         [article_id],
     ).fetchone()
@@ -244,7 +252,7 @@ def article_detail(db: sqlite_utils.Database, article_id: int) -> ArticleDetail 
             [article_id],
         )
     )
-    (id_, title, feed, published, link, author, text, is_read, starred, layoff, manual) = row
+    (id_, title, feed, published, link, author, text, is_read, starred, layoff, manual, known) = row
     return ArticleDetail(
         id_,
         title,
@@ -258,6 +266,7 @@ def article_detail(db: sqlite_utils.Database, article_id: int) -> ArticleDetail 
         bool(layoff),
         manual,
         events,
+        bool(known),
     )
 
 
@@ -278,7 +287,8 @@ def set_starred(db: sqlite_utils.Database, article_id: int, value: bool) -> None
 
 def feed_rows(db: sqlite_utils.Database, config: Config, *, limit: int = 5000,
               unrecorded: Mapping[str, PollOutcome] | None = None) -> list[FeedRow]:
-    """Every configured feed with its last poll, then feeds stored but no longer in the config.
+    """Every feed of the feed list with its last poll; a feed removed from the list is not one of them
+    (its stored stories stay, see ``feeds.removed_feeds``).
 
     ``unrecorded`` (by URL) are later outcomes the database refused to store (a full disk): they are
     shown instead of the stored ones, so a failing feed never looks fine.
@@ -286,9 +296,9 @@ def feed_rows(db: sqlite_utils.Database, config: Config, *, limit: int = 5000,
     stored = feed_statuses(db, limit=limit)
     unrecorded = unrecorded or {}
 
-    def row(url: str, name: str, enabled: bool, in_config: bool, status: FeedStatus | None) -> FeedRow:
-        shown = (FeedRow(url, name, enabled, in_config, None, None, None, None, 0) if status is None else
-                 FeedRow(url, name, enabled, in_config, status.last_polled_at, status.last_status,
+    def row(url: str, name: str, enabled: bool, status: FeedStatus | None) -> FeedRow:
+        shown = (FeedRow(url, name, enabled, None, None, None, None, 0) if status is None else
+                 FeedRow(url, name, enabled, status.last_polled_at, status.last_status,
                          status.last_error, status.http_status, status.articles, status.id))
         late = unrecorded.get(url)
         if late is None:
@@ -296,9 +306,7 @@ def feed_rows(db: sqlite_utils.Database, config: Config, *, limit: int = 5000,
         return replace(shown, last_polled_at=late.polled_at, last_status=late.status, last_error=late.error,
                        http_status=late.http_status)
 
-    rows = [row(feed.url, feed.name, feed.enabled, True, stored.pop(feed.url, None)) for feed in config.feeds]
-    rows += [row(url, status.name, False, False, status) for url, status in stored.items()]
-    return rows[:limit]
+    return [row(feed.url, feed.name, feed.enabled, stored.get(feed.url)) for feed in config.feeds[:limit]]
 
 
 def feed_names(db: sqlite_utils.Database, *, limit: int = 5000) -> dict[int, str]:

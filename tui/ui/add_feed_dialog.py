@@ -29,11 +29,10 @@ class AddFeedDialog(FormDialog[tuple[str, str | None] | None]):
         """Start in the URL field, the only one required."""
         self.query_one("#url", Input).focus()
 
-    def _submit(self) -> None:
+    def _submit(self, button: str | None = None) -> None:
         url = self.query_one("#url", Input).value.strip()
         if not is_http_url(url):
-            self.query_one("#error", Label).update("Enter an http:// or https:// URL.")
+            self.show_error("Enter an http:// or https:// URL.")
             return
         name = self.query_one("#name", Input).value.strip() or None
-        self.dismiss((url, name))
-
+        self.finish((url, name))

@@ -53,8 +53,11 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
         open_url: Callable[[str], Any] | None = None,
         title: str | None = None,
         allow_poll: bool = True,
+        created_config: Path | None = None,
     ) -> None:
         super().__init__()
+        self.created_config = created_config
+        """The feed list this run created from the bundled one (first run), to say where it is."""
         self.config = config
         self.db_path = db_path
         self.now = now
@@ -95,7 +98,15 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
         """Apply the user's ``[keys]`` and, when asked, start the poll schedule."""
         tune_gc()
         self.set_keymap(self.config.key_map)
+        self.watch_changes()  # the baseline, now: a write made before the first look would go unnoticed
         self.set_interval(CHANGE_CHECK_SECONDS, self.watch_changes)
+        if self.created_config is not None:
+            self.notify(
+                f"Created your feed list at {self.created_config} from the bundled one; edit it, or press F, "
+                "to choose your feeds.",
+                title="First run",
+                timeout=30,
+            )
         if self.poll_on_start:
             # Each feed has its own interval: poll what is due now, then look again every minute.
             self.call_after_refresh(self.poll_due_feeds)
@@ -176,8 +187,9 @@ def tune_gc() -> None:
     gc.set_threshold(50_000, 20, 100)
 
 
-def _open_in_browser(url: str) -> None:
-    """The default opener: the standard library's, which runs the browser with an argv, never a shell."""
+def _open_in_browser(url: str) -> bool:
+    """The default opener: the standard library's, which runs the browser with an argv, never a shell.
+    False when no browser could be started."""
     import webbrowser
 
-    webbrowser.open(url, new=2)
+    return webbrowser.open(url, new=2)

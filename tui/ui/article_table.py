@@ -9,6 +9,7 @@ scroll where it was, so new stories never move the reader.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -24,7 +25,7 @@ from textual.strip import Strip
 from tui.store.queries import ArticlePage, ArticleRow
 from tui.ui.keys import vim_bindings
 from tui.ui.safe import clean
-from tui.ui.table_lines import COLUMNS, column_widths, line_segments, row_cells
+from tui.ui.table_lines import COLUMNS, column_widths, line_segments, message_strips, row_cells
 
 MORE_THRESHOLD = 40
 """Rows from the end at which the next page is asked for."""
@@ -82,6 +83,13 @@ class ArticleTable(ScrollView, can_focus=True):
             super().__init__()
             self.article_id = article_id
 
+    class Highlighted(Message):
+        """The cursor is on another story (None: the table is empty), so the reader can follow it."""
+
+        def __init__(self, article_id: int | None) -> None:
+            super().__init__()
+            self.article_id = article_id
+
     class MoreWanted(Message):
         """The cursor is near the last loaded row and more rows exist: load from ``offset``."""
 
@@ -97,6 +105,9 @@ class ArticleTable(ScrollView, can_focus=True):
         """How many rows the filter matches (loaded or not)."""
         self._asked_offset = -1
         self._lines: dict[tuple[int, bool], Strip] = {}
+        self.empty_lines: list[str] = []
+        """What the table says while it has no row: why it is empty and what to do (``show_empty``)."""
+        self._empty_strips: list[Strip] = []
         self.border_title = "Stories"
 
     # -- data ------------------------------------------------------------------------------------
@@ -123,6 +134,7 @@ class ArticleTable(ScrollView, can_focus=True):
         if reason == "more":
             self._set_rows(self.rows + [row for row in page.rows if row.id not in self.rows_by_id])
             return
+        self.show_empty([])  # the explanation was for the rows being replaced
         keep_id = self.selected_id if reason == "refresh" else None
         scroll_y = self.scroll_y if reason == "refresh" else 0
         self._asked_offset = -1
@@ -133,6 +145,7 @@ class ArticleTable(ScrollView, can_focus=True):
         self.set_reactive(ArticleTable.cursor_row, index)
         self.scroll_to(y=scroll_y, animate=False, immediate=True)
         self.refresh()
+        self.post_message(self.Highlighted(self.selected_id))
 
     def update_marks(
         self, article_id: int, *, is_read: bool | None = None, starred: bool | None = None
@@ -141,21 +154,31 @@ class ArticleTable(ScrollView, can_focus=True):
         row = self.rows_by_id.get(article_id)
         if row is None:
             return
-        new = ArticleRow(
-            row.id,
-            row.published,
-            row.title,
-            row.feed,
-            row.is_read if is_read is None else is_read,
-            row.starred if starred is None else starred,
-            row.layoff,
-            row.companies,
-            row.headcount,
+        new = replace(
+            row,
+            is_read=row.is_read if is_read is None else is_read,
+            starred=row.starred if starred is None else starred,
         )
         self.rows_by_id[article_id] = new
         self.rows = [new if r.id == article_id else r for r in self.rows]
         self._lines.clear()
         self.refresh()
+
+    def show_empty(self, lines: list[str]) -> None:
+        """Say why there is no row (the first line bold, then the reasons), wrapped to the table's width."""
+        if lines != self.empty_lines:
+            self.empty_lines = lines
+            self._empty_strips = []
+            self.refresh()
+
+    def _empty_line(self, index: int, width: int) -> Strip:
+        if not self._empty_strips and self.empty_lines:
+            strong = self.get_component_rich_style("article-table--unread")
+            dim = self.get_component_rich_style("article-table--dim")
+            self._empty_strips = message_strips(self.empty_lines, width, strong, dim, self.rich_style)
+        if 0 <= index < len(self._empty_strips):
+            return self._empty_strips[index].crop(0, width)
+        return Strip.blank(width, self.rich_style)
 
     def titles(self) -> list[str]:
         """The titles in table order, as shown (cleaned), for tests and the bench."""
@@ -173,6 +196,7 @@ class ArticleTable(ScrollView, can_focus=True):
         self._scroll_cursor_into_view()
         self.refresh()
         self._want_more(new)
+        self.post_message(self.Highlighted(self.selected_id))
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         """Scrolling with the mouse wheel also reaches the end of what is loaded."""
@@ -244,6 +268,7 @@ class ArticleTable(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         """Cached lines were cut to the old width; the virtual height counts the header row."""
         self._lines.clear()
+        self._empty_strips = []
         self.virtual_size = Size(self.size.width, len(self.rows) + 1)
 
     def _header(self) -> Strip:
@@ -258,13 +283,15 @@ class ArticleTable(ScrollView, can_focus=True):
         if line is not None:
             return line
         total = self.scrollable_content_region.width
+        widths = column_widths(total)
         cells = row_cells(
             self.rows[index],
+            widths,
             dim=self.get_component_rich_style("article-table--dim"),
             strong=self.get_component_rich_style("article-table--unread"),
             star=self.get_component_rich_style("article-table--star"),
         )
-        segments = line_segments(cells, column_widths(total), total)
+        segments = line_segments(cells, widths, total)
         if cursor:
             cursor_style = self.get_component_rich_style("article-table--cursor")
             segments = [Segment(seg.text, (seg.style or Style()) + cursor_style) for seg in segments]
@@ -279,6 +306,8 @@ class ArticleTable(ScrollView, can_focus=True):
         index = round(self.scroll_y) + y - 1
         if 0 <= index < len(self.rows):
             return self._row_line(index)
+        if not self.rows:
+            return self._empty_line(y - 2, self.scrollable_content_region.width)
         return Strip.blank(self.scrollable_content_region.width, self.rich_style)
 
     def on_focus(self) -> None:

@@ -7,7 +7,7 @@ from functools import partial
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from tui.ui.keys import APP_BINDINGS, FEEDS_BINDINGS, MAIN_BINDINGS
+from tui.ui.keys import APP_BINDINGS, FEEDS_BINDINGS, MAIN_BINDINGS, key_label
 
 
 def screen_bindings(screen: object) -> list[Binding]:
@@ -26,13 +26,19 @@ class LayoffsCommands(Provider):
     """Offers each action of the app and of the current screen, with its current key as help."""
 
     def _commands(self) -> list[tuple[str, str, str]]:
-        """(title, action, help) for the palette."""
+        """(title, action, help) for the palette; Quit is left to Textual's own entry, so it shows once."""
         keymap = self.app.config.key_map if hasattr(self.app, "config") else {}  # type: ignore[attr-defined]
         commands = []
         for prefix, bindings in (("app", APP_BINDINGS), ("screen", screen_bindings(self.screen))):
             for binding in bindings:
-                key = keymap.get(binding.id or "", binding.key)
-                commands.append((binding.description, f"{prefix}.{binding.action}", f"key: {key}"))
+                if binding.action != "quit":
+                    commands.append(
+                        (
+                            binding.description,
+                            f"{prefix}.{binding.action}",
+                            f"key: {key_label(binding, keymap)}",
+                        )
+                    )
         return commands
 
     async def discover(self) -> Hits:

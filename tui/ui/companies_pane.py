@@ -48,6 +48,8 @@ class CompaniesPane(OptionList):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._names: list[str | None] = []
         self._shown: tuple | None = None
+        self._last: tuple | None = None
+        """The last ``show`` arguments, to lay the lines out again for a new width."""
         self.border_title = "Companies"
 
     def show(self, facets: list[CompanyFacet], total: int, selected: str | None) -> None:
@@ -55,7 +57,9 @@ class CompaniesPane(OptionList):
 
         Unchanged facets (a company was chosen: this pane counts under the other filters) are not redrawn.
         """
-        width = max(12, self.scrollable_content_region.width - 1 or 30)
+        self._last = (facets, total, selected)
+        region = self.scrollable_content_region.width
+        width = max(12, region - 1) if region else 30
         key = (tuple(facets), total, width)
         if key == self._shown:
             if selected in self._names:
@@ -81,6 +85,12 @@ class CompaniesPane(OptionList):
             self.highlighted = min(previous, len(names) - 1)
         else:
             self.highlighted = 0
+
+    def on_resize(self) -> None:
+        """The names are cut and the figures aligned to the width: a new width (the narrow screen's
+        drawer opening) lays the lines out again."""
+        if self._last is not None:
+            self.show(*self._last)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Turn the raw OptionList event into ``CompanyChosen`` (None for "All")."""

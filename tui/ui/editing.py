@@ -1,12 +1,14 @@
 """What the app does on the user's behalf: open a link, correct tags, export, edit the feed list.
 
 Each writes through a domain module (``tui.store.corrections``, ``tui.export``, ``tui.feedlist``) in a
-thread worker with its own connection; errors a user can meet (``LayoffsError``) become notifications.
-Mixed into ``LayoffsApp``.
+thread worker with its own connection. Errors a user can meet (``LayoffsError``) are shown in the dialog
+that asked for the work, which stays open with what was typed; without a dialog they become
+notifications. Mixed into ``LayoffsApp``.
 """
 
 from __future__ import annotations
 
+import webbrowser
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -21,6 +23,7 @@ from tui.store.filters import Filter
 from tui.store.queries import article_detail, thread_db
 from tui.ui.messages import ArticlesChanged, ExportWritten
 from tui.ui.safe import clean
+from tui.wording import plural
 
 if TYPE_CHECKING:
     from tui.config import Config
@@ -45,8 +48,22 @@ class EditingMixin:
         if not is_http_url(link):
             self._notify_from_thread("This story has no http(s) link to open.", "warning")
             return
-        self.open_url(link)
-        self._notify_from_thread(f"Opened {clean(link, single_line=True)[:80]}", "information")
+        shown = clean(link, single_line=True)
+        try:
+            opened = self.open_url(link) is not False  # webbrowser.open answers False when no browser runs
+        except (webbrowser.Error, OSError):  # a browser command that cannot run: say so, keep going
+            opened = False
+        if opened:
+            self._notify_from_thread(f"Opened {shown[:80]}", "information")
+            return
+        self.call_from_thread(self.copy_to_clipboard, link)  # type: ignore[attr-defined]
+        self.call_from_thread(
+            self.notify,  # type: ignore[attr-defined]
+            f"No browser could be started. The link (also sent to the clipboard, if your terminal "
+            f"allows it):\n{shown}",
+            severity="warning",
+            timeout=30,
+        )
 
     def _notify_from_thread(self, text: str, severity: str) -> None:
         self.call_from_thread(self.notify, text, severity=severity)  # type: ignore[attr-defined]
@@ -66,33 +83,26 @@ class EditingMixin:
     def _push_tag_dialog(self, detail: Any) -> None:
         from tui.ui.tag_dialog import TagDialog
 
-        self.push_screen(TagDialog(detail), self._apply_tag_edit)  # type: ignore[attr-defined]
+        self.push_screen(TagDialog(detail, apply=self._store_tag_edit), self._tag_edit_stored)  # type: ignore[attr-defined]
 
-    def _apply_tag_edit(self, edit: TagEdit | None) -> None:
-        if edit is not None:
-            self._write_tag_edit(edit)
-
-    @work(thread=True, group="writes", exit_on_error=False)
-    def _write_tag_edit(self, edit: TagEdit) -> None:
+    def _store_tag_edit(self, edit: TagEdit) -> None:
+        """Runs in the tag dialog's worker thread; a ``CorrectionError`` keeps the dialog open with it."""
         from tui.store import corrections
 
         db = thread_db(self.db_path)
-        try:
-            if edit.kind == "add":
-                corrections.add_manual_event(db, edit.article_id, edit.company, edit.headcount, edit.percent)
-            elif edit.kind == "edit" and edit.event_id is not None:
-                corrections.edit_event(
-                    db, edit.event_id, company=edit.company, headcount=edit.headcount, percent=edit.percent
-                )
-            elif edit.kind == "remove":
-                corrections.remove_company(db, edit.article_id, edit.company)
-        except LayoffsError as error:
-            self._notify_from_thread(str(error), "error")
-            return
-        self._notify_from_thread(
-            f"Tags saved ({edit.kind} {clean(edit.company, single_line=True)[:40]})", "information"
-        )
-        self.post_message(ArticlesChanged())  # type: ignore[attr-defined]
+        if edit.kind == "add":
+            corrections.add_manual_event(db, edit.article_id, edit.company, edit.headcount, edit.percent)
+        elif edit.kind == "edit" and edit.event_id is not None:
+            corrections.edit_event(
+                db, edit.event_id, company=edit.company, headcount=edit.headcount, percent=edit.percent
+            )
+        elif edit.kind == "remove":
+            corrections.remove_company(db, edit.article_id, edit.company)
+
+    def _tag_edit_stored(self, edit: TagEdit | None) -> None:
+        if edit is not None:
+            self.notify(f"Tags saved ({edit.kind} {clean(edit.company, single_line=True)[:40]})")  # type: ignore[attr-defined]
+            self.post_message(ArticlesChanged())  # type: ignore[attr-defined]
 
     @work(thread=True, group="writes", exit_on_error=False)
     def set_not_layoff(self, article_id: int, is_layoff_now: bool) -> None:
@@ -112,29 +122,20 @@ class EditingMixin:
     # -- export --------------------------------------------------------------------------------
 
     def export(self, flt: Filter) -> None:
-        """Ask for a format and a path, then write what ``flt`` shows."""
+        """Ask for a format and a path, then write what ``flt`` shows (a failed write keeps the dialog open)."""
         from tui.export import FORMATS, default_export_path
         from tui.ui.export_dialog import ExportDialog
 
-        def chosen(answer: tuple[str, Path] | None) -> None:
-            if answer is not None:
-                self._write_export(flt, *answer)
+        def write(answer: tuple[str, Path]) -> None:
+            from tui.export import write_export
+
+            fmt, path = answer
+            count = write_export(thread_db(self.db_path), flt, fmt, path)
+            self.post_message(ExportWritten(path, count))  # type: ignore[attr-defined]
 
         self.push_screen(
-            ExportDialog(flt, FORMATS, lambda fmt: default_export_path(fmt, self.now())),  # type: ignore[attr-defined]
-            chosen,
+            ExportDialog(flt, FORMATS, lambda fmt: default_export_path(fmt, self.now()), apply=write)  # type: ignore[attr-defined]
         )
-
-    @work(thread=True, group="export", exit_on_error=False)
-    def _write_export(self, flt: Filter, fmt: str, path: Path) -> None:
-        from tui.export import write_export
-
-        try:
-            count = write_export(thread_db(self.db_path), flt, fmt, path)
-        except LayoffsError as error:
-            self._notify_from_thread(str(error), "error")
-            return
-        self.post_message(ExportWritten(path, count))  # type: ignore[attr-defined]
 
     def on_export_written(self, message: ExportWritten) -> None:
         """The export ran in a worker; say how many stories went where."""
@@ -184,15 +185,18 @@ class EditingMixin:
         if path is None:
             return
 
-        def chosen(answer: tuple[str, str | None] | None) -> None:
+        def add(answer: tuple[str, str | None]) -> None:
+            url, name = answer
+            feedlist.add_feed(path, url, name=name)
+
+        def added(answer: tuple[str, str | None] | None) -> None:
             if answer is not None:
-                url, name = answer
-                self._edit_feed_list(lambda: feedlist.add_feed(path, url, name=name), f"Added {url}")
+                self._after_feed_edit(f"Added {answer[0]}")
 
-        self.push_screen(AddFeedDialog(), chosen)  # type: ignore[attr-defined]
+        self.push_screen(AddFeedDialog(apply=add), added)  # type: ignore[attr-defined]
 
-    def remove_feed(self, url: str) -> None:
-        """Remove the feed from feeds.toml after a yes (its stored stories stay)."""
+    def remove_feed(self, url: str, stored: int = 0) -> None:
+        """Remove the feed from feeds.toml after a yes; its ``stored`` articles stay, and the message says so."""
         from tui import feedlist
         from tui.ui.confirm_dialog import ConfirmDialog
 
@@ -202,7 +206,8 @@ class EditingMixin:
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._edit_feed_list(lambda: feedlist.remove_feed(path, url), f"Removed {url}")
+                kept = f"; its {plural(stored, 'stored article')} stay in the database" if stored else ""
+                self._edit_feed_list(lambda: feedlist.remove_feed(path, url), f"Removed {url}{kept}")
 
         question = Text("Remove this feed from the feed list?\n")
         question.append(clean(url, single_line=True), style="bold")

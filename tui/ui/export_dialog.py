@@ -11,15 +11,21 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
 
 from tui.store.filters import Filter
-from tui.ui.form_dialog import FormDialog
+from tui.ui.form_dialog import Apply, FormDialog
 from tui.ui.safe import clean
 
 
 class ExportDialog(FormDialog[tuple[str, Path] | None]):
     """Dismisses with (format, path), or None when cancelled."""
 
-    def __init__(self, flt: Filter, formats: tuple[str, ...], default_path: Callable[[str], Path]) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        flt: Filter,
+        formats: tuple[str, ...],
+        default_path: Callable[[str], Path],
+        apply: Apply | None = None,
+    ) -> None:
+        super().__init__(apply)
         self.flt = flt
         self.formats = formats
         self.default_path = default_path
@@ -36,6 +42,7 @@ class ExportDialog(FormDialog[tuple[str, Path] | None]):
             )
             yield Label("Write to")
             yield Input(str(self.default_path(self.formats[0])), id="path")
+            yield Label("", id="error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Export", id="ok", variant="primary")
                 yield Button("Cancel", id="cancel")
@@ -50,9 +57,10 @@ class ExportDialog(FormDialog[tuple[str, Path] | None]):
         if isinstance(event.value, str) and box.value in defaults:
             box.value = str(self.default_path(event.value))
 
-    def _submit(self) -> None:
+    def _submit(self, button: str | None = None) -> None:
         fmt = self.query_one("#format", Select).value
         path = self.query_one("#path", Input).value.strip()
-        if isinstance(fmt, str) and path:
-            self.dismiss((fmt, Path(path).expanduser()))
-
+        if not path:
+            self.show_error("Enter the file to write.")
+        elif isinstance(fmt, str):
+            self.finish((fmt, Path(path).expanduser()))

@@ -23,12 +23,14 @@ def make_app(
     open_url: Callable[[str], Any] | None = None,
     title: str | None = None,
     allow_poll: bool = True,
+    created_config: Path | None = None,
 ) -> LayoffsApp:
     """The app over ``db_path`` with the feeds of ``config``.
 
     ``now`` is the clock (a fixed datetime pins it, for snapshots); ``poll_on_start`` polls at once
     and every ``settings.interval_minutes``; ``poller`` replaces ``tui.poll.poll_feeds`` and
-    ``open_url`` the browser, for tests; ``allow_poll`` False turns ``r`` off (the demo).
+    ``open_url`` the browser, for tests; ``allow_poll`` False turns ``r`` off (the demo);
+    ``created_config`` is the feed list this run created (the first run), which the app points out.
     """
     if isinstance(now, datetime):
         fixed = now
@@ -46,4 +48,5 @@ def make_app(
         open_url=open_url,
         title=title,
         allow_poll=allow_poll,
+        created_config=created_config,
     )

@@ -6,43 +6,27 @@ each feed's line shows its state as it answers.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 from textual.worker import Worker
 
+from tui.store.feeds import removed_feeds
 from tui.store.queries import FeedRow, feed_rows, thread_db
-from tui.timeutil import parse_iso
-from tui.ui.keys import FEEDS_BINDINGS, vim_bindings
+from tui.ui.feed_table import FeedTable
+from tui.ui.footer import FittedFooter
+from tui.ui.keys import FEEDS_BINDINGS
 from tui.ui.messages import FeedsLoaded
 from tui.ui.poll_status import PollStatus
 from tui.ui.safe import clean, plain
+from tui.wording import status_words
 
 if TYPE_CHECKING:
     from tui.ui.app import LayoffsApp
-
-
-def ago(when: str | None, now: datetime) -> str:
-    """``3h ago``; "never" for a feed not polled yet."""
-    moment = parse_iso(when)
-    if moment is None:
-        return "never"
-    seconds = max(0, int((now - moment).total_seconds()))
-    for size, unit in ((86400, "d"), (3600, "h"), (60, "m")):
-        if seconds >= size:
-            return f"{seconds // size}{unit} ago"
-    return "just now"
-
-
-class FeedTable(DataTable):
-    """The feeds, one per row, keyed by URL."""
-
-    BINDINGS = vim_bindings("cursor_down", "cursor_up", "scroll_top", "scroll_bottom")
 
 
 class FeedsScreen(Screen):
@@ -64,23 +48,12 @@ class FeedsScreen(Screen):
         yield Static(id="feeds-title")
         yield FeedTable(id="feeds", cursor_type="row")
         yield PollStatus(id="feeds-poll-status")
-        yield Footer(compact=True)
+        yield FittedFooter()
 
     def on_mount(self) -> None:
-        """Columns are set up once here; rows come from ``load_rows``."""
-        table = self.query_one(FeedTable)
-        for key, label, width in (
-            ("on", "On", 2),
-            ("name", "Name", 20),
-            ("polled", "Last poll", 9),
-            ("status", "Status", 12),
-            ("articles", "Stories", 7),
-            ("error", "Error", 22),
-            ("url", "URL", 26),
-        ):
-            table.add_column(label, key=key, width=width)
+        """The rows (and the columns, laid out for the width) come from ``load_rows``."""
         self.query_one(PollStatus).display = False
-        table.focus()
+        self.query_one(FeedTable).focus()
         self.reload()
 
     def reload(self) -> None:
@@ -91,8 +64,10 @@ class FeedsScreen(Screen):
     def load_rows(self) -> None:
         """Read the feed rows in a thread with its own connection; they come back as ``FeedsLoaded``."""
         app = self.layoffs_app
-        rows = feed_rows(thread_db(app.db_path), app.config, unrecorded=dict(app.unrecorded_polls))
-        self.post_message(FeedsLoaded(rows))
+        db = thread_db(app.db_path)
+        removed = removed_feeds(db, (feed.url for feed in app.config.feeds))
+        rows = feed_rows(db, app.config, unrecorded=dict(app.unrecorded_polls))
+        self.post_message(FeedsLoaded(rows, len(removed)))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Worker messages do not bubble: this screen's failures go to the app's one handler."""
@@ -100,27 +75,8 @@ class FeedsScreen(Screen):
 
     def on_feeds_loaded(self, message: FeedsLoaded) -> None:
         """Refill the table, keeping the cursor on the same feed, and update the title's counts."""
-        table = self.query_one(FeedTable)
-        selected = self.selected_url
-        now = self.layoffs_app.now()
         self.rows = message.rows
-        table.clear()
-        for row in message.rows:
-            failed = bool(row.last_error)
-            table.add_row(
-                Text("✓" if row.enabled else "·", style="green" if row.enabled else "dim"),
-                plain(row.name),
-                Text(ago(row.last_polled_at, now), style="dim"),
-                plain(
-                    row.last_status or ("not in list" if not row.in_config else "—"), "red" if failed else ""
-                ),
-                Text(f"{row.articles:,}", justify="right"),
-                plain(row.last_error or "", "red"),
-                plain(row.url, "dim"),
-                key=row.url,
-            )
-        if selected is not None and selected in {row.url for row in message.rows}:
-            table.move_cursor(row=table.get_row_index(selected), animate=False)
+        self.query_one(FeedTable).show(message.rows, self.layoffs_app.now())
         enabled = sum(1 for row in message.rows if row.enabled)
         failing = sum(1 for row in message.rows if row.last_error)
         config_path = self.layoffs_app.config.path
@@ -128,16 +84,16 @@ class FeedsScreen(Screen):
         title.append(
             f"   {config_path}" if config_path else "   (demo: the feed list is read-only)", style="dim"
         )
+        if message.removed:
+            feeds = "1 removed feed's" if message.removed == 1 else f"{message.removed} removed feeds'"
+            title.append(f"   {feeds} stories are still stored", style="dim")
         self.query_one("#feeds-title", Static).update(title)
         self.loaded = True
 
     @property
     def selected_url(self) -> str | None:
         """The feed under the cursor."""
-        table = self.query_one(FeedTable)
-        if not table.row_count:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.query_one(FeedTable).selected_url
 
     def feed_polled(self, result: Any) -> None:
         """A feed answered during a poll: show its state at once."""
@@ -146,7 +102,9 @@ class FeedsScreen(Screen):
         if url is None or url not in table.rows:
             return
         failed = bool(getattr(result, "error", None))
-        table.update_cell(url, "status", plain(getattr(result, "status", ""), "red" if failed else "green"))
+        table.update_cell(
+            url, "status", plain(status_words(getattr(result, "status", "")), "red" if failed else "green")
+        )
         table.update_cell(url, "polled", Text("just now", style="dim"))
         table.update_cell(url, "error", plain(getattr(result, "error", "") or "", "red"))
 
@@ -177,7 +135,7 @@ class FeedsScreen(Screen):
             return
         lines = [
             clean(row.url, single_line=True),
-            f"last poll: {row.last_polled_at or 'never'} · status: {row.last_status or '—'}"
+            f"last poll: {row.last_polled_at or 'never'} · {status_words(row.last_status)}"
             + (f" (HTTP {row.http_status})" if row.http_status else ""),
         ]
         if row.last_error:
@@ -196,8 +154,8 @@ class FeedsScreen(Screen):
 
     def action_remove_feed(self) -> None:
         """Remove the feed under the cursor from feeds.toml, after a yes."""
-        if (url := self.selected_url) is not None:
-            self.layoffs_app.remove_feed(url)
+        if (row := self._selected_row()) is not None:
+            self.layoffs_app.remove_feed(row.url, row.articles)
 
     def action_toggle_feed(self) -> None:
         """Enable or disable the feed under the cursor in feeds.toml."""

@@ -12,15 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.ui.keys import APP_BINDINGS, FEEDS_BINDINGS, MAIN_BINDINGS, OTHER_KEYS, vim_bindings
-
-KEY_NAMES = {"question_mark": "?", "slash": "/", "escape": "Esc", "space": "Space", "enter": "Enter"}
-
-
-def key_label(binding: Binding, keymap: dict[str, str]) -> str:
-    """The keys that trigger ``binding`` now, in the form a user types them."""
-    keys = keymap.get(binding.id or "", binding.key)
-    return " / ".join(KEY_NAMES.get(key.strip(), key.strip()) for key in keys.split(","))
+from tui.ui.keys import APP_BINDINGS, FEEDS_BINDINGS, MAIN_BINDINGS, OTHER_KEYS, key_label, vim_bindings
 
 
 def help_table(keymap: dict[str, str]) -> Table:
@@ -42,7 +34,7 @@ def help_table(keymap: dict[str, str]) -> Table:
                 key_label(binding, keymap), Text(binding.description or binding.action), binding.id or ""
             )
         table.add_row("", "", "")
-    table.add_row(Text("Textual", style="bold underline"), "", "")
+    table.add_row(Text("Other keys", style="bold underline"), "", "")
     for key, what in OTHER_KEYS:
         table.add_row(key, what, "")
     return table

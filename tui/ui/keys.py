@@ -59,17 +59,36 @@ FEEDS_BINDINGS: list[Binding] = [
 """Keys of the feeds screen."""
 
 OTHER_KEYS: list[tuple[str, str]] = [
-    ("enter", "Read the article / choose the company or month"),
-    ("tab / shift+tab", "Next / previous pane"),
-    ("j / k, ↑ / ↓", "Move down / up"),
-    ("g / G", "First / last row"),
+    ("Enter", "Read the story / choose the company, month or feed"),
+    ("Tab / shift+Tab", "Next / previous pane"),
+    ("↑ ↓ PgUp PgDn", "Move in a list or the reader (Home / End: first / last)"),
     ("ctrl+p", "Command palette: every action by name"),
-    ("ctrl+q", "Quit"),
+    ("ctrl+q", "Quit, from anywhere"),
 ]
-"""Keys that belong to Textual or to the widgets, listed in the help for completeness."""
+"""Keys of the lists, fields and palette that cannot be remapped, listed in the help for completeness."""
+
+KEY_NAMES = {"question_mark": "?", "slash": "/", "escape": "Esc", "space": "Space", "enter": "Enter"}
+"""How a key is written for people (the help, the palette), where Textual's name differs."""
+
+
+def key_label(binding: Binding, keymap: dict[str, str]) -> str:
+    """The keys that trigger ``binding`` now (the user's ``[keys]`` first), as a user types them."""
+    keys = keymap.get(binding.id or "", binding.key)
+    return " / ".join(KEY_NAMES.get(key.strip(), key.strip()) for key in keys.split(","))
 
 
 def binding_ids() -> set[str]:
     """Every id a user may remap in ``[keys]``."""
     bindings = [*APP_BINDINGS, *MAIN_BINDINGS, *FEEDS_BINDINGS, *vim_bindings("d", "u", "f", "l")]
     return {binding.id for binding in bindings if binding.id}
+
+
+def binding_scopes() -> list[dict[str, str]]:
+    """Binding ids and their default keys, one dict per screen: the ids that work together there, so two
+    of them must never share a key (``tui.keymap.check_key_clashes``). The panes' j/k/g/G count too: a
+    key the table takes never reaches the screen."""
+    lists = vim_bindings("d", "u", "f", "l")
+    return [
+        {binding.id: binding.key for binding in [*APP_BINDINGS, *screen, *lists] if binding.id}
+        for screen in (MAIN_BINDINGS, FEEDS_BINDINGS)
+    ]

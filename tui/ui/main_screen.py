@@ -10,12 +10,12 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, cast
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 from textual.worker import Worker, get_current_worker
 
 from tui.store.db import QueryCancelled, cancellable
@@ -29,14 +29,19 @@ from tui.store.queries import (
     set_starred,
     thread_db,
 )
+from tui.store.summary import store_summary
 from tui.ui.article_table import ArticleTable
 from tui.ui.companies_pane import CompaniesPane
+from tui.ui.empty_state import empty_lines
 from tui.ui.filter_bar import FilterBar
+from tui.ui.footer import FittedFooter
 from tui.ui.keys import MAIN_BINDINGS
-from tui.ui.messages import ArticleLoaded, ArticlesLoaded, FacetsLoaded, MarksStored
+from tui.ui.messages import ArticleLoaded, ArticlesLoaded, EmptyExplained, FacetsLoaded, MarksStored
 from tui.ui.months_pane import MonthsPane
 from tui.ui.poll_status import PollStatus
+from tui.ui.reader_follow import ReaderFollower
 from tui.ui.reader_pane import ReaderPane
+from tui.ui.sidebar import NARROW_WIDTH, Sidebar
 
 if TYPE_CHECKING:
     from tui.ui.app import LayoffsApp
@@ -63,6 +68,8 @@ class MainScreen(Screen):
         self.feed_names: dict[int, str] = {}
         """Names of the feeds chosen as a filter, to say the filter in words."""
         """``perf_counter()`` when the table last took a new page (the bench times from keys to this)."""
+        self.follower = ReaderFollower(self, self.load_article, lambda: self.reader.clear())
+        """Shows the story under the cursor in the reader once the cursor rests."""
 
     @property
     def layoffs_app(self) -> LayoffsApp:
@@ -71,7 +78,7 @@ class MainScreen(Screen):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            with Vertical(id="sidebar"):
+            with Sidebar(id="sidebar"):
                 yield CompaniesPane(id="companies")
                 yield MonthsPane(id="months")
             with Vertical(id="content"):
@@ -80,7 +87,11 @@ class MainScreen(Screen):
                 yield ArticleTable(id="articles")
                 yield ReaderPane(id="reader")
         yield PollStatus(id="poll-status")
-        yield Footer(compact=True)
+        yield FittedFooter()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Below ``NARROW_WIDTH`` columns the sidebar is a drawer (``c`` and ``M`` open it)."""
+        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
 
     def on_mount(self) -> None:
         """The search box stays hidden until asked for; the first load starts here."""
@@ -119,7 +130,7 @@ class MainScreen(Screen):
         limit = max(PAGE_SIZE, self.table.row_count) if reason == "refresh" else PAGE_SIZE
         self.load_articles(self.flt, reason, 0, limit)
         if reason == "refresh" and self.reader.detail is not None:
-            self.load_article(self.reader.detail.id)
+            self.follower.show_now(self.reader.detail.id)
 
     @work(thread=True, exclusive=True, group="articles", exit_on_error=False)
     def load_articles(self, flt: Filter, reason: str, offset: int, limit: int) -> None:
@@ -193,6 +204,8 @@ class MainScreen(Screen):
         if total is None and self.facets_ready_for == message.flt:
             self.table.total = self._counted_total  # a refresh: the count of this filter is known
             total = self._counted_total
+        if not message.page.rows:
+            self.explain_empty(message.flt)
         self.query_one(FilterBar).show(message.flt, total, self.feed_names)
         self.articles_ready = True
         self.articles_shown_at = time.perf_counter()
@@ -214,19 +227,51 @@ class MainScreen(Screen):
         self.facets_ready = True
         self.facets_ready_for, self._counted_total = message.flt, counts.total
 
+    @work(thread=True, exclusive=True, group="empty", exit_on_error=False)
+    def explain_empty(self, flt: Filter) -> None:
+        """What is stored and how the feeds fared, so the empty table can say why it is empty."""
+        urls = [feed.url for feed in self.layoffs_app.config.enabled_feeds]
+        self.post_message(EmptyExplained(flt, store_summary(thread_db(self.layoffs_app.db_path), urls)))
+
+    def on_empty_explained(self, message: EmptyExplained) -> None:
+        """Say in the table why it is empty (nothing stored yet, feeds failing, a filter hiding all)."""
+        if message.flt == self.flt and not self.table.row_count:
+            polling = self.poll_status.display
+            created = self.layoffs_app.created_config
+            self.table.show_empty(
+                empty_lines(message.flt, message.summary, polling=polling, created_config=created)
+            )
+
+    def on_poll_status_changed(self, message: PollStatus.Changed) -> None:
+        """A poll started or ended: an empty table's explanation changes with it."""
+        if not self.table.row_count:
+            self.explain_empty(self.flt)
+
     def on_article_loaded(self, message: ArticleLoaded) -> None:
-        """Show the story the reader worker loaded (None if it is gone)."""
-        self.reader.show(message.detail)
+        """Show the story the reader worker loaded (None if it is gone), unless the cursor left it."""
+        if self.follower.accepts(message.article_id):
+            self.reader.show(message.detail)
+
+    def on_article_table_highlighted(self, message: ArticleTable.Highlighted) -> None:
+        """The reader follows the cursor (debounced), so o, t and x act on the story it shows."""
+        self.follower.follow(message.article_id)
 
     # -- choosing --------------------------------------------------------------------------------
 
     def on_companies_pane_company_chosen(self, message: CompaniesPane.CompanyChosen) -> None:
         """Filter to one company, or to all when "All" is chosen."""
         self.flt = self.flt.but(companies=(message.company,) if message.company else ())
+        self._back_to_the_stories_if_narrow()
 
     def on_months_pane_month_chosen(self, message: MonthsPane.MonthChosen) -> None:
         """Filter to one month, or to all when "All" is chosen."""
         self.flt = self.flt.but(months=(message.month,) if message.month else ())
+        self._back_to_the_stories_if_narrow()
+
+    def _back_to_the_stories_if_narrow(self) -> None:
+        """On a narrow screen the sidebar is a drawer: once a choice is made, the stories get the width."""
+        if self.has_class("-narrow"):
+            self.set_focus(self.table)
 
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
@@ -245,7 +290,7 @@ class MainScreen(Screen):
     def on_article_table_article_chosen(self, message: ArticleTable.ArticleChosen) -> None:
         """Enter: show the story in the reader and mark it read."""
         article_id = message.article_id
-        self.load_article(article_id)
+        self.follower.show_now(article_id)
         row = self.table.rows_by_id.get(article_id)
         if row is not None and not row.is_read:
             self.write_read([article_id], True)
@@ -253,9 +298,11 @@ class MainScreen(Screen):
     # -- actions ---------------------------------------------------------------------------------
 
     def show_feed(self, feed_id: int, name: str) -> None:
-        """Only this feed's stories (chosen on the feeds screen)."""
+        """Only this feed's stories (chosen on the feeds screen): the other filters are cleared, so what
+        shows is the feed's stories, not the few of them an earlier company or search left."""
         self.feed_names[feed_id] = name
-        self.flt = self.flt.but(feed_ids=(feed_id,))
+        self._close_search()
+        self.flt = Filter(layoffs_only=self.flt.layoffs_only, feed_ids=(feed_id,))
 
     def action_search(self) -> None:
         """Show the search box and type into it; the table follows each key."""
@@ -267,13 +314,17 @@ class MainScreen(Screen):
 
     def action_clear_filter(self) -> None:
         """Escape: back to every company, month and word (the layoffs/all choice stays)."""
+        self._close_search()
+        self.flt = Filter(layoffs_only=self.flt.layoffs_only)
+
+    def _close_search(self) -> None:
+        """Empty and hide the search box (without a filter change of its own)."""
         box = self.query_one("#search", Input)
         with box.prevent(Input.Changed):
             box.value = ""
         box.display = False
         if self.focused is box:
             self.set_focus(self.table)
-        self.flt = Filter(layoffs_only=self.flt.layoffs_only)
 
     def action_toggle_layoffs(self) -> None:
         """Layoff stories only, or every article."""

@@ -14,6 +14,7 @@ from textual.message import Message
 from tui.store.facets import PaneCounts
 from tui.store.filters import Filter
 from tui.store.queries import ArticleDetail, ArticlePage, FeedRow
+from tui.store.summary import StoreSummary
 
 
 class ArticlesLoaded(Message):
@@ -37,6 +38,15 @@ class FacetsLoaded(Message):
         super().__init__()
         self.flt = flt
         self.counts = counts
+
+
+class EmptyExplained(Message):
+    """Why the table for ``flt`` is empty: the counts of what is stored and how the feeds fared."""
+
+    def __init__(self, flt: Filter, summary: StoreSummary) -> None:
+        super().__init__()
+        self.flt = flt
+        self.summary = summary
 
 
 class ArticleLoaded(Message):
@@ -101,11 +111,12 @@ class PollFinished(Message):
 
 
 class FeedsLoaded(Message):
-    """The feeds screen's rows are ready."""
+    """The feeds screen's rows are ready; ``removed`` feeds are no longer listed but their stories stay."""
 
-    def __init__(self, rows: list[FeedRow]) -> None:
+    def __init__(self, rows: list[FeedRow], removed: int = 0) -> None:
         super().__init__()
         self.rows = rows
+        self.removed = removed
 
 
 class ExportWritten(Message):

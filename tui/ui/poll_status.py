@@ -9,10 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui.ui.safe import clean
+from tui.wording import status_words
 
 BAR_WIDTH = 30
 
@@ -26,7 +28,7 @@ def progress_line(done: int, total: int, result: Any | None) -> Text:
     line.append("━" * (BAR_WIDTH - filled), style="dim")
     if result is not None:
         name = clean(getattr(result, "name", "") or getattr(result, "url", ""), single_line=True)[:40]
-        status = clean(getattr(result, "status", ""), single_line=True)
+        status = status_words(clean(getattr(result, "status", ""), single_line=True))
         failed = bool(getattr(result, "error", None))
         line.append("  ")
         line.append(name)
@@ -41,6 +43,13 @@ class PollStatus(Widget):
 
     line: reactive[Text] = reactive(Text, layout=False)
 
+    class Changed(Message):
+        """A poll started (``running``) or ended: a screen may say something else while one runs."""
+
+        def __init__(self, running: bool) -> None:
+            super().__init__()
+            self.running = running
+
     def render(self) -> Text:
         """The ``Text`` set by ``started`` and ``progressed``, never parsed as markup."""
         return self.line
@@ -49,6 +58,7 @@ class PollStatus(Widget):
         """A poll of ``total`` feeds began."""
         self.display = True
         self.line = progress_line(0, total, None)
+        self.post_message(self.Changed(True))
 
     def progressed(self, done: int, total: int, result: Any | None) -> None:
         """Some feeds answered: move the bar and say which feed answered last, and how."""
@@ -56,4 +66,6 @@ class PollStatus(Widget):
 
     def finished(self) -> None:
         """The poll ended: hide."""
+        if self.display:
+            self.post_message(self.Changed(False))
         self.display = False

@@ -9,27 +9,21 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tui.store.queries import ArticleDetail, EventRow, format_headcount
+from tui.store.queries import ArticleDetail, EventRow
 from tui.ui.keys import vim_bindings
 from tui.ui.safe import clean, plain
-
-KIND_WORDS = {"exact": "", "approx": "about ", "vague": "", "percent_only": "", "none": ""}
+from tui.wording import cut_phrase
 
 
 def event_line(event: EventRow) -> Text:
-    """``• Twitch (Amazon) — ~500 jobs · 35%  [manual]`` and the evidence sentence under it."""
+    """``• Twitch (Amazon): about 500 jobs (35% of staff)  manual`` and the evidence sentence under it."""
     line = Text("• ", style="bold")
     line.append(clean(event.company, single_line=True), style="bold")
     if event.parent:
         line.append(f" ({clean(event.parent, single_line=True)})", style="dim")
-    figures = format_headcount([(event.headcount, event.headcount_kind, None, event.evidence)])
-    parts = []
+    figures = cut_phrase(event.headcount, event.headcount_kind, event.percent, event.evidence)
     if figures:
-        parts.append(f"{figures} jobs")
-    if event.percent is not None:
-        parts.append(f"{event.percent:g}% of staff")
-    if parts:
-        line.append(": " + " · ".join(parts))
+        line.append(": " + figures)
     if event.source == "manual":
         line.append("  manual", style="italic dim")
     if event.evidence:
@@ -44,7 +38,10 @@ def render_article(detail: ArticleDetail) -> Text:
     out = Text()
     out.append_text(plain(detail.title, "bold", single_line=True))
     out.append("\n")
-    meta = [clean(detail.feed, single_line=True), detail.published.replace("T", " ").rstrip("Z")]
+    when = detail.published.replace("T", " ").rstrip("Z")
+    if not detail.published_known:
+        when += " (when we fetched it: the feed gave no date)"
+    meta = [clean(detail.feed, single_line=True), when]
     if detail.author:
         meta.append(clean(detail.author, single_line=True))
     out.append(" · ".join(part for part in meta if part), style="dim")
@@ -70,6 +67,9 @@ def render_article(detail: ArticleDetail) -> Text:
     return out
 
 
+HINT = "The story under the cursor shows here; Enter marks it read, Tab scrolls it."
+
+
 class ReaderPane(VerticalScroll):
     """Shows one article; scrolls with j/k and the arrows when focused."""
 
@@ -81,8 +81,13 @@ class ReaderPane(VerticalScroll):
         self.border_title = "Reader"
 
     def compose(self):  # type: ignore[override]
-        """Until a story is chosen, a hint says how to choose one."""
-        yield Static(Text("Press Enter on a story to read it here.", style="dim"), id="reader-body")
+        """Until a story is highlighted, a hint says where stories show."""
+        yield Static(Text(HINT, style="dim"), id="reader-body")
+
+    def clear(self) -> None:
+        """No story to show (the table is empty): back to the hint."""
+        self.detail = None
+        self.query_one("#reader-body", Static).update(Text(HINT, style="dim"))
 
     def show(self, detail: ArticleDetail | None) -> None:
         """Show ``detail`` from its top (or a note when the article is gone)."""

@@ -6,16 +6,14 @@ The dialog only collects what the user wants; the app applies it through ``tui.s
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from tui.store.queries import ArticleDetail
+from tui.ui.form_dialog import Apply, FormDialog
 from tui.ui.safe import clean
 
 NEW = -1
@@ -34,13 +32,15 @@ class TagEdit:
     percent: float | None = None
 
 
-class TagDialog(ModalScreen[TagEdit | None]):
-    """Choose an event (or "new"), then company, headcount and percent; Save, Remove or Esc."""
+class TagDialog(FormDialog[TagEdit | None]):
+    """Choose an event (or "new"), then company, headcount and percent; Save, Remove or Esc.
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel_dialog")]
+    With ``apply`` the edit is stored while the dialog stays open: a refused one (a percent over
+    100, a company the story does not have) is shown here with the fields as typed.
+    """
 
-    def __init__(self, detail: ArticleDetail) -> None:
-        super().__init__()
+    def __init__(self, detail: ArticleDetail, apply: Apply | None = None) -> None:
+        super().__init__(apply)
         self.detail = detail
 
     def compose(self) -> ComposeResult:
@@ -96,7 +96,7 @@ class TagDialog(ModalScreen[TagEdit | None]):
     def _edit(self, kind: str) -> TagEdit | None:
         company = self.query_one("#company", Input).value.strip()
         if not company:
-            self.query_one("#error", Label).update("A company name is needed.")
+            self.show_error("A company name is needed.")
             return None
         headcount_text = self.query_one("#headcount", Input).value.strip()
         percent_text = self.query_one("#percent", Input).value.strip()
@@ -104,24 +104,15 @@ class TagDialog(ModalScreen[TagEdit | None]):
             headcount = int(headcount_text) if headcount_text else None
             percent = float(percent_text) if percent_text else None
         except ValueError:
-            self.query_one("#error", Label).update("Headcount and percent must be numbers.")
+            self.show_error("Headcount and percent must be numbers.")
             return None
         chosen = self._chosen()
         if kind == "save":
             kind = "add" if chosen == NEW else "edit"
         return TagEdit(kind, self.detail.id, company, None if chosen == NEW else chosen, headcount, percent)
 
-    def on_input_submitted(self) -> None:
-        """Enter saves; invalid fields keep the dialog open with a message."""
-        if (edit := self._edit("save")) is not None:
-            self.dismiss(edit)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Save, Remove or Cancel; Save adds a new event or edits the chosen one."""
-        if event.button.id == "cancel":
-            self.dismiss(None)
-        elif (edit := self._edit("save" if event.button.id == "save" else "remove")) is not None:
-            self.dismiss(edit)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def _submit(self, button: str | None = None) -> None:
+        """Enter or Save adds a new event or edits the chosen one; Remove removes it. Invalid fields keep
+        the dialog open with a message."""
+        if (edit := self._edit("remove" if button == "remove" else "save")) is not None:
+            self.finish(edit)

@@ -41,4 +41,4 @@ def figure_words(figure: CutFigure, vague: str | None = None) -> str:
         return f"{percent}% of staff"
     else:
         text = "job cuts, no figure given"
-    return text + (f" ({percent}%)" if percent is not None else "")
+    return text + (f" ({percent}% of staff)" if percent is not None else "")
