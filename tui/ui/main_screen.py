@@ -120,8 +120,8 @@ class MainScreen(Screen):
     # -- loading ---------------------------------------------------------------------------------
 
     def watch_flt(self, flt: Filter) -> None:
-        """Show the new filter at once (its count follows) and load what it selects."""
-        self.query_one(FilterBar).show(flt, None, self.feed_names)
+        """Load what the new filter selects; the filter line changes with the rows, in the same repaint
+        (a repaint of the line alone, now, would make the rows' repaint wait for the next frame)."""
         self.reload("filter")
 
     def reload(self, reason: str = "refresh") -> None:
