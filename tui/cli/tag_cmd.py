@@ -77,7 +77,7 @@ def retag_command(ctx: CliContext) -> None:
     On a terminal a progress bar shows on stderr; piped, only the summary line is printed.
     """
     db = ctx.stored_db()
-    with progress_bar("Retagging") as progress:
+    with progress_bar("Retagging (then grouping cuts)") as progress:
         counts = retag_all(db, default_tagger(), extractor_version(), progress=progress)
     click.echo(f"retagged {counts.articles} articles: {counts.layoffs} layoff stories, {counts.events} events, "
                f"{counts.cuts} cuts")
