@@ -26,12 +26,25 @@ def many_stories(path: Path, count: int, months: int) -> Path:
         db.conn.executemany(
             "INSERT INTO articles (id, feed_id, guid, title, link, text, published, fetched_at, month, layoff) "
             "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, 1)",
-            [(n, f"g{n}", f"Acme Robotics cuts {n} jobs in story {n}", f"https://f.example/{n}", "body " * 50,
-              f"{month(n)}-05T10:00:00Z", "2024-12-31T00:00:00Z", month(n)) for n in range(1, count + 1)])
+            [
+                (
+                    n,
+                    f"g{n}",
+                    f"Acme Robotics cuts {n} jobs in story {n}",
+                    f"https://f.example/{n}",
+                    "body " * 50,
+                    f"{month(n)}-05T10:00:00Z",
+                    "2024-12-31T00:00:00Z",
+                    month(n),
+                )
+                for n in range(1, count + 1)
+            ],
+        )
         db.conn.executemany(
             "INSERT INTO events (article_id, company, headcount, headcount_kind, evidence, month) "
             "VALUES (?, 'Acme Robotics', ?, 'exact', 'Acme Robotics cuts jobs', ?)",
-            [(n, n, month(n)) for n in range(1, count + 1)])
+            [(n, n, month(n)) for n in range(1, count + 1)],
+        )
     db.conn.close()
     return path
 
@@ -65,5 +78,8 @@ def test_memory_does_not_grow_with_the_stories(tmp_path: Path, sizes: tuple[Path
 
 def test_streamed_json_is_the_bytes_of_the_whole_array(db) -> None:
     stories = select_stories(db, Filter(layoffs_only=False))
-    assert render(stories, "json") == json.dumps([s.as_dict() for s in stories], ensure_ascii=False, indent=2) + "\n"
+    assert (
+        render(stories, "json")
+        == json.dumps([s.as_dict() for s in stories], ensure_ascii=False, indent=2) + "\n"
+    )
     assert render([], "json") == "[]\n"

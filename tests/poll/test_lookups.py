@@ -41,8 +41,10 @@ def _poll_steps(tmp_path: Path, server: FeedServer, stored: int, monkeypatch: py
     """SQLite steps of one poll of a 20-item document (10 of them already stored) into a feed with
     ``stored`` earlier stories."""
     path = f"/feed-{stored}"
-    items = [item(n, guid=f"urn:old:{n}", title=f"Old story {n}", description="Some stored text " * 40)
-             for n in range(10)] + [item(1000 + n) for n in range(10)]
+    items = [
+        item(n, guid=f"urn:old:{n}", title=f"Old story {n}", description="Some stored text " * 40)
+        for n in range(10)
+    ] + [item(1000 + n) for n in range(10)]
     server.routes[path] = static(rss(*items))
     config = Config(path=None, feeds=(FeedConfig(url=server.url(path), name="big"),))
     db_path = tmp_path / f"stored-{stored}.db"

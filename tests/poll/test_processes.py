@@ -23,7 +23,9 @@ from tests.poll.server import FeedServer, Reply, static
 from tui.config import load_config
 from tui.poll import poll_feeds
 
-pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table in /proc")
+pytestmark = pytest.mark.skipif(
+    not Path("/proc/self/stat").exists(), reason="reads the process table in /proc"
+)
 
 
 def _parent_of(pid: int) -> tuple[int, str] | None:
@@ -83,7 +85,8 @@ def poll_in_progress(server: FeedServer, tmp_path: Path) -> Iterator[tuple[subpr
         urls.append(server.url(f"/f{number}"))
     config = tmp_path / "feeds.toml"
     config.write_text(
-        "[settings]\ntimeout_seconds = 60\n" + "".join(f'[[feeds]]\nname = "f{n}"\nurl = "{url}"\n' for n, url in enumerate(urls))
+        "[settings]\ntimeout_seconds = 60\n"
+        + "".join(f'[[feeds]]\nname = "f{n}"\nurl = "{url}"\n' for n, url in enumerate(urls))
     )
     db = tmp_path / "layoffs.db"
     poller = subprocess.Popen(

@@ -49,8 +49,15 @@ def tagger(title: str, summary: str, published: str | None) -> Extraction:
 
 
 def entry(guid: str, title: str, day: int) -> EntryRecord:
-    return EntryRecord(guid=guid, title=title, link=None, author=None, text=f"{title} text {guid}",
-                       summary_html="", published=datetime(2024, 1 + day // 28, 1 + day % 28, 9, tzinfo=UTC))
+    return EntryRecord(
+        guid=guid,
+        title=title,
+        link=None,
+        author=None,
+        text=f"{title} text {guid}",
+        summary_html="",
+        published=datetime(2024, 1 + day // 28, 1 + day % 28, 9, tzinfo=UTC),
+    )
 
 
 def recomputed(db: sqlite_utils.Database) -> dict[str, list[tuple]]:
@@ -67,9 +74,11 @@ def recomputed(db: sqlite_utils.Database) -> dict[str, list[tuple]]:
         "story_companies": db.execute(story).fetchall(),
         "company_counts": db.execute(
             f"SELECT layoff, parent, name, month, count(*), sum(headcount) FROM ({story}) GROUP BY 1, 2, 3, 4 "
-            "ORDER BY 1, 2, 3, 4").fetchall(),
+            "ORDER BY 1, 2, 3, 4"
+        ).fetchall(),
         "month_counts": db.execute(
-            "SELECT layoff, month, count(*) FROM articles GROUP BY 1, 2 ORDER BY 1, 2").fetchall(),
+            "SELECT layoff, month, count(*) FROM articles GROUP BY 1, 2 ORDER BY 1, 2"
+        ).fetchall(),
     }
 
 
@@ -77,11 +86,14 @@ def stored(db: sqlite_utils.Database) -> dict[str, list[tuple]]:
     return {
         "story_companies": db.execute(
             "SELECT name, parent, article_id, published, month, layoff, headcount, events FROM story_companies "
-            "ORDER BY 1, 2, 3").fetchall(),
+            "ORDER BY 1, 2, 3"
+        ).fetchall(),
         "company_counts": db.execute(
             "SELECT layoff, parent, name, month, stories, headcount FROM company_counts ORDER BY 1, 2, 3, 4"
         ).fetchall(),
-        "month_counts": db.execute("SELECT layoff, month, stories FROM month_counts ORDER BY 1, 2").fetchall(),
+        "month_counts": db.execute(
+            "SELECT layoff, month, stories FROM month_counts ORDER BY 1, 2"
+        ).fetchall(),
     }
 
 
@@ -90,8 +102,12 @@ def assert_in_step(db: sqlite_utils.Database) -> None:
     db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
     for article_id, title in db.execute("SELECT id, title FROM articles"):
         word = title.split()[0].lower()
-        found = [row[0] for row in db.execute(
-            f"SELECT rowid % {FTS_DAY} FROM articles_fts WHERE articles_fts MATCH ?", [f'"{word}"'])]
+        found = [
+            row[0]
+            for row in db.execute(
+                f"SELECT rowid % {FTS_DAY} FROM articles_fts WHERE articles_fts MATCH ?", [f'"{word}"']
+            )
+        ]
         assert article_id in found, (article_id, title)
 
 
@@ -100,8 +116,14 @@ def db(tmp_path: Path) -> sqlite_utils.Database:
     db = open_db(tmp_path / "t.db")
     with write_transaction(db):
         db.execute("INSERT INTO feeds (url, name) VALUES ('https://f.example/rss', 'F')")
-        titles = ["Twitch and Meta cut 100", "Acme cuts 40", "Instagram trims 30", "Markets rise",
-                  "Twitch Twitch again 5", "Amazon and Twitch cut 300"]
+        titles = [
+            "Twitch and Meta cut 100",
+            "Acme cuts 40",
+            "Instagram trims 30",
+            "Markets rise",
+            "Twitch Twitch again 5",
+            "Amazon and Twitch cut 300",
+        ]
         store_entries(db, 1, [entry(f"g{n}", title, n * 9) for n, title in enumerate(titles)], NOW, tagger)
     return db
 
@@ -109,8 +131,9 @@ def db(tmp_path: Path) -> sqlite_utils.Database:
 def test_polls_and_updates_keep_the_derived_tables_in_step(db: sqlite_utils.Database) -> None:
     assert_in_step(db)
     with write_transaction(db):  # a later poll: one story's text changed (retagged), one new story
-        store_entries(db, 1, [entry("g1", "Acme cuts 45 after all", 9), entry("g9", "Meta cuts 7", 80)],
-                      NOW, tagger)
+        store_entries(
+            db, 1, [entry("g1", "Acme cuts 45 after all", 9), entry("g9", "Meta cuts 7", 80)], NOW, tagger
+        )
     assert_in_step(db)
 
 
@@ -140,14 +163,27 @@ def test_deleting_articles_keeps_the_derived_tables_in_step(db: sqlite_utils.Dat
 
 def test_pages_and_counts_agree_with_the_plain_queries(db: sqlite_utils.Database) -> None:
     """The fast paths (search key, story_companies, counts tables) answer as the plain WHERE does."""
-    for flt in [Filter(), Filter(layoffs_only=False), Filter(companies=("Amazon",)), Filter(companies=("Twitch",)),
-                Filter(months=("2024-01",)), Filter(companies=("Meta",), months=("2024-01",)),
-                Filter(search="cut"), Filter(search="c", layoffs_only=False), Filter(search="twitch again"),
-                Filter(search="tw", companies=("Amazon",)), Filter(unread_only=True, companies=("Meta",))]:
+    for flt in [
+        Filter(),
+        Filter(layoffs_only=False),
+        Filter(companies=("Amazon",)),
+        Filter(companies=("Twitch",)),
+        Filter(months=("2024-01",)),
+        Filter(companies=("Meta",), months=("2024-01",)),
+        Filter(search="cut"),
+        Filter(search="c", layoffs_only=False),
+        Filter(search="twitch again"),
+        Filter(search="tw", companies=("Amazon",)),
+        Filter(unread_only=True, companies=("Meta",)),
+    ]:
         page = article_page(db, flt)
         clause, params = where(flt)
-        expected = [row[0] for row in db.execute(
-            f"SELECT a.id FROM articles a WHERE {clause} ORDER BY a.published DESC, a.id DESC", params)]
+        expected = [
+            row[0]
+            for row in db.execute(
+                f"SELECT a.id FROM articles a WHERE {clause} ORDER BY a.published DESC, a.id DESC", params
+            )
+        ]
         assert [row.id for row in page.rows] == expected, flt
         assert page.total == len(expected), flt
 
@@ -159,12 +195,25 @@ def test_search_pages_follow_published_order_within_a_day(tmp_path: Path) -> Non
     hours = [23, 1, 12, 5, 18, 9, 3]  # stored in this order, published at these hours of two days
     with write_transaction(db):
         db.execute("INSERT INTO feeds (url, name) VALUES ('https://f.example/rss', 'F')")
-        store_entries(db, 1, [
-            EntryRecord(guid=f"g{n}", title=f"Acme cuts {n}", link=None, author=None, text="", summary_html="",
-                        published=datetime(2024, 3, 1 + n % 2, hour, tzinfo=UTC))
-            for n, hour in enumerate(hours)], NOW, tagger)
-    expected = [row[0] for row in db.execute(
-        "SELECT id FROM articles ORDER BY published DESC, id DESC")]
+        store_entries(
+            db,
+            1,
+            [
+                EntryRecord(
+                    guid=f"g{n}",
+                    title=f"Acme cuts {n}",
+                    link=None,
+                    author=None,
+                    text="",
+                    summary_html="",
+                    published=datetime(2024, 3, 1 + n % 2, hour, tzinfo=UTC),
+                )
+                for n, hour in enumerate(hours)
+            ],
+            NOW,
+            tagger,
+        )
+    expected = [row[0] for row in db.execute("SELECT id FROM articles ORDER BY published DESC, id DESC")]
     for size in (1, 2, 3):
         got = []
         for offset in range(0, len(hours), size):
@@ -172,8 +221,23 @@ def test_search_pages_follow_published_order_within_a_day(tmp_path: Path) -> Non
         assert got == expected, size
 
 
-@pytest.mark.parametrize("typed", ["twitch_again", "don't", "a-b c", "ß", "x²", "🙂 acme", 'NOT "', "AND OR", "*",
-                                   "e\u0301", "twitch  ", "NEAR(a b)"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "twitch_again",
+        "don't",
+        "a-b c",
+        "ß",
+        "x²",
+        "🙂 acme",
+        'NOT "',
+        "AND OR",
+        "*",
+        "e\u0301",
+        "twitch  ",
+        "NEAR(a b)",
+    ],
+)
 def test_any_typed_search_is_a_query_the_index_can_answer(db: sqlite_utils.Database, typed: str) -> None:
     """The index keeps no positions, so it cannot answer phrases: each quoted word must be one token."""
     article_page(db, Filter(search=typed, layoffs_only=False))
@@ -186,17 +250,32 @@ def plain_ids(db: sqlite_utils.Database, flt: Filter) -> set[int]:
     ids = {row[0] for row in db.execute(f"SELECT a.id FROM articles a WHERE {clause}", params)}
     if flt.companies:
         marks = ", ".join("?" for _ in flt.companies)
-        ids &= {row[0] for row in db.execute(
-            f"SELECT article_id FROM events WHERE company IN ({marks}) OR parent IN ({marks})",
-            [*flt.companies, *flt.companies])}
+        ids &= {
+            row[0]
+            for row in db.execute(
+                f"SELECT article_id FROM events WHERE company IN ({marks}) OR parent IN ({marks})",
+                [*flt.companies, *flt.companies],
+            )
+        }
     return ids
 
 
-@pytest.mark.parametrize("flt", [
-    Filter(), Filter(layoffs_only=False), Filter(months=("2024-01",)), Filter(companies=("Amazon",)),
-    Filter(companies=("Twitch",), months=("2024-02",)), Filter(search="cut"), Filter(search="tw", months=("2024-01",)),
-    Filter(search="c", companies=("Meta",)), Filter(unread_only=True), Filter(starred_only=True, layoffs_only=False),
-], ids=lambda flt: flt.describe())
+@pytest.mark.parametrize(
+    "flt",
+    [
+        Filter(),
+        Filter(layoffs_only=False),
+        Filter(months=("2024-01",)),
+        Filter(companies=("Amazon",)),
+        Filter(companies=("Twitch",), months=("2024-02",)),
+        Filter(search="cut"),
+        Filter(search="tw", months=("2024-01",)),
+        Filter(search="c", companies=("Meta",)),
+        Filter(unread_only=True),
+        Filter(starred_only=True, layoffs_only=False),
+    ],
+    ids=lambda flt: flt.describe(),
+)
 def test_pane_counts_agree_with_the_events_themselves(db: sqlite_utils.Database, flt: Filter) -> None:
     add_manual_event(db, 4, "Acme", headcount=12)  # a manual event on a story without a verdict
     with write_transaction(db):
@@ -214,9 +293,11 @@ def test_pane_counts_agree_with_the_events_themselves(db: sqlite_utils.Database,
             stories, total = units.get((company, parent), (set(), 0))
             units[(company, parent)] = (stories | {article_id}, total + (headcount or 0))
     assert {(f.name, f.stories, f.headcount) for f in counts.companies} == {
-        (name, len(stories), total) for name, (stories, total) in tops.items()}
+        (name, len(stories), total) for name, (stories, total) in tops.items()
+    }
     assert {(u.name, u.parent, u.stories, u.headcount) for f in counts.companies for u in f.units} == {
-        (name, parent, len(stories), total) for (name, parent), (stories, total) in units.items()}
+        (name, parent, len(stories), total) for (name, parent), (stories, total) in units.items()
+    }
     months: dict[str, int] = {}
     for article_id in plain_ids(db, flt.but(months=())):
         month = db.execute("SELECT month FROM articles WHERE id = ?", [article_id]).fetchone()[0]
@@ -227,11 +308,20 @@ def test_pane_counts_agree_with_the_events_themselves(db: sqlite_utils.Database,
     assert counts.total == len(plain_ids(db, flt))
 
 
-@pytest.mark.parametrize("flt", [
-    Filter(), Filter(layoffs_only=False), Filter(months=("2024-01",)), Filter(companies=("Amazon",)),
-    Filter(companies=("Twitch",), months=("2024-02",), layoffs_only=False),
-], ids=lambda flt: flt.describe())
-def test_the_common_filters_are_counted_without_reading_articles(db: sqlite_utils.Database, flt: Filter) -> None:
+@pytest.mark.parametrize(
+    "flt",
+    [
+        Filter(),
+        Filter(layoffs_only=False),
+        Filter(months=("2024-01",)),
+        Filter(companies=("Amazon",)),
+        Filter(companies=("Twitch",), months=("2024-02",), layoffs_only=False),
+    ],
+    ids=lambda flt: flt.describe(),
+)
+def test_the_common_filters_are_counted_without_reading_articles(
+    db: sqlite_utils.Database, flt: Filter
+) -> None:
     """Layoff stories, a month, a company: the panes and the total come from the counts tables (a
     million articles are never read for them)."""
     statements: list[str] = []

@@ -35,7 +35,9 @@ async def test_a_poll_from_another_process_shows_up_in_the_open_app(
         cron = await asyncio.to_thread(
             subprocess.run,
             [sys.executable, "-m", "tui", "--config", str(feeds), "--db", str(sample_db), "poll", "-q"],
-            capture_output=True, text=True, timeout=120,
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
         assert "2 new articles" in cron.stdout, cron.stderr
         await wait_for(pilot, lambda: "Globex cuts 300 jobs at its Springfield plant" in titles(app))

@@ -43,7 +43,9 @@ async def test_marks_on_a_full_disk_are_not_shown_as_stored(app_factory, sample_
     assert stored(sample_db, "SELECT is_read, starred FROM articles WHERE id = 2") == [(0, 0)]
 
 
-async def test_reading_a_story_on_a_full_disk_keeps_it_unread(app_factory, sample_db: Path, full_disk) -> None:
+async def test_reading_a_story_on_a_full_disk_keeps_it_unread(
+    app_factory, sample_db: Path, full_disk
+) -> None:
     full_disk(sample_db)
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:

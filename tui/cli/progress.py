@@ -30,8 +30,9 @@ def progress_bar(label: str, stream: TextIO | None = None, *, when: bool = True)
         def update(done: int, total: int) -> None:
             nonlocal bar
             if bar is None:
-                bar = click.progressbar(length=max(1, total), label=label, file=stream, show_eta=True,
-                                        show_pos=True, width=30).__enter__()
+                bar = click.progressbar(
+                    length=max(1, total), label=label, file=stream, show_eta=True, show_pos=True, width=30
+                ).__enter__()
             bar.update(done - bar.pos)
 
         yield update

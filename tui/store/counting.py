@@ -24,7 +24,9 @@ def narrows_only(flt: Filter, *dimensions: str) -> bool:
     ("companies", "months"): then the counts tables can answer."""
     if has_search(flt) or flt.feed_ids or flt.since or flt.until or flt.unread_only or flt.starred_only:
         return False
-    return (bool(flt.companies) <= ("companies" in dimensions)) and (bool(flt.months) <= ("months" in dimensions))
+    return (bool(flt.companies) <= ("companies" in dimensions)) and (
+        bool(flt.months) <= ("months" in dimensions)
+    )
 
 
 def marks(values: tuple[str, ...]) -> str:
@@ -53,7 +55,9 @@ def count_articles(db: sqlite_utils.Database, flt: Filter) -> int:
             return row[0] or 0
         return db.execute(
             f"SELECT count(DISTINCT article_id) FROM story_companies WHERE name IN ({marks(flt.companies)}) "
-            f"AND {condition}", [*flt.companies, *params]).fetchone()[0]
+            f"AND {condition}",
+            [*flt.companies, *params],
+        ).fetchone()[0]
     if has_search(flt):
         return count_matches(db, flt)
     clause, params = where(flt)

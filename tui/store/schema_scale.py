@@ -26,7 +26,9 @@ import sqlite_utils
 FTS_DAY = 2**32
 """The search key is ``day * FTS_DAY + id``: ids below 2**32, days since 1970."""
 
-_KEY = "(max(0, coalesce(CAST(strftime('%s', {row}.published) AS INTEGER), 0)) / 86400 * 4294967296 + {row}.id)"
+_KEY = (
+    "(max(0, coalesce(CAST(strftime('%s', {row}.published) AS INTEGER), 0)) / 86400 * 4294967296 + {row}.id)"
+)
 
 
 def search_key_sql(row: str) -> str:
@@ -40,31 +42,35 @@ def _fts(db: sqlite_utils.Database) -> None:
     db.execute("DROP TABLE IF EXISTS articles_fts")
     # FTS5 reads an external content table by its rowid column; a view supplies the key as that column
     # (for 'rebuild' and 'integrity-check': queries only ever ask for the rowid).
-    db.execute(f"CREATE VIEW articles_fts_source AS SELECT {search_key_sql('articles')} AS search_key, "
-               "title, text FROM articles")
+    db.execute(
+        f"CREATE VIEW articles_fts_source AS SELECT {search_key_sql('articles')} AS search_key, "
+        "title, text FROM articles"
+    )
     db.execute("""
         CREATE VIRTUAL TABLE articles_fts USING fts5(
             title, text, content='articles_fts_source', content_rowid='search_key',
             tokenize='porter unicode61', detail=none, prefix='1 2')""")
     db.execute(f"""
         CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-            INSERT INTO articles_fts(rowid, title, text) VALUES ({search_key_sql('new')}, new.title, new.text);
+            INSERT INTO articles_fts(rowid, title, text) VALUES ({search_key_sql("new")}, new.title, new.text);
         END""")
     db.execute(f"""
         CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
             INSERT INTO articles_fts(articles_fts, rowid, title, text)
-            VALUES ('delete', {search_key_sql('old')}, old.title, old.text);
+            VALUES ('delete', {search_key_sql("old")}, old.title, old.text);
         END""")
     db.execute(f"""
         CREATE TRIGGER articles_au AFTER UPDATE OF title, text, published ON articles BEGIN
             INSERT INTO articles_fts(articles_fts, rowid, title, text)
-            VALUES ('delete', {search_key_sql('old')}, old.title, old.text);
-            INSERT INTO articles_fts(rowid, title, text) VALUES ({search_key_sql('new')}, new.title, new.text);
+            VALUES ('delete', {search_key_sql("old")}, old.title, old.text);
+            INSERT INTO articles_fts(rowid, title, text) VALUES ({search_key_sql("new")}, new.title, new.text);
         END""")
     # Filled in key order: FTS5 writes a segment whenever a rowid goes backwards, and an index built
     # from unordered keys is several times larger and slower.
-    db.execute(f"INSERT INTO articles_fts(rowid, title, text) SELECT {search_key_sql('a')}, a.title, a.text "
-               "FROM articles a INDEXED BY idx_articles_published ORDER BY a.published, a.id")
+    db.execute(
+        f"INSERT INTO articles_fts(rowid, title, text) SELECT {search_key_sql('a')}, a.title, a.text "
+        "FROM articles a INDEXED BY idx_articles_published ORDER BY a.published, a.id"
+    )
     db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
 
 
@@ -83,8 +89,9 @@ def _story_rows(row: str, template: str) -> str:
     """The statements for one event ``row``: its top-level company's line, and its unit's when it has a
     parent."""
     top = template.format(name=f"coalesce({row}.parent, {row}.company)", parent="''", row=row, when="")
-    unit = template.format(name=f"{row}.company", parent=f"{row}.parent", row=row,
-                           when=f"AND {row}.parent IS NOT NULL")
+    unit = template.format(
+        name=f"{row}.company", parent=f"{row}.parent", row=row, when=f"AND {row}.parent IS NOT NULL"
+    )
     return top + unit
 
 
@@ -101,14 +108,23 @@ def _story_companies(db: sqlite_utils.Database) -> None:
             events INTEGER NOT NULL,
             PRIMARY KEY (name, parent, article_id)
         ) WITHOUT ROWID""")
-    db.execute("CREATE INDEX idx_story_companies_order ON story_companies(name, layoff, published, article_id)")
+    db.execute(
+        "CREATE INDEX idx_story_companies_order ON story_companies(name, layoff, published, article_id)"
+    )
     # Covering for the panes under a search: from a match to its companies, verdict and month.
-    db.execute("CREATE INDEX idx_story_companies_article ON story_companies(article_id, layoff, month, headcount)")
-    gone = _story_rows("old", _STORY_ROW_GONE) + "DELETE FROM story_companies WHERE article_id = old.article_id AND events <= 0;"
-    db.execute(f"CREATE TRIGGER events_story_ai AFTER INSERT ON events BEGIN {_story_rows('new', _STORY_ROW)} END")
+    db.execute(
+        "CREATE INDEX idx_story_companies_article ON story_companies(article_id, layoff, month, headcount)"
+    )
+    gone = (
+        _story_rows("old", _STORY_ROW_GONE)
+        + "DELETE FROM story_companies WHERE article_id = old.article_id AND events <= 0;"
+    )
+    db.execute(
+        f"CREATE TRIGGER events_story_ai AFTER INSERT ON events BEGIN {_story_rows('new', _STORY_ROW)} END"
+    )
     db.execute(f"CREATE TRIGGER events_story_ad AFTER DELETE ON events BEGIN {gone} END")
     db.execute(f"""CREATE TRIGGER events_story_au AFTER UPDATE OF article_id, company, parent, headcount ON events
-                   BEGIN {gone} {_story_rows('new', _STORY_ROW)} END""")
+                   BEGIN {gone} {_story_rows("new", _STORY_ROW)} END""")
     db.execute("""
         CREATE TRIGGER articles_story_au AFTER UPDATE OF layoff, published, month ON articles
         WHEN old.layoff IS NOT new.layoff OR old.published IS NOT new.published OR old.month IS NOT new.month

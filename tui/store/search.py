@@ -31,7 +31,9 @@ def _rows(db: sqlite_utils.Database, flt: Filter, columns: str) -> Iterator[tupl
     )
 
 
-def search_rows(db: sqlite_utils.Database, flt: Filter, columns: str, *, offset: int, limit: int) -> list[tuple]:
+def search_rows(
+    db: sqlite_utils.Database, flt: Filter, columns: str, *, offset: int, limit: int
+) -> list[tuple]:
     """Rows ``offset`` to ``offset + limit`` of the search, newest first by (published, id).
 
     ``columns`` must start with ``a.id, a.published``. Only the matches up to the end of the day of
