@@ -159,10 +159,12 @@ def _page_rows(db: sqlite_utils.Database, flt: Filter, offset: int, limit: int) 
         return search_rows(db, flt, _ROW_COLUMNS, offset=offset, limit=limit)
     if len(flt.companies) == 1:
         clause, params = where(flt, skip="companies")
+        verdict = "AND c.layoff = 1" if flt.layoffs_only else ""
         return db.execute(
-            f"SELECT DISTINCT {_ROW_COLUMNS} FROM story_companies c CROSS JOIN articles a ON a.id = c.article_id "
-            f"LEFT JOIN feeds f ON f.id = a.feed_id WHERE c.name = ? {'AND c.layoff = 1' if flt.layoffs_only else ''} "
-            f"AND {clause} ORDER BY c.published DESC, c.article_id DESC LIMIT ? OFFSET ?",
+            f"SELECT DISTINCT {_ROW_COLUMNS} FROM story_companies c "
+            f"CROSS JOIN articles a ON a.id = c.article_id LEFT JOIN feeds f ON f.id = a.feed_id "
+            f"WHERE c.name = ? {verdict} AND {clause} ORDER BY c.published DESC, c.article_id DESC "
+            f"LIMIT ? OFFSET ?",
             [flt.companies[0], *params, limit, offset],
         ).fetchall()
     clause, params = where(flt)

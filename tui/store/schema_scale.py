@@ -52,7 +52,8 @@ def _fts(db: sqlite_utils.Database) -> None:
             tokenize='porter unicode61', detail=none, prefix='1 2')""")
     db.execute(f"""
         CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-            INSERT INTO articles_fts(rowid, title, text) VALUES ({search_key_sql("new")}, new.title, new.text);
+            INSERT INTO articles_fts(rowid, title, text)
+            VALUES ({search_key_sql("new")}, new.title, new.text);
         END""")
     db.execute(f"""
         CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
@@ -63,7 +64,8 @@ def _fts(db: sqlite_utils.Database) -> None:
         CREATE TRIGGER articles_au AFTER UPDATE OF title, text, published ON articles BEGIN
             INSERT INTO articles_fts(articles_fts, rowid, title, text)
             VALUES ('delete', {search_key_sql("old")}, old.title, old.text);
-            INSERT INTO articles_fts(rowid, title, text) VALUES ({search_key_sql("new")}, new.title, new.text);
+            INSERT INTO articles_fts(rowid, title, text)
+            VALUES ({search_key_sql("new")}, new.title, new.text);
         END""")
     # Filled in key order: FTS5 writes a segment whenever a rowid goes backwards, and an index built
     # from unordered keys is several times larger and slower.
@@ -123,7 +125,8 @@ def _story_companies(db: sqlite_utils.Database) -> None:
         f"CREATE TRIGGER events_story_ai AFTER INSERT ON events BEGIN {_story_rows('new', _STORY_ROW)} END"
     )
     db.execute(f"CREATE TRIGGER events_story_ad AFTER DELETE ON events BEGIN {gone} END")
-    db.execute(f"""CREATE TRIGGER events_story_au AFTER UPDATE OF article_id, company, parent, headcount ON events
+    db.execute(f"""CREATE TRIGGER events_story_au
+                   AFTER UPDATE OF article_id, company, parent, headcount ON events
                    BEGIN {gone} {_story_rows("new", _STORY_ROW)} END""")
     db.execute("""
         CREATE TRIGGER articles_story_au AFTER UPDATE OF layoff, published, month ON articles
@@ -154,7 +157,8 @@ _COUNT_DOWN = """
     UPDATE company_counts SET stories = stories - 1, headcount = headcount - old.headcount
     WHERE layoff = old.layoff AND parent = old.parent AND name = old.name AND month = old.month;
     DELETE FROM company_counts
-    WHERE layoff = old.layoff AND parent = old.parent AND name = old.name AND month = old.month AND stories <= 0;"""
+    WHERE layoff = old.layoff AND parent = old.parent AND name = old.name AND month = old.month
+        AND stories <= 0;"""
 _MONTH_UP = """
     INSERT INTO month_counts (layoff, month, stories) VALUES (new.layoff, new.month, 1)
     ON CONFLICT (layoff, month) DO UPDATE SET stories = stories + 1;"""
@@ -192,7 +196,8 @@ def _counts(db: sqlite_utils.Database) -> None:
                    BEGIN {_MONTH_DOWN} {_MONTH_UP} END""")
     db.execute("""
         INSERT INTO company_counts (layoff, parent, name, month, stories, headcount)
-        SELECT layoff, parent, name, month, count(*), sum(headcount) FROM story_companies GROUP BY 1, 2, 3, 4""")
+        SELECT layoff, parent, name, month, count(*), sum(headcount) FROM story_companies
+        GROUP BY 1, 2, 3, 4""")
     db.execute("""
         INSERT INTO month_counts (layoff, month, stories)
         SELECT layoff, month, count(*) FROM articles GROUP BY 1, 2""")
