@@ -116,3 +116,22 @@ def test_cuts_are_linked_from_events_and_indexed(tmp_path: Path) -> None:
             if fk.column == "cut_id"] == [("cut_id", "cuts", "id")]
     assert ("cut_id",) in {tuple(index.columns) for index in db["events"].indexes}
     assert {("company", "announced"), ("month",), ("parent",)} <= {tuple(i.columns) for i in db["cuts"].indexes}
+
+
+def test_the_cli_says_it_upgrades_an_older_database(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from tui.cli import cli
+    from tui.store.schema import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    db = open_db(path, migrate_schema=False)
+    for number, migration in enumerate(MIGRATIONS[:4], 1):
+        migration(db)
+        db.execute(f"PRAGMA user_version = {number}")
+    db.close()
+    result = CliRunner().invoke(cli, ["--db", str(path), "export"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"Upgrading the database at {path} to this version (a minute or two for a million stories)…\n"
+    again = CliRunner().invoke(cli, ["--db", str(path), "export"])
+    assert again.stderr == ""

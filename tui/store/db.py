@@ -18,7 +18,7 @@ from pathlib import Path
 import sqlite_utils
 
 from tui.errors import StoreError
-from tui.store.schema import migrate
+from tui.store.schema import SCHEMA_VERSION, migrate
 
 BUSY_TIMEOUT_MS = 30_000
 CANCEL_CHECK_STEPS = 20_000
@@ -96,6 +96,22 @@ def _enable_wal(conn: sqlite3.Connection) -> None:
                 raise
             time.sleep(pause)
             pause = min(pause * 2, 0.1)
+
+
+def schema_behind(path: Path | str) -> bool:
+    """True when a layoffs-tui database at ``path`` lacks migrations, which opening it will run (at a
+    million stories, rebuilding the search index takes a minute or two: worth saying first)."""
+    if not Path(path).is_file():
+        return False
+    try:
+        conn = sqlite3.connect(f"{Path(path).absolute().as_uri()}?mode=ro", uri=True)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return 0 < version < SCHEMA_VERSION
 
 
 def open_db(path: Path | str, *, migrate_schema: bool = True) -> sqlite_utils.Database:
