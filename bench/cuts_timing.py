@@ -117,7 +117,7 @@ def realistic_figures(db, seed: int = 5) -> None:
 
 def build(path: Path, raw: bool = False) -> float:
     """The synthetic database with known company names and its cuts rebuilt; returns the rebuild's seconds."""
-    from synthetic import build_synthetic_db
+    from synthetic import build_synthetic_db, company_names
 
     from tui.store import open_db
     from tui.store.cuts import rebuild_cuts
@@ -125,10 +125,10 @@ def build(path: Path, raw: bool = False) -> float:
     build_synthetic_db(path)
     db = open_db(path)
     db.execute("BEGIN IMMEDIATE")
-    for number in range(300):
+    for number, name in enumerate(company_names()):
         db.execute(
             "UPDATE events SET company = ?, parent = NULL WHERE company = ?",
-            [NAMES[number % len(NAMES)], f"Company {number:03d}"],
+            [NAMES[number % len(NAMES)], name],
         )
     if not raw:
         realistic_figures(db)

@@ -1,20 +1,24 @@
-"""Benchmark of the app at 100,000 articles: first paint, filter change to repainted table, memory,
-and key-press latency while a poll of 200 local feeds runs.
+"""Benchmark of the app at 100,000 or 1,000,000 articles: first paint, pane counts, filter changes,
+search keys, memory, the long commands, and key-press latency while a poll of 200 local feeds runs.
 
-    /tmp/venv/bin/python bench/ui.py [--articles 100000] [--changes 80] [--feeds 200]
+    python bench/ui.py [--articles 1000000] [--db KEEP.db] [--runs 3] [--skip poll] [--skip retag]
 
-Each phase runs in its own process, so the peak RSS is the app's alone (not the database builder's):
-  build    writes the synthetic database (bench/synthetic.py: 300 companies, 36 months)
-  browse   opens the app headless (120x36), times the first paint, then chooses companies and months
-           with real keys and times each change until the table shows the new rows and has repainted
+Each phase runs in its own process, so each peak RSS is that phase's alone:
+  build    writes the synthetic database (bench/synthetic.py: realistic stories the extractor tags, 300
+           companies with 30 units, 36 months); with --db it is kept and reused by later runs
+  browse   opens the app headless (120x36): first paint and the panes' counts after start; chooses
+           companies and months with real keys (filter change to repainted table, and to the panes'
+           counts); types six searches a key at a time (each key to repainted table, and to the counts),
+           then types them at 80 ms a key (the last key to the final table and counts)
+  cli      layoffs-tui export --format csv, export --all --format jsonl and retag: seconds and peak RSS
   poll     polls 200 feeds served by bench/feedserver.py in another process, and times j/k presses
            until the cursor has moved, while the poll runs
-Floors (issue 4): first paint <= 1.5 s, filter change p95 <= 50 ms, peak RSS <= 300 MB, keys <= 100 ms.
+With --runs N every figure is the median of N runs over the same database.
 
-Last figures (2 CPUs, Python 3.11.7, Textual 8.2.8): first paint 0.39 s (0.45 s from process start);
-filter change to repainted table p50 24 ms, p95 27 ms, max 37 ms over 80 changes; the panes' counts
-follow at p50 108 ms; peak RSS 107 MB browsing, 77 MB polling; 200 feeds x 20 items polled in 3.4 s
-with keys answered (cursor moved and repainted) at p50 9 ms, p95 26 ms, max 75 ms.
+Goals at 1,000,000 articles (issue 11): search key to repainted table p95 <= 100 ms; pane counts after a
+search key p50 <= 0.3 s; pane counts after start <= 0.5 s; company or month change p95 <= 30 ms; export
+csv and export --all jsonl peak <= 150 MB, csv <= 10 s; retag's cost per article kept. The README's
+benchmark table has the figures and the commands.
 """
 
 from __future__ import annotations
@@ -34,45 +38,30 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+from bench.ui_timing import (
+    REFRESHES,
+    filter_changes,
+    percentile,
+    record_refreshes,
+    search_bursts,
+    search_keys,
+    wait_counts,
+    wait_ready,
+)
 
 
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-REFRESHES: list[float] = []
-"""``perf_counter()`` of every compositor refresh (a repaint of the screen)."""
+def search_words(db_path: Path) -> list[str]:
+    """Words a reader would look for in the synthetic stories: common and rare, a company, two words."""
+    import random
 
+    from bench.stories import StoryMaker
 
-def record_refreshes() -> None:
-    """Wrap ``Screen._compositor_refresh`` to note when the screen is repainted."""
-    from textual.screen import Screen
-
-    original = Screen._compositor_refresh
-
-    def refresh(self) -> None:
-        original(self)
-        REFRESHES.append(time.perf_counter())
-
-    Screen._compositor_refresh = refresh
-
-
-async def wait_ready(app, pilot) -> float:
-    """Until the table shows the current filter's rows and the screen has been repainted after that;
-    returns the ``perf_counter()`` of that repaint."""
-    main = app.main
-    while not main.articles_ready:
-        await asyncio.sleep(0.0005)
-    shown = main.articles_shown_at
-    while True:
-        painted = [moment for moment in REFRESHES if moment >= shown]
-        if painted:
-            return painted[0]
-        await asyncio.sleep(0.0005)
+    company = StoryMaker(random.Random(7)).companies[0].split()[0].lower()
+    return ["cloud", "revenue", "restructuring", company, "dublin", "weaker orders"]
 
 
 async def browse(db_path: Path, changes: int, spawned_at: float) -> dict:
@@ -84,34 +73,19 @@ async def browse(db_path: Path, changes: int, spawned_at: float) -> dict:
     app = make_app(Config(path=None), db_path, poll_on_start=False)
     figures: dict = {}
     async with app.run_test(size=(120, 36)) as pilot:
-        painted = await wait_ready(app, pilot)
+        painted = await wait_ready(app)
         figures["first_paint_s"] = painted - started
         figures["process_start_to_first_paint_s"] = time.time() - (time.perf_counter() - painted) - spawned_at
         figures["rows_loaded"] = app.main.table.row_count
-        figures["rows_total"] = app.main.table.total
-        while not app.main.facets_ready:
-            await pilot.pause()
-        timings = []
-        facet_timings = []
-        for index in range(changes):
-            pane = "c" if index % 2 == 0 else "M"
-            await pilot.press(pane, "j")
-            app.main.articles_ready = False
-            began = time.perf_counter()
-            await pilot.press("enter")
-            painted = await wait_ready(app, pilot)
-            timings.append((painted - began) * 1000)
-            while not app.main.facets_ready:  # let the panes catch up before the next key, as a person would
-                await asyncio.sleep(0.0005)
-            facet_timings.append((time.perf_counter() - began) * 1000)
-            await pilot.pause()
-        figures["filter_change_ms_p50"] = statistics.median(timings)
-        figures["filter_change_ms_p95"] = percentile(timings, 0.95)
-        figures["filter_change_ms_max"] = max(timings)
-        figures["filter_changes"] = len(timings)
-        figures["pane_counts_ms_p50"] = statistics.median(facet_timings)
-        figures["pane_counts_ms_p95"] = percentile(facet_timings, 0.95)
+        figures["counts_after_start_s"] = await wait_counts(app) - started
+        figures |= await filter_changes(app, pilot, changes)
         figures["final_filter"] = app.main.flt.describe()
+        await pilot.press("escape")
+        await wait_ready(app)
+        await wait_counts(app)
+        words = search_words(db_path)
+        figures |= await search_keys(app, pilot, words)
+        figures |= await search_bursts(app, pilot, words)
     figures["peak_rss_mb"] = peak_rss_mb()
     return figures
 
@@ -179,7 +153,7 @@ async def poll_latency(db_path: Path, feeds: int, items: int, latency_ms: float)
         app = make_app(config, db_path, poll_on_start=False)
         latencies: list[float] = []
         async with app.run_test(size=(120, 36), message_hook=hook) as pilot:
-            await wait_ready(app, pilot)
+            await wait_ready(app)
             table = app.main.table
             poll_started = time.perf_counter()
             await pilot.press("r")
@@ -221,6 +195,35 @@ async def poll_latency(db_path: Path, feeds: int, items: int, latency_ms: float)
         server.close()
 
 
+def cli_cost(db_path: Path, command: str) -> dict:
+    """One ``layoffs-tui`` command in this process: wall time and peak memory (output to a temp file)."""
+    import shlex
+
+    from tui.cli import cli, configure_logging
+
+    configure_logging()
+    with tempfile.TemporaryDirectory(prefix="layoffs-bench-out-") as tmp:
+        args = ["--db", str(db_path), *shlex.split(command.replace("{out}", str(Path(tmp) / "out")))]
+        began = time.perf_counter()
+        stdout = sys.stdout
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - the command's own output is not the figure
+        try:
+            cli.main(args=args, prog_name="layoffs-tui", standalone_mode=False)
+        finally:
+            sys.stdout.close()
+            sys.stdout = stdout
+        seconds = time.perf_counter() - began
+    return {"seconds": seconds, "peak_rss_mb": peak_rss_mb()}
+
+
+CLI_COMMANDS = {
+    "export_csv": "export --format csv -o {out}",
+    "export_all_jsonl": "export --all --format jsonl -o {out}",
+    "retag": "retag",
+}
+"""The long commands: their time and peak memory (``retag`` also per article)."""
+
+
 def run_phase(*args: str) -> dict:
     spawned = time.time()
     out = subprocess.run(
@@ -235,17 +238,68 @@ def run_phase(*args: str) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def one_run(db: Path, args: argparse.Namespace) -> dict:
+    """Every phase once over the database at ``db``."""
+    figures = {
+        f"browse_{k}": v
+        for k, v in run_phase("browse", "--db", str(db), "--changes", str(args.changes)).items()
+    }
+    for name, command in CLI_COMMANDS.items():
+        if name in args.skip:
+            continue
+        cost = run_phase("cli", "--db", str(db), "--command", command)
+        figures[f"{name}_s"] = cost["seconds"]
+        figures[f"{name}_peak_rss_mb"] = cost["peak_rss_mb"]
+        if name == "retag":
+            figures["retag_us_per_article"] = cost["seconds"] / args.articles * 1e6
+    if "poll" not in args.skip:
+        figures |= {
+            f"poll_{k}": v
+            for k, v in run_phase(
+                "poll",
+                "--db",
+                str(db),
+                "--feeds",
+                str(args.feeds),
+                "--items",
+                str(args.items),
+                "--latency-ms",
+                str(args.latency_ms),
+            ).items()
+        }
+    return figures
+
+
+def medians(runs: list[dict]) -> dict:
+    """Each figure's median over the runs (text figures from the last run)."""
+    out: dict = {}
+    for key in runs[-1]:
+        values = [run[key] for run in runs if key in run]
+        numbers = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
+        out[key] = statistics.median(numbers) if len(numbers) == len(values) else values[-1]
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("phase", nargs="?", default="all", choices=["all", "build", "browse", "poll"])
-    parser.add_argument("--db", type=Path)
+    parser.add_argument("phase", nargs="?", default="all", choices=["all", "build", "browse", "poll", "cli"])
+    parser.add_argument("--db", type=Path, help="keep the database here; an existing one is reused")
     parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=1, help="repeat the phases; figures are medians")
+    parser.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        choices=["poll", *CLI_COMMANDS],
+        help="leave a measure out (repeatable)",
+    )
     parser.add_argument("--changes", type=int, default=80)
     parser.add_argument("--feeds", type=int, default=200)
     parser.add_argument("--items", type=int, default=20)
     parser.add_argument("--latency-ms", type=float, default=20.0)
+    parser.add_argument("--command", help="cli phase: the layoffs-tui arguments ({out}: a temp file)")
     parser.add_argument("--spawned-at", type=float, default=0.0)
     args = parser.parse_args()
     if args.phase == "build":
@@ -258,34 +312,22 @@ def main() -> None:
         print(json.dumps(asyncio.run(browse(args.db, args.changes, args.spawned_at))))
     elif args.phase == "poll":
         print(json.dumps(asyncio.run(poll_latency(args.db, args.feeds, args.items, args.latency_ms))))
+    elif args.phase == "cli":
+        print(json.dumps(cli_cost(args.db, args.command)))
     else:
         with tempfile.TemporaryDirectory(prefix="layoffs-bench-") as tmp:
-            db = Path(tmp) / "bench.db"
-            figures = run_phase("build", "--db", str(db), "--articles", str(args.articles))
-            figures |= {
-                f"browse_{k}": v
-                for k, v in run_phase("browse", "--db", str(db), "--changes", str(args.changes)).items()
-            }
-            figures |= {
-                f"poll_{k}": v
-                for k, v in run_phase(
-                    "poll",
-                    "--db",
-                    str(db),
-                    "--feeds",
-                    str(args.feeds),
-                    "--items",
-                    str(args.items),
-                    "--latency-ms",
-                    str(args.latency_ms),
-                ).items()
-            }
+            db = args.db or Path(tmp) / "bench.db"
+            figures: dict = {}
+            if not db.exists():
+                figures |= run_phase("build", "--db", str(db), "--articles", str(args.articles))
+            figures |= medians([one_run(db, args) for _ in range(args.runs)])
         print(
-            f"layoffs-tui UI bench: {args.articles:,} articles, 300 companies, 36 months "
-            f"({os.cpu_count()} CPUs, Python {sys.version.split()[0]})"
+            f"layoffs-tui UI bench: {args.articles:,} articles, 300 companies, 36 months, "
+            f"median of {args.runs} ({os.cpu_count()} CPUs, Python {sys.version.split()[0]})"
         )
         for key, value in figures.items():
             print(f"  {key:40} {value:.3f}" if isinstance(value, float) else f"  {key:40} {value}")
+        print(json.dumps(figures), file=sys.stderr if args.runs else sys.stdout)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["tests.diskfull"]
+"""``full_disk``: a disk that refuses SQLite's writes, for every test package."""
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = REPO_ROOT.parent / "shared"
 

@@ -10,14 +10,19 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 
-def atomic_write_text(path: Path, text: str, *, encoding: str = "utf-8") -> None:
-    """Replace ``path`` with ``text``; raises ``OSError`` (nothing written) when it cannot.
+@contextlib.contextmanager
+def atomic_open(path: Path, *, encoding: str = "utf-8") -> Iterator[TextIO]:
+    """A text file to write ``path`` through: the content goes to a temporary file in the same folder,
+    which replaces ``path`` only when the block ends without an error (then flushed to disk first).
 
     Line ends are written exactly as given (no newline translation), so CSV keeps its CRLF. An
     existing file keeps its permission bits; a symbolic link stays a link and its target is replaced.
+    Raises ``OSError`` (the target untouched, no temporary file left) when it cannot.
     """
     path = Path(path)
     if path.is_symlink():
@@ -30,7 +35,7 @@ def atomic_write_text(path: Path, text: str, *, encoding: str = "utf-8") -> None
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            handle.write(text)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         with contextlib.suppress(OSError):
@@ -40,6 +45,13 @@ def atomic_write_text(path: Path, text: str, *, encoding: str = "utf-8") -> None
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
+
+
+def atomic_write_text(path: Path, text: str, *, encoding: str = "utf-8") -> None:
+    """Replace ``path`` with ``text`` (see ``atomic_open``); raises ``OSError`` (nothing written) when
+    it cannot."""
+    with atomic_open(path, encoding=encoding) as handle:
+        handle.write(text)
 
 
 def describe_write_error(path: Path, error: OSError) -> str:

@@ -19,6 +19,9 @@ class ConfigError(LayoffsError):
 class StoreError(LayoffsError):
     """The database cannot be opened or written (locked, read-only, disk full)."""
 
+    fault: str | None = None
+    """The cause in a few words ("the disk is full") when SQLite gave one."""
+
 
 class ExportError(LayoffsError):
     """An export cannot be written where the user asked."""

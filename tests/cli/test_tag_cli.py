@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from tui.cli import cli
 from tui.demo import build_demo_db
-from tui.store import open_db
+from tui.store import open_db, write_transaction
 
 
 @pytest.fixture
@@ -116,3 +116,18 @@ def test_remove_accepts_an_alias_and_reports_the_company(db_path: Path) -> None:
     result = run(db_path, "tag", str(roundup), "--remove", "discord")
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"article {roundup}: removed Discord; retag will not add it back")
+
+
+def test_retag_on_a_full_disk_says_so_in_one_line(db_path: Path, full_disk) -> None:
+    db = open_db(db_path)
+    with write_transaction(db):  # tagged by an older extractor: retag has every article to write
+        db.execute("UPDATE articles SET extractor_version = 'older'")
+    before = sorted(db.execute("SELECT article_id, company, headcount FROM events").fetchall())
+    disk = full_disk(db_path)
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "retag"])
+    assert disk.commits_refused >= 1
+    assert result.exit_code == 1
+    assert result.stderr == f"layoffs-tui: {db_path}: the disk is full; free some space and try again (nothing was lost)\n"
+    assert result.stdout == ""
+    disk.full = False
+    assert sorted(open_db(db_path).execute("SELECT article_id, company, headcount FROM events").fetchall()) == before

@@ -9,8 +9,8 @@ import pytest
 
 from tests.poll.conftest import make_config
 from tests.poll.feeds import item, rss
-from tests.poll.helpers import NOW, rows
-from tests.poll.server import FeedServer, Reply, static
+from tests.poll.helpers import NOW, only, rows, run_poll
+from tests.poll.server import FeedServer, Reply, conditional, static
 from tui.poll import FeedResult, poll_feeds
 
 
@@ -50,3 +50,15 @@ def test_a_cancelled_poll_stops_and_leaves_the_store_usable(server: FeedServer, 
         release.set()
     assert rows(db_path, "SELECT count(*) FROM articles") == [(1,)]
     assert rows(db_path, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_a_full_disk_mid_poll_is_reported_per_feed_and_unrecorded(server, db_path, full_disk) -> None:
+    server.routes["/a"] = conditional(rss(item(1)), etag='"a1"')
+    config = make_config(server.url("/a"))
+    assert run_poll(config, db_path).new == 1  # the feed and its first story fit on the disk
+    server.routes["/a"] = conditional(rss(item(1), item(2)), etag='"a2"')
+    full_disk(db_path)
+    result = only(run_poll(config, db_path))
+    assert (result.status, result.recorded, result.fault) == ("error", False, "the disk is full")
+    assert result.error.startswith(f"could not store it: {db_path}: the disk is full")
+    assert rows(db_path, "SELECT count(*) FROM articles") == [(1,)]

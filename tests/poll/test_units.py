@@ -127,6 +127,14 @@ def test_summary_line() -> None:
     assert PollReport(()).summary_line() == "0 feeds: 0 answered, 0 new articles"
 
 
+def test_summary_line_says_why_the_database_refused_results() -> None:
+    refused = FeedResult(url="u", name="n", status="error", http_status=304, new=0, updated=0, new_layoffs=0,
+                         error="could not store it: db: the disk is full; ...", elapsed=0.1, recorded=False,
+                         fault="the disk is full")
+    report = PollReport((refused, refused, _result("new", 2)))
+    assert report.summary_line() == "3 feeds: 1 answered, 2 new articles, 2 failed: the disk is full"
+
+
 def test_the_poller_never_imports_textual() -> None:
     code = "import sys, tui.poll, tui.cli.poll_cmd; print('textual' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

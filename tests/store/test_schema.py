@@ -30,13 +30,15 @@ def test_tables_have_exactly_these_columns(tmp_path: Path) -> None:
     db = open_db(tmp_path / "x.db")
     for table, columns in COLUMNS.items():
         assert [column.name for column in db[table].columns] == columns, table
-    assert {"articles_fts"} <= set(db.table_names())
+    assert {"articles_fts", "story_companies", "company_counts", "month_counts"} <= set(db.table_names())
 
 
 def test_indexes_on_month_feed_and_published(tmp_path: Path) -> None:
     db = open_db(tmp_path / "x.db")
     indexed = {tuple(index.columns) for index in db["articles"].indexes}
-    assert {("month",), ("feed_id",), ("published",), ("feed_id", "guid")} <= indexed
+    # month leads two indexes that also give a month's stories in date order (no sort for a page)
+    assert {("month", "published"), ("layoff", "month", "published"), ("feed_id",), ("published",),
+            ("feed_id", "guid")} <= indexed
 
 
 def test_migrations_from_empty_and_again(tmp_path: Path) -> None:
@@ -77,7 +79,9 @@ def test_two_connections_creating_one_database_at_once(tmp_path: Path) -> None:
     assert errors == []
 
 
-def test_a_version_1_database_with_data_gains_the_facet_indexes(tmp_path: Path) -> None:
+def test_a_version_1_database_with_data_opens_with_every_later_change(tmp_path: Path) -> None:
+    from tui.store.filters import Filter
+    from tui.store.queries import article_page
     from tui.store.schema import MIGRATIONS
 
     path = tmp_path / "old.db"
@@ -85,14 +89,25 @@ def test_a_version_1_database_with_data_gains_the_facet_indexes(tmp_path: Path) 
     MIGRATIONS[0](db)
     db.execute("PRAGMA user_version = 1")
     db.execute("INSERT INTO feeds (url, name) VALUES ('https://f.example/', 'F')")
-    db.execute("INSERT INTO articles (feed_id, guid, published, fetched_at, month) "
-               "VALUES (1, 'g', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z', '2024-01')")
+    for n, (month, title) in enumerate([("2024-01", "Twitch cuts 500 jobs"), ("2024-02", "Acme hires")], 1):
+        db.execute("INSERT INTO articles (feed_id, guid, title, published, fetched_at, month, layoff) "
+                   f"VALUES (1, 'g{n}', ?, '{month}-05T00:00:00Z', '{month}-05T00:00:00Z', ?, ?)",
+                   [title, month, int(n == 1)])
+    db.execute("INSERT INTO events (article_id, company, parent, headcount, month) "
+               "VALUES (1, 'Twitch', 'Amazon', 500, '2024-01')")
     db.close()
     db = open_db(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 2
-    assert ("layoff", "month") in {tuple(index.columns) for index in db["articles"].indexes}
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 5
     assert ("article_id", "company", "parent", "headcount") in {tuple(i.columns) for i in db["events"].indexes}
-    assert db.execute("SELECT guid FROM articles").fetchall() == [("g",)]
+    assert db.execute("SELECT guid FROM articles ORDER BY id").fetchall() == [("g1",), ("g2",)]
+    # The derived tables hold the old rows: search, the company filter and the counts find them.
+    assert [row.title for row in article_page(db, Filter(search="twi", layoffs_only=False)).rows] == [
+        "Twitch cuts 500 jobs"]
+    assert article_page(db, Filter(companies=("Amazon",))).total == 1
+    assert db.execute("SELECT name, parent, stories, headcount FROM company_counts ORDER BY 1").fetchall() == [
+        ("Amazon", "", 1, 500), ("Twitch", "Amazon", 1, 500)]
+    assert db.execute("SELECT layoff, month, stories FROM month_counts ORDER BY 2").fetchall() == [
+        (1, "2024-01", 1), (0, "2024-02", 1)]
 
 
 def test_cuts_are_linked_from_events_and_indexed(tmp_path: Path) -> None:
@@ -101,3 +116,22 @@ def test_cuts_are_linked_from_events_and_indexed(tmp_path: Path) -> None:
             if fk.column == "cut_id"] == [("cut_id", "cuts", "id")]
     assert ("cut_id",) in {tuple(index.columns) for index in db["events"].indexes}
     assert {("company", "announced"), ("month",), ("parent",)} <= {tuple(i.columns) for i in db["cuts"].indexes}
+
+
+def test_the_cli_says_it_upgrades_an_older_database(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from tui.cli import cli
+    from tui.store.schema import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    db = open_db(path, migrate_schema=False)
+    for number, migration in enumerate(MIGRATIONS[:4], 1):
+        migration(db)
+        db.execute(f"PRAGMA user_version = {number}")
+    db.close()
+    result = CliRunner().invoke(cli, ["--db", str(path), "export"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"Upgrading the database at {path} to this version (a minute or two for a million stories)…\n"
+    again = CliRunner().invoke(cli, ["--db", str(path), "export"])
+    assert again.stderr == ""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -15,19 +16,26 @@ import click
 from tui import __version__
 from tui.cli.context import CliContext
 from tui.errors import LayoffsError
+from tui.store.db import store_error
 
 
 class LayoffsGroup(click.Group):
     """Turns our own errors into a clear message and exit status instead of a traceback."""
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
-        """Turn a ``LayoffsError`` into one line on stderr and its exit code, and a closed pipe (``| head``)
-        into a quiet exit, instead of a traceback."""
+        """Turn a ``LayoffsError`` (or SQLite's word for a full disk, a held lock) into one line on stderr
+        and its exit code, and a closed pipe (``| head``) into a quiet exit, instead of a traceback."""
         try:
             return super().invoke(ctx)
         except LayoffsError as error:
             click.echo(f"layoffs-tui: {error}", err=True)
             ctx.exit(error.exit_code)
+        except sqlite3.Error as error:  # a full disk or a held lock half-way through a command
+            problem = store_error(ctx.obj.resolved_db_path if ctx.obj else "the database", error)
+            if problem is None:
+                raise
+            click.echo(f"layoffs-tui: {problem}", err=True)
+            ctx.exit(problem.exit_code)
         except BrokenPipeError:
             sys.stderr.close()
             ctx.exit(1)

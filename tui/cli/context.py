@@ -12,6 +12,7 @@ from tui.config import Config, load_config
 from tui.errors import StoreError
 from tui.paths import default_config_path, default_db_path, ensure_user_config
 from tui.store import open_db
+from tui.store.db import schema_behind
 
 
 @dataclass
@@ -47,7 +48,11 @@ class CliContext:
         return self._config
 
     def db(self) -> sqlite_utils.Database:
-        """A new connection for this thread; the database is created when it does not exist (poll, app)."""
+        """A new connection for this thread; the database is created when it does not exist (poll, app),
+        and upgraded to this version's schema (said on stderr first, as it can take a while)."""
+        if schema_behind(self.resolved_db_path):
+            click.echo(f"Upgrading the database at {self.resolved_db_path} to this version (a minute or two "
+                       "for a million stories)…", err=True)
         return open_db(self.resolved_db_path)
 
     def stored_db(self) -> sqlite_utils.Database:

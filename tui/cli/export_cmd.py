@@ -7,12 +7,14 @@ usage error (exit 2), never a traceback.
 from __future__ import annotations
 
 import re
+import sys
 from datetime import date
 from pathlib import Path
 
 import click
 
 from tui.cli.context import CliContext, pass_context
+from tui.cli.progress import progress_bar
 from tui.export import FORMATS, resolve_companies, write_export
 from tui.export.cuts import write_cuts_export
 from tui.store.filters import Filter
@@ -88,7 +90,9 @@ def export_command(obj: CliContext, fmt: str, companies: tuple[str, ...], months
         count = write_cuts_export(db, flt, fmt, output)
         noun = "cut" if count == 1 else "cuts"
     else:
-        count = write_export(db, flt, fmt, output)
+        # A bar on the terminal when the stories go elsewhere (a file, a pipe), never over them.
+        with progress_bar("Exporting", when=output is not None or not sys.stdout.isatty()) as progress:
+            count = write_export(db, flt, fmt, output, progress=progress)
         noun = "story" if count == 1 else "stories"
     if output is not None:
         click.echo(f"Wrote {count} {noun} to {output}", err=True)

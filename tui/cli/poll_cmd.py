@@ -4,11 +4,16 @@ Exit 0 when every feed answered (200, 304, or skipped because the server asked u
 any failed (the others are still stored), 2 for a usage or config error (raised as ``LayoffsError``).
 Then the watchlist's alerts (``tui.watch``): a line each on stdout, and the ``alert_command`` run for
 each; with ``--alerts`` those lines are all that is printed, for cron to mail.
+SIGTERM (cron's ``timeout``, a service stop) ends the poll as Ctrl-C does: the parse workers are shut
+down, what was stored stays, and the exit status is 143.
 """
 
 from __future__ import annotations
 
 import asyncio
+import signal
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 import click
 
@@ -16,6 +21,28 @@ from tui.cli.context import CliContext, pass_context
 from tui.poll import FeedResult, poll_feeds
 from tui.watch.alerts import alerts_after_poll
 from tui.watch.command import run_alert_commands
+
+T = TypeVar("T")
+
+
+class Terminated(Exception):
+    """SIGTERM arrived while the poll ran."""
+
+
+async def until_terminated(start: Callable[[], Awaitable[T]]) -> T:
+    """Run ``start()`` and cancel it on SIGTERM, so its ``finally`` blocks stop the workers; raises
+    ``Terminated`` then."""
+    loop = asyncio.get_running_loop()
+    task = asyncio.ensure_future(start())
+    loop.add_signal_handler(signal.SIGTERM, task.cancel)
+    try:
+        return await task
+    except asyncio.CancelledError:
+        if task.cancelled() and not asyncio.current_task().cancelling():  # type: ignore[union-attr]
+            raise Terminated from None
+        raise
+    finally:
+        loop.remove_signal_handler(signal.SIGTERM)
 
 
 @click.command("poll")
@@ -43,7 +70,12 @@ def poll_command(context: CliContext, quiet: bool, alerts_only: bool) -> None:
         if not alerts_only and (not quiet or result.status == "error"):
             click.echo(result.line(), err=True)
 
-    summary = asyncio.run(poll_feeds(config, context.resolved_db_path, on_result=report))
+    try:
+        summary = asyncio.run(until_terminated(lambda: poll_feeds(config, context.resolved_db_path,
+                                                                  on_result=report)))
+    except Terminated:
+        click.echo("layoffs-tui: poll stopped (SIGTERM); the feeds that had answered are stored", err=True)
+        raise SystemExit(128 + signal.SIGTERM) from None
     if not alerts_only:
         click.echo(summary.summary_line())
     # Even with nothing watched: the check keeps its mark up with the store, so a company watched later

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from tui.cli.context import CliContext, pass_context
+from tui.cli.progress import progress_bar
 from tui.store.corrections import (
     MAX_HEADCOUNT,
     add_manual_event,
@@ -71,9 +72,13 @@ def tag_command(ctx: CliContext, article_id: int, add: str | None, headcount: in
 @click.command("retag")
 @pass_context
 def retag_command(ctx: CliContext) -> None:
-    """Run the current extractor over every stored article; manual corrections survive."""
+    """Run the current extractor over every stored article; manual corrections survive.
+
+    On a terminal a progress bar shows on stderr; piped, only the summary line is printed.
+    """
     db = ctx.stored_db()
-    counts = retag_all(db, default_tagger(), extractor_version())
+    with progress_bar("Retagging (then grouping cuts)") as progress:
+        counts = retag_all(db, default_tagger(), extractor_version(), progress=progress)
     click.echo(f"retagged {counts.articles} articles: {counts.layoffs} layoff stories, {counts.events} events, "
                f"{counts.cuts} cuts")
     if counts.failed:

@@ -6,8 +6,9 @@ same ``Filter`` the app uses, so an export holds exactly what the filters show.
 
 from __future__ import annotations
 
+import io
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import TextIO
@@ -15,54 +16,91 @@ from typing import TextIO
 import platformdirs
 import sqlite_utils
 
-from tui.atomic import atomic_write_text, describe_write_error
+from tui.atomic import atomic_open, describe_write_error
 from tui.errors import ExportError
 from tui.export.companies import resolve_companies
-from tui.export.formats import CSV_COLUMNS, render_csv, render_json, render_jsonl
-from tui.export.markdown import render_markdown
-from tui.export.stories import Story, select_stories
+from tui.export.formats import CSV_COLUMNS, write_csv, write_json, write_jsonl
+from tui.export.markdown import render_markdown, write_markdown
+from tui.export.stories import Story, count_stories, iter_stories, select_stories
 from tui.store.filters import Filter
 
-__all__ = ["CSV_COLUMNS", "FORMATS", "Story", "default_export_path", "render", "resolve_companies",
+__all__ = ["CSV_COLUMNS", "FORMATS", "Story", "default_export_path", "iter_stories", "render", "resolve_companies",
            "select_stories", "write_export"]
 
 FORMATS = ("csv", "json", "jsonl", "md")
 """Every format ``render`` knows; the first is the default."""
 
-_RENDERERS: dict[str, Callable[[Iterable[Story]], str]] = {
-    "csv": render_csv, "json": render_json, "jsonl": render_jsonl, "md": render_markdown,
+_WRITERS: dict[str, Callable[[Iterable[Story], TextIO], None]] = {
+    "csv": write_csv, "json": write_json, "jsonl": write_jsonl,
 }
 
 
 def render(stories: Iterable[Story], fmt: str) -> str:
     """The stories as text in ``fmt`` (one of ``FORMATS``); ``ExportError`` for an unknown format."""
+    if fmt == "md":
+        return render_markdown(stories)
+    out = io.StringIO(newline="")
+    _writer(fmt)(stories, out)
+    return out.getvalue()
+
+
+def _writer(fmt: str) -> Callable[[Iterable[Story], TextIO], None]:
     try:
-        renderer = _RENDERERS[fmt]
+        return _WRITERS[fmt]
     except KeyError:
         raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
-    return renderer(stories)
+
+
+def _counted(stories: Iterator[Story], total: int,
+             progress: Callable[[int, int], None] | None) -> Iterator[Story]:
+    """``stories``, reporting ``progress(done, total)`` every few hundred."""
+    done = 0
+    for story in stories:
+        yield story
+        done += 1
+        if progress is not None and done % 500 == 0:
+            progress(done, total)
+    if progress is not None:
+        progress(done, total)
 
 
 def write_export(db: sqlite_utils.Database, flt: Filter, fmt: str, path: Path | None,
-                 stdout: TextIO | None = None) -> int:
+                 stdout: TextIO | None = None, progress: Callable[[int, int], None] | None = None) -> int:
     """Write the stories ``flt`` selects as ``fmt``; returns how many stories were written.
 
-    With ``path`` None the text goes to ``stdout`` (default ``sys.stdout``). A file is written to a
-    temporary name in the same folder and renamed, so a failed export leaves no half file and an
-    existing file is either replaced whole or untouched. An unwritable path raises ``ExportError``
-    with a message that names the path and what to do.
+    Stories stream from the database to the output as they are read, so memory stays flat however
+    many there are (a million: tens of megabytes). With ``path`` None the text goes to ``stdout``
+    (default ``sys.stdout``). A file is written to a temporary name in the same folder and renamed,
+    so a failed export leaves no half file and an existing file is either replaced whole or
+    untouched. An unwritable path raises ``ExportError`` with a message that names the path and what
+    to do. ``progress(done, total)`` is told how far it got.
     """
-    stories = select_stories(db, flt)
-    text = render(stories, fmt)
+    if fmt != "md":
+        _writer(fmt)  # an unknown format fails before anything is read or written
+    totals = count_stories(db, flt) if fmt == "md" or progress is not None else (0, 0)
+    counter = [0]
+
+    def stories() -> Iterator[Story]:
+        for story in _counted(iter_stories(db, flt), totals[0], progress):
+            counter[0] += 1
+            yield story
+
+    def write(out: TextIO) -> None:
+        if fmt == "md":
+            write_markdown(stories(), out, totals)
+        else:
+            _writer(fmt)(stories(), out)
+
     if path is None:
-        (stdout or sys.stdout).write(text)
-        return len(stories)
+        write(stdout or sys.stdout)
+        return counter[0]
     path = Path(path).expanduser()
     try:
-        atomic_write_text(path, text)
+        with atomic_open(path) as out:
+            write(out)
     except OSError as error:
         raise ExportError(describe_write_error(path, error)) from None
-    return len(stories)
+    return counter[0]
 
 
 def default_export_path(fmt: str, now: date | datetime, folder: Path | None = None) -> Path:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TextIO
 
 from tui.export.stories import Story
 
@@ -48,21 +48,46 @@ def _blank(value: Any) -> Any:
     return "" if value is None else value
 
 
-def render_csv(stories: Iterable[Story]) -> str:
-    """RFC 4180: a header row, CRLF line ends, fields quoted when they need it."""
-    out = io.StringIO(newline="")
+def write_csv(stories: Iterable[Story], out: TextIO) -> None:
+    """RFC 4180: a header row, CRLF line ends, fields quoted when they need it; row by row."""
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(CSV_COLUMNS)
     for row in csv_rows(stories):
         writer.writerow([neutralise(cell) for cell in row])
+
+
+def write_json(stories: Iterable[Story], out: TextIO) -> None:
+    """An array of stories, indented for people; UTF-8 text, not ``\\u`` escapes; story by story, the
+    same bytes ``json.dumps(list, indent=2)`` would give."""
+    first = True
+    for story in stories:
+        out.write("[\n  " if first else ",\n  ")
+        out.write(json.dumps(story.as_dict(), ensure_ascii=False, indent=2).replace("\n", "\n  "))
+        first = False
+    out.write("[]\n" if first else "\n]\n")
+
+
+def write_jsonl(stories: Iterable[Story], out: TextIO) -> None:
+    """One story a line, for streaming tools (``jq -c``, ``pandas.read_json(lines=True)``)."""
+    out.writelines(json.dumps(story.as_dict(), ensure_ascii=False) + "\n" for story in stories)
+
+
+def _rendered(write: Callable[[Iterable[Story], TextIO], None], stories: Iterable[Story]) -> str:
+    out = io.StringIO(newline="")
+    write(stories, out)
     return out.getvalue()
 
 
+def render_csv(stories: Iterable[Story]) -> str:
+    """``write_csv`` into a string."""
+    return _rendered(write_csv, stories)
+
+
 def render_json(stories: Iterable[Story]) -> str:
-    """An array of stories, indented for people; UTF-8 text, not ``\\u`` escapes."""
-    return json.dumps([story.as_dict() for story in stories], ensure_ascii=False, indent=2) + "\n"
+    """``write_json`` into a string."""
+    return _rendered(write_json, stories)
 
 
 def render_jsonl(stories: Iterable[Story]) -> str:
-    """One story a line, for streaming tools (``jq -c``, ``pandas.read_json(lines=True)``)."""
-    return "".join(json.dumps(story.as_dict(), ensure_ascii=False) + "\n" for story in stories)
+    """``write_jsonl`` into a string."""
+    return _rendered(write_jsonl, stories)

@@ -6,9 +6,10 @@ only http(s) URLs become links.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TextIO
 
 from tui.config import is_http_url
 from tui.export.stories import Story
@@ -56,13 +57,38 @@ def _line(story: Story, event: dict[str, Any] | None) -> str:
     return "- " + " · ".join(parts)
 
 
-def render_markdown(stories: Iterable[Story]) -> str:
-    """The digest; stories keep their order (newest first) inside each company."""
-    months: dict[str, dict[str, list[str]]] = {}
-    count = 0
+def _month_lines(month: str, groups: dict[str, list[str]]) -> list[str]:
+    """One month's section: companies A to Z, the stories without a company last."""
+    lines = [f"## {month}", ""]
+    order = sorted((label for label in groups if label != NO_COMPANY), key=str.casefold)
+    if NO_COMPANY in groups:
+        order.append(NO_COMPANY)
+    for label in order:
+        lines += [f"### {escape(label)}", "", *groups[label], ""]
+    return lines
+
+
+def write_markdown(stories: Iterable[Story], out: TextIO, totals: tuple[int, int]) -> None:
+    """The digest, a month at a time: stories come newest first, so each month's are together and
+    only one month is held while it is grouped by company. ``totals`` is (stories, months), known
+    ahead (``count_stories``) because the digest says them first."""
+    count, month_count = totals
+    lines = ["# Layoffs digest", ""]
+    if not count:
+        out.write("\n".join(lines + ["_No stories match._", ""]))
+        return
+    summary = (f"{count} {'story' if count == 1 else 'stories'}, "
+               f"{month_count} {'month' if month_count == 1 else 'months'}.")
+    out.write("\n".join([*lines, summary, ""]) + "\n")
+    month: str | None = None
+    groups: dict[str, list[str]] = {}
+    written = False
     for story in stories:
-        count += 1
-        groups = months.setdefault(story.month, {})
+        if story.month != month:
+            if month is not None:
+                out.write(("\n" if written else "") + "\n".join(_month_lines(month, groups)))
+                written = True
+            month, groups = story.month, {}
         if not story.events:
             groups.setdefault(NO_COMPANY, []).append(_line(story, None))
         seen: set[str] = set()
@@ -71,18 +97,13 @@ def render_markdown(stories: Iterable[Story]) -> str:
             if label not in seen:  # the same company twice in a story is one line
                 seen.add(label)
                 groups.setdefault(label, []).append(_line(story, event))
-    lines = ["# Layoffs digest", ""]
-    if not count:
-        return "\n".join(lines + ["_No stories match._", ""])
-    summary = (f"{count} {'story' if count == 1 else 'stories'}, "
-               f"{len(months)} {'month' if len(months) == 1 else 'months'}.")
-    lines += [summary, ""]
-    for month in sorted(months, reverse=True):
-        lines += [f"## {month}", ""]
-        groups = months[month]
-        order = sorted((label for label in groups if label != NO_COMPANY), key=str.casefold)
-        if NO_COMPANY in groups:
-            order.append(NO_COMPANY)
-        for label in order:
-            lines += [f"### {escape(label)}", "", *groups[label], ""]
-    return "\n".join(lines)
+    if month is not None:
+        out.write(("\n" if written else "") + "\n".join(_month_lines(month, groups)))
+
+
+def render_markdown(stories: Iterable[Story]) -> str:
+    """The digest as a string; stories keep their order (newest first) inside each company."""
+    stories = list(stories)
+    out = io.StringIO()
+    write_markdown(stories, out, (len(stories), len({story.month for story in stories})))
+    return out.getvalue()

@@ -6,6 +6,7 @@ for the same filter; there is no second filter language here.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,28 +52,51 @@ def _event(row: tuple[Any, ...]) -> dict[str, Any]:
     return event
 
 
-def select_stories(db: sqlite_utils.Database, flt: Filter) -> list[Story]:
-    """The stories ``flt`` selects, newest first (then by id, so the order is stable).
+BATCH = 500
+"""Stories whose events are read in one query while an export streams."""
 
-    With ``flt.companies`` set, each story lists only the events of those companies (a parent
-    includes its units), so that a spreadsheet's sum of headcounts is the chosen companies' sum.
+
+def iter_stories(db: sqlite_utils.Database, flt: Filter) -> Iterator[Story]:
+    """The stories ``flt`` selects, newest first (then by id, so the order is stable), one at a time.
+
+    Rows stream from one cursor and each batch's events come in one more query, so an export of a
+    million stories holds a batch in memory, never the whole selection. With ``flt.companies`` set,
+    each story lists only the events of those companies (a parent includes its units), so that a
+    spreadsheet's sum of headcounts is the chosen companies' sum.
     """
     condition, params = where(flt)
     rows = db.execute(
         "SELECT a.id, a.published, a.month, a.title, a.link, coalesce(f.name, ''), a.layoff "
         f"FROM articles AS a LEFT JOIN feeds AS f ON f.id = a.feed_id WHERE {condition} "
-        "ORDER BY a.published DESC, a.id", params).fetchall()
-    events: dict[int, list[dict[str, Any]]] = {}
+        "ORDER BY a.published DESC, a.id", params)
     event_condition = ""
-    event_params: list[Any] = list(params)
+    event_params: list[Any] = []
     if flt.companies:
         marks = ", ".join("?" for _ in flt.companies)
         event_condition = f" AND (e.company IN ({marks}) OR e.parent IN ({marks}))"
-        event_params += [*flt.companies, *flt.companies]
-    for row in db.execute(
-            f"SELECT e.article_id, {', '.join('e.' + name for name in EVENT_FIELDS)} FROM events AS e "
-            f"WHERE e.article_id IN (SELECT a.id FROM articles AS a WHERE {condition}){event_condition} "
-            "ORDER BY e.article_id, e.id", event_params):
-        events.setdefault(row[0], []).append(_event(row[1:]))
-    return [Story(id=row[0], published=row[1], month=row[2], title=row[3] or "", url=row[4], feed=row[5],
-                  layoff=bool(row[6]), events=events.get(row[0], [])) for row in rows]
+        event_params = [*flt.companies, *flt.companies]
+    while batch := rows.fetchmany(BATCH):
+        ids = [row[0] for row in batch]
+        events: dict[int, list[dict[str, Any]]] = {}
+        for row in db.execute(
+                f"SELECT e.article_id, {', '.join('e.' + name for name in EVENT_FIELDS)} FROM events AS e "
+                f"WHERE e.article_id IN ({', '.join('?' for _ in ids)}){event_condition} "
+                "ORDER BY e.article_id, e.id", [*ids, *event_params]):
+            events.setdefault(row[0], []).append(_event(row[1:]))
+        for row in batch:
+            yield Story(id=row[0], published=row[1], month=row[2], title=row[3] or "", url=row[4], feed=row[5],
+                        layoff=bool(row[6]), events=events.get(row[0], []))
+
+
+def select_stories(db: sqlite_utils.Database, flt: Filter) -> list[Story]:
+    """Every story ``flt`` selects, as a list (``iter_stories`` streams them)."""
+    return list(iter_stories(db, flt))
+
+
+def count_stories(db: sqlite_utils.Database, flt: Filter) -> tuple[int, int]:
+    """(stories, months) ``flt`` selects: the Markdown digest says them first, the progress bar needs
+    the first."""
+    condition, params = where(flt)
+    stories, months = db.execute(
+        f"SELECT count(*), count(DISTINCT a.month) FROM articles AS a WHERE {condition}", params).fetchone()
+    return stories, months

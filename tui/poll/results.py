@@ -31,6 +31,11 @@ class FeedResult:
     """Seconds from the first byte sent to the result, waiting for a free slot excluded."""
     note: str | None = None
     """What a person should know of a feed that answered ("kept the newest 10,000 of 12,345 items")."""
+    recorded: bool = True
+    """False when the database refused to store this outcome (a full disk): the feeds table still holds
+    the previous poll's, so the app keeps this one in memory to show."""
+    fault: str | None = None
+    """What refused it, in a few words ("the disk is full"), for the poll's summary."""
 
     @property
     def answered(self) -> bool:
@@ -84,6 +89,11 @@ class PollReport:
         return sum(result.new_layoffs for result in self.results)
 
     @property
+    def faults(self) -> tuple[str, ...]:
+        """The database's reasons for refusing results ("the disk is full"), each once."""
+        return tuple(dict.fromkeys(result.fault for result in self.results if result.fault))
+
+    @property
     def failed(self) -> int:
         """How many feeds ended in an error."""
         return sum(1 for result in self.results if result.status == "error")
@@ -94,7 +104,8 @@ class PollReport:
         return self.failed == 0
 
     def summary_line(self) -> str:
-        """E.g. "15 feeds: 12 answered, 3 new articles (1 layoff story), 1 failed"."""
+        """E.g. "15 feeds: 12 answered, 3 new articles (1 layoff story), 1 failed" (": the disk is full"
+        when the database refused to store results)."""
         answered = len(self.results) - self.failed
         line = f"{_plural(len(self.results), 'feed')}: {answered} answered, {_plural(self.new, 'new article')}"
         if self.new_layoffs:
@@ -103,4 +114,6 @@ class PollReport:
             line += f", {self.updated} updated"
         if self.failed:
             line += f", {self.failed} failed"
+        if self.faults:
+            line += ": " + "; ".join(self.faults)
         return line

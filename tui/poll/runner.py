@@ -15,6 +15,7 @@ import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
@@ -25,12 +26,13 @@ import httpx
 from tui.config import Config, FeedConfig
 from tui.errors import StoreError
 from tui.poll.http import Fetched, FetchError, fetch, make_client
+from tui.poll.parse import ParsedFeed
 from tui.poll.results import FeedResult, PollReport
 from tui.poll.storing import StoreThread, safe_tagger, write_feed, write_outcome
 from tui.poll.workers import ParseMode, ParsePool
-from tui.store.articles import article_fingerprints
+from tui.store.articles import article_fingerprints, needs_tagging
 from tui.store.cuts import group_new_events
-from tui.store.db import describe_sqlite_error
+from tui.store.db import describe_sqlite_error, sqlite_fault
 from tui.store.feeds import FeedState, sync_feeds
 from tui.store.tags import ExtractionLike, Tagger, default_tagger
 from tui.timeutil import utcnow
@@ -76,12 +78,13 @@ class _Poll:
 
     def result(self, feed: FeedConfig, status: str, started: float, *, http_status: int | None = None,
                error: str | None = None, new: int = 0, updated: int = 0, new_layoffs: int = 0,
-               note: str | None = None) -> FeedResult:
+               note: str | None = None, fault: str | None = None) -> FeedResult:
         """A ``FeedResult`` for ``feed``; ``started`` is a ``time.monotonic()`` value, 0 when the request
-        never began."""
+        never began. A ``fault`` means the database refused to record it."""
         return FeedResult(url=feed.url, name=feed.name, status=status, http_status=http_status, new=new,
                           updated=updated, new_layoffs=new_layoffs, error=error,
-                          elapsed=round(time.monotonic() - started, 3) if started else 0.0, note=note)
+                          elapsed=round(time.monotonic() - started, 3) if started else 0.0, note=note,
+                          recorded=fault is None, fault=fault)
 
     async def poll(self, feed: FeedConfig, state: FeedState) -> FeedResult:
         """One feed from request to stored result; never raises (except cancellation)."""
@@ -106,9 +109,12 @@ class _Poll:
         except asyncio.CancelledError:
             raise
         except (sqlite3.Error, StoreError) as error:  # locked past the busy timeout, disk full, ...
-            message = describe_sqlite_error(self.store.db_path, error) if isinstance(error, sqlite3.Error) \
-                else str(error)
-            return self.result(feed, "error", started, error=f"could not store it: {message}")
+            if isinstance(error, sqlite3.Error):
+                message = describe_sqlite_error(self.store.db_path, error)
+                fault = sqlite_fault(error) or "the database refused the write"
+            else:
+                message, fault = str(error), error.fault or "the database could not be opened"
+            return self.result(feed, "error", started, error=f"could not store it: {message}", fault=fault)
         except Exception as error:
             log.exception("polling %s failed", feed.url)
             return self.result(feed, "error", started, error=f"unexpected error ({type(error).__name__}: "
@@ -127,6 +133,16 @@ class _Poll:
         except FetchError as error:
             return error
 
+    async def tagged(self, state: FeedState, parsed: ParsedFeed, now: datetime) -> ParsedFeed:
+        """Tags for the entries that are new or changed, computed in a worker; only the identities the
+        document holds are looked up, so a feed's stored history is never read."""
+        guids = [entry.guid for entry in parsed.entries]
+        known = await self.store.call(article_fingerprints, state.id, guids)
+        wanted = [entry for entry in parsed.entries if needs_tagging(entry, known)]
+        if not wanted:
+            return parsed
+        return replace(parsed, extractions=await self.parser.tag(wanted, now))
+
     async def stored(self, feed: FeedConfig, state: FeedState, fetched: Fetched, now: datetime,
                      started: float) -> FeedResult:
         """Record a 304 or a 200 (parsing it unless the bytes are the ones we already have)."""
@@ -141,12 +157,13 @@ class _Poll:
                                   http_status=fetched.status, etag=fetched.etag,
                                   last_modified=fetched.last_modified)
             return self.result(feed, "unchanged", started, http_status=fetched.status)
-        known = await self.store.call(article_fingerprints, state.id) if self.tag_in_workers else None
-        parsed = await self.parser.parse(fetched.body, fetched.headers, fetched.url, known, now)
+        parsed = await self.parser.parse(fetched.body, fetched.headers, fetched.url)
         if parsed.error:
             await self.store.call(write_outcome, state.id, now=now, status="error",
                                   http_status=fetched.status, error=parsed.error)
             return self.result(feed, "error", started, http_status=fetched.status, error=parsed.error)
+        if self.tag_in_workers:
+            parsed = await self.tagged(state, parsed, now)
         counts = await self.store.call(write_feed, state.id, parsed, now=now, tagger=self.tagger,
                                        http_status=fetched.status, etag=fetched.etag,
                                        last_modified=fetched.last_modified, body_hash=body_hash)

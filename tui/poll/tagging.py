@@ -1,20 +1,21 @@
-"""Parsing and tagging together, in a worker process.
+"""Tagging in a worker process, after parsing there.
 
 The extractor costs far more than parsing on a layoff-heavy feed (tenths of a millisecond per
 story), so on a cold poll it is most of the CPU. It runs where the parsing runs, in the worker
-processes, and only on the entries the store will insert or update (``known`` holds the stored
-fingerprints); the store thread then only writes.
+processes, and only on the entries the store will insert or update: the runner parses, looks up the
+stored fingerprints of the identities the document holds, and sends back only what is new or
+changed. The store thread then only writes.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from tui.poll.parse import ParsedFeed, parse_feed
-from tui.store.articles import needs_tagging, published_for
+from tui.models import EntryRecord
+from tui.store.articles import published_for
 
 log = logging.getLogger(__name__)
 _extract: Any = None
@@ -34,19 +35,17 @@ def _extractor() -> Any:
     return _extract or None
 
 
-def parse_and_tag(body: bytes, headers: dict[str, str], url: str, known: dict[str, str] | None,
-                  fetched: datetime) -> ParsedFeed:
-    """``parse_feed``, plus extractions for new or changed entries when ``known`` is given."""
-    parsed = parse_feed(body, headers, url)
-    extract = _extractor() if known is not None else None
-    if extract is None or parsed.error:
-        return parsed
+def tag_entries(entries: Sequence[EntryRecord], fetched: datetime) -> dict[str, Any]:
+    """Extractions of ``entries`` by guid; an entry the extractor fails on is left out (the store
+    thread tags it again and logs the failure)."""
+    extract = _extractor()
+    if extract is None:
+        return {}
     extractions = {}
-    for entry in parsed.entries:
-        if needs_tagging(entry, known):
-            try:
-                extractions[entry.guid] = extract(entry.title, entry.summary_html or entry.text,
-                                                  published_for(entry, fetched))
-            except Exception:  # noqa: BLE001, S112 - the store thread retries it and logs the failure
-                continue
-    return replace(parsed, extractions=extractions)
+    for entry in entries:
+        try:
+            extractions[entry.guid] = extract(entry.title, entry.summary_html or entry.text,
+                                              published_for(entry, fetched))
+        except Exception:  # noqa: BLE001, S112 - the store thread retries it and logs the failure
+            continue
+    return extractions

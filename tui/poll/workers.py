@@ -4,6 +4,10 @@ feedparser is pure Python and holds the GIL; in a thread it would slow the event
 the fetching (and, in the app, the screen). Worker processes parse in parallel on the other cores.
 They are started with "spawn" (forking a process that runs threads, as the app does, is unsafe)
 and only on the first body that needs parsing, so a poll where everything is 304 never pays for them.
+
+Workers never outlive the poll: each watches its parent and exits when it is gone (a ``kill -9`` or a
+cron ``timeout`` of the poll), which also lets multiprocessing's resource tracker end; ``close`` waits
+for them, so none is still shutting down while the interpreter exits.
 """
 
 from __future__ import annotations
@@ -11,19 +15,39 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import threading
+import time
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
-from tui.poll.parse import ParsedFeed
-from tui.poll.tagging import parse_and_tag
+from tui.models import EntryRecord
+from tui.poll.parse import ParsedFeed, parse_feed
+from tui.poll.tagging import tag_entries
 
 ParseMode = Literal["process", "thread"]
+T = TypeVar("T")
+PARENT_CHECK_SECONDS = 0.5
+"""How often a worker looks whether the poll that started it is still alive."""
 
 
-def _warm_up() -> None:
-    """Import feedparser once per worker, before the first job arrives."""
+def _exit_when_orphaned(parent_pid: int) -> None:
+    """Exit this worker once its parent is gone (then the parent pid changes to init's or a reaper's).
+
+    A killed poll cannot tell its workers to stop, and they would wait for work forever, each holding
+    a whole Python process and keeping the resource tracker alive.
+    """
+    while os.getppid() == parent_pid:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(0)
+
+
+def _warm_up(parent_pid: int) -> None:
+    """Per worker, before the first job: watch the parent, and import feedparser once."""
+    threading.Thread(target=_exit_when_orphaned, args=(parent_pid,), daemon=True,
+                     name="layoffs-parent-watch").start()
     import feedparser  # noqa: F401
 
 
@@ -45,33 +69,43 @@ class ParsePool:
             if self.mode == "process":
                 try:
                     self.executor = ProcessPoolExecutor(
-                        self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_up)
+                        self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_up,
+                        initargs=(os.getpid(),))
                 except (OSError, NotImplementedError, ImportError):
                     self.mode = "thread"
             if self.executor is None:
                 self.executor = ThreadPoolExecutor(1, thread_name_prefix="layoffs-parse")
         return self.executor
 
-    async def parse(self, body: bytes, headers: dict[str, str], url: str, known: dict[str, str] | None,
-                    fetched: datetime) -> ParsedFeed:
-        """``tui.poll.tagging.parse_and_tag`` in a worker."""
+    async def parse(self, body: bytes, headers: dict[str, str], url: str) -> ParsedFeed:
+        """``tui.poll.parse.parse_feed`` in a worker."""
+        return await self._run(parse_feed, body, headers, url)
+
+    async def tag(self, entries: Sequence[EntryRecord], fetched: datetime) -> dict[str, Any]:
+        """``tui.poll.tagging.tag_entries`` in a worker: extractions by guid."""
+        return await self._run(tag_entries, tuple(entries), fetched)
+
+    async def _run(self, function: Callable[..., T], *args: Any) -> T:
         loop = asyncio.get_running_loop()
-        args = (body, headers, url, known, fetched)
         try:
-            return await loop.run_in_executor(self._executor(), parse_and_tag, *args)
+            return await loop.run_in_executor(self._executor(), function, *args)
         except (BrokenProcessPool, RuntimeError, ValueError, OSError):
             # A worker died (out of memory, killed), or processes cannot be started here: a script
             # without an ``if __name__ == "__main__"`` guard (RuntimeError), or a host that replaced
             # sys.stderr so multiprocessing's resource tracker cannot start (ValueError: bad value(s)
-            # in fds_to_keep, as inside a Textual app). Parse in a thread and keep going.
+            # in fds_to_keep, as inside a Textual app). Work in a thread and keep going.
             if self.executor is not None:
                 self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor = None
             self.mode = "thread"
-            return await loop.run_in_executor(self._executor(), parse_and_tag, *args)
+            return await loop.run_in_executor(self._executor(), function, *args)
 
     def close(self) -> None:
-        """Stop the workers without waiting; pending parses are cancelled. Safe to call twice."""
+        """Stop the workers and wait for them to exit; pending jobs are cancelled. Safe to call twice.
+
+        Waiting matters: a pool left shutting down while the interpreter exits races its own pipes
+        ("OSError: [Errno 9] Bad file descriptor" at the end of ``layoffs-tui poll``).
+        """
         if self.executor is not None:
-            self.executor.shutdown(wait=False, cancel_futures=True)
-            self.executor = None
+            executor, self.executor = self.executor, None
+            executor.shutdown(wait=True, cancel_futures=True)

@@ -44,10 +44,29 @@ def fingerprint(title: str, text: str) -> str:
     return hashlib.sha1(f"{title}\x1f{text}".encode("utf-8", "replace")).hexdigest()
 
 
-def article_fingerprints(db: sqlite_utils.Database, feed_id: int) -> dict[str, str]:
-    """guid -> fingerprint of a feed's stored articles, so a worker can tag only what is new or changed."""
-    return {guid: fingerprint(title, text) for guid, title, text in db.execute(
-        "SELECT guid, title, text FROM articles WHERE feed_id = ?", [feed_id])}
+LOOKUP_CHUNK = 500
+"""Identities per ``IN (...)`` lookup, well under SQLite's limit on bound parameters."""
+
+
+def _stored(db: sqlite_utils.Database, feed_id: int, guids: Iterable[str]) -> dict[str, tuple[int, str, str]]:
+    """guid -> (id, title, text) of the feed's stored articles among ``guids``, through the
+    (feed_id, guid) index: a document of 50 entries reads 50 rows, not the feed's whole history."""
+    wanted = list(dict.fromkeys(guids))
+    found: dict[str, tuple[int, str, str]] = {}
+    for start in range(0, len(wanted), LOOKUP_CHUNK):
+        chunk = wanted[start:start + LOOKUP_CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        for article_id, guid, title, text in db.execute(
+                f"SELECT id, guid, title, text FROM articles WHERE feed_id = ? AND guid IN ({marks})",
+                [feed_id, *chunk]):
+            found[guid] = (article_id, title, text)
+    return found
+
+
+def article_fingerprints(db: sqlite_utils.Database, feed_id: int, guids: Iterable[str]) -> dict[str, str]:
+    """guid -> fingerprint of the stored articles among ``guids``, so a worker tags only what is new or
+    changed."""
+    return {guid: fingerprint(title, text) for guid, (_, title, text) in _stored(db, feed_id, guids).items()}
 
 
 def needs_tagging(entry: EntryRecord, known: Mapping[str, str]) -> bool:
@@ -70,11 +89,8 @@ def store_entries(db: sqlite_utils.Database, feed_id: int, entries: Iterable[Ent
     tagged here with ``tagger``.
     """
     counts = WriteCounts()
-    existing = {
-        guid: (article_id, title, text)
-        for article_id, guid, title, text in db.execute(
-            "SELECT id, guid, title, text FROM articles WHERE feed_id = ?", [feed_id])
-    }
+    entries = list(entries)
+    existing = _stored(db, feed_id, (entry.guid for entry in entries))
     seen: set[str] = set()
     for entry in entries:
         if entry.guid in seen:

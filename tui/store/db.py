@@ -12,31 +12,73 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import sqlite_utils
 
 from tui.errors import StoreError
-from tui.store.schema import migrate
+from tui.store.schema import SCHEMA_VERSION, migrate
 
 BUSY_TIMEOUT_MS = 30_000
+CANCEL_CHECK_STEPS = 20_000
+"""SQLite steps between two looks at whether a read is still wanted (a few milliseconds of work: each
+look takes the GIL, so looking more often would slow the query while the screen repaints)."""
+
+
+class QueryCancelled(Exception):
+    """A read was stopped half-way because its answer is no longer wanted (a newer key was typed)."""
+
+
+_FAULTS: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("locked", "busy"), "the database is busy",
+     "the database is busy (another program holds a write lock); try again"),
+    (("disk is full",), "the disk is full",
+     "the disk is full; free some space and try again (nothing was lost)"),
+    (("readonly", "read-only"), "the database is read-only",
+     "the database is read-only; check the file's permissions"),
+    (("not a database", "malformed"), "the database is damaged",
+     "not a layoffs-tui database, or damaged ({text}); pass another --db"),
+    (("unable to open",), "the database cannot be opened",
+     "cannot open the database; check that the folder exists and is writable"),
+    (("disk i/o error",), "the disk failed",
+     "the disk failed to read or write the database (disk I/O error); check the disk"),
+)
+"""What SQLite says when the fault is the user's machine (a full disk, a held lock, a read-only or damaged
+file), not our code: its words, a short phrase, and the sentence that says what to do."""
+
+
+def _fault(error: sqlite3.Error) -> tuple[str, str] | None:
+    text = str(error).lower()
+    for words, short, sentence in _FAULTS:
+        if any(word in text for word in words):
+            return short, sentence
+    return None
+
+
+def sqlite_fault(error: sqlite3.Error) -> str | None:
+    """A short phrase ("the disk is full") for a fault of the user's machine; None for any other error."""
+    fault = _fault(error)
+    return fault[0] if fault else None
 
 
 def describe_sqlite_error(path: Path | str, error: sqlite3.Error) -> str:
     """A sentence a person understands for the errors a user's environment causes."""
-    text = str(error)
-    if "locked" in text or "busy" in text:
-        return f"{path}: the database is busy (another program holds a write lock); try again"
-    if "disk is full" in text or "database or disk is full" in text:
-        return f"{path}: the disk is full; free some space and try again (nothing was lost)"
-    if "readonly" in text or "read-only" in text:
-        return f"{path}: the database is read-only; check the file's permissions"
-    if "not a database" in text or "malformed" in text:
-        return f"{path}: not a layoffs-tui database, or damaged ({text}); pass another --db"
-    if "unable to open" in text:
-        return f"{path}: cannot open the database; check that the folder exists and is writable"
-    return f"{path}: database error: {text}"
+    fault = _fault(error)
+    if fault is None:
+        return f"{path}: database error: {error}"
+    return f"{path}: " + fault[1].format(text=str(error))
+
+
+def store_error(path: Path | str, error: BaseException) -> StoreError | None:
+    """Our ``StoreError`` (exit status 1: the environment failed, not the user's input) for SQLite's
+    report of a fault of the user's machine; None for anything else, which is a bug and keeps its
+    traceback."""
+    if not isinstance(error, sqlite3.Error) or _fault(error) is None:
+        return None
+    problem = StoreError(describe_sqlite_error(path, error))
+    problem.exit_code = 1
+    return problem
 
 
 def _enable_wal(conn: sqlite3.Connection) -> None:
@@ -56,6 +98,22 @@ def _enable_wal(conn: sqlite3.Connection) -> None:
             pause = min(pause * 2, 0.1)
 
 
+def schema_behind(path: Path | str) -> bool:
+    """True when a layoffs-tui database at ``path`` lacks migrations, which opening it will run (at a
+    million stories, rebuilding the search index takes a minute or two: worth saying first)."""
+    if not Path(path).is_file():
+        return False
+    try:
+        conn = sqlite3.connect(f"{Path(path).absolute().as_uri()}?mode=ro", uri=True)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return 0 < version < SCHEMA_VERSION
+
+
 def open_db(path: Path | str, *, migrate_schema: bool = True) -> sqlite_utils.Database:
     """Open (creating if needed) the database at ``path``, migrated to the current schema."""
     path = Path(path)
@@ -71,10 +129,27 @@ def open_db(path: Path | str, *, migrate_schema: bool = True) -> sqlite_utils.Da
         if migrate_schema:
             migrate(db)
     except sqlite3.Error as error:
-        raise StoreError(describe_sqlite_error(path, error)) from None
+        problem = StoreError(describe_sqlite_error(path, error))
+        problem.fault = sqlite_fault(error)
+        raise problem from None
     except OSError as error:
         raise StoreError(f"{path}: cannot create the database: {error.strerror}") from None
     return db
+
+
+@contextlib.contextmanager
+def cancellable(db: sqlite_utils.Database, cancelled: Callable[[], bool]) -> Iterator[sqlite_utils.Database]:
+    """Reads inside stop soon after ``cancelled()`` turns True, raising ``QueryCancelled``: a search
+    superseded by the next key must not keep a core busy counting matches no one will see."""
+    db.conn.set_progress_handler(lambda: 1 if cancelled() else 0, CANCEL_CHECK_STEPS)
+    try:
+        yield db
+    except sqlite3.OperationalError as error:
+        if "interrupted" in str(error) and cancelled():
+            raise QueryCancelled from None
+        raise
+    finally:
+        db.conn.set_progress_handler(None, CANCEL_CHECK_STEPS)
 
 
 @contextlib.contextmanager

@@ -1,7 +1,9 @@
 """The counts of the Companies and Months panes, each under every filter but its own.
 
-Built on ``filters.where(flt, skip=...)`` so a pane's counts follow the other panes' choices, with
-a LIMIT on each (covering indexes from migration 2 keep them fast at 100,000 articles).
+Under the common filters (layoff stories, a month, a company) they come from the counts tables kept
+by triggers (``company_counts``, ``month_counts``, ``story_companies``), in milliseconds at a million
+articles; under a search they are counted over the matches, driven by the full-text index; otherwise
+over the articles ``filters.where(flt, skip=...)`` selects. Every query carries a LIMIT.
 """
 
 from __future__ import annotations
@@ -11,7 +13,10 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from tui.store.filters import Filter, where
+from tui.store.counting import count_articles, counted_conditions, has_search, marks, narrows_only
+from tui.store.filters import Filter, fts_query, where
+from tui.store.schema_scale import FTS_DAY
+from tui.store.search import MATCHES
 
 FACET_LIMIT = 1000
 """Companies (top-level groups) in the Companies pane at most."""
@@ -53,34 +58,93 @@ def _group_facets(
     return facets[:limit]
 
 
+def _company_rows(db: sqlite_utils.Database, flt: Filter, limit: int) -> list[tuple[str, str, int, int]]:
+    """(name, parent or '', stories, headcount) of every company line under ``flt`` minus its companies."""
+    if narrows_only(flt.but(companies=()), "months"):
+        condition, params = counted_conditions(flt)
+        sql = (f"SELECT name, parent, sum(stories), sum(headcount) FROM company_counts WHERE {condition} "
+               "GROUP BY name, parent ORDER BY 3 DESC LIMIT ?")
+    elif has_search(flt) and narrows_only(flt.but(search="", companies=()), "months"):
+        # story_companies knows each story's verdict and month: the matches need not visit articles
+        condition, params = counted_conditions(flt, "c.")
+        params = [fts_query(flt.search), *params]
+        sql = (f"SELECT c.name, c.parent, count(*), sum(c.headcount) FROM articles_fts s CROSS JOIN "
+               f"story_companies c ON c.article_id = s.rowid % {FTS_DAY} WHERE s.articles_fts MATCH ? "
+               f"AND {condition} GROUP BY c.name, c.parent ORDER BY 3 DESC LIMIT ?")
+    elif has_search(flt):
+        clause, params = where(flt.but(search="", companies=()))
+        params = [fts_query(flt.search), *params]
+        sql = (f"SELECT c.name, c.parent, count(*), sum(c.headcount) FROM {MATCHES} "
+               "CROSS JOIN story_companies c ON c.article_id = a.id "
+               f"WHERE s.articles_fts MATCH ? AND {clause} GROUP BY c.name, c.parent ORDER BY 3 DESC LIMIT ?")
+    else:
+        clause, params = where(flt, skip="companies")
+        sql = ("SELECT c.name, c.parent, count(*), sum(c.headcount) FROM story_companies c "
+               f"JOIN articles a ON a.id = c.article_id WHERE {clause} GROUP BY c.name, c.parent "
+               "ORDER BY 3 DESC LIMIT ?")
+    return db.execute(sql, [*params, limit * 5]).fetchall()
+
+
 def company_facets(db: sqlite_utils.Database, flt: Filter, *, limit: int = FACET_LIMIT) -> list[CompanyFacet]:
     """Companies with story counts and headcount sums under every filter but the company one.
 
     A unit (an event with a parent) is counted in its parent's group as well as on its own line,
     as the filter does: choosing "Amazon" shows Twitch's stories too.
     """
-    clause, params = where(flt, skip="companies")
-    tops = db.execute(
-        f"SELECT coalesce(e.parent, e.company) AS top, count(DISTINCT e.article_id), sum(e.headcount) "
-        f"FROM events e JOIN articles a ON a.id = e.article_id WHERE {clause} "
-        f"GROUP BY top ORDER BY 2 DESC LIMIT ?",
-        [*params, limit],
-    ).fetchall()
-    units = db.execute(
-        f"SELECT e.company, e.parent, count(DISTINCT e.article_id), sum(e.headcount) "
-        f"FROM events e JOIN articles a ON a.id = e.article_id WHERE e.parent IS NOT NULL AND {clause} "
-        f"GROUP BY e.company, e.parent LIMIT ?",
-        [*params, limit * 4],
-    ).fetchall()
+    rows = _company_rows(db, flt, limit)
+    tops = [(name, stories, headcount) for name, parent, stories, headcount in rows if not parent][:limit]
+    units = [(name, parent, stories, headcount) for name, parent, stories, headcount in rows if parent]
     return _group_facets(tops, units, limit)
 
 
 def month_facets(db: sqlite_utils.Database, flt: Filter, *, limit: int = MONTH_LIMIT) -> list[MonthFacet]:
     """Months, newest first, with their story counts under every filter but the month one."""
-    clause, params = where(flt, skip="months")
-    rows = db.execute(
-        f"SELECT a.month, count(*) FROM articles a WHERE {clause} GROUP BY a.month ORDER BY a.month DESC "
-        f"LIMIT ?",
-        [*params, limit],
-    ).fetchall()
-    return [MonthFacet(month, count) for month, count in rows]
+    if narrows_only(flt.but(months=()), "companies"):
+        condition, params = counted_conditions(flt.but(months=()))
+        if flt.companies:
+            sql = (f"SELECT month, count(DISTINCT article_id) FROM story_companies WHERE name IN "
+                   f"({marks(flt.companies)}) AND {condition} GROUP BY month ORDER BY month DESC LIMIT ?")
+            params = [*flt.companies, *params]
+        else:
+            sql = (f"SELECT month, sum(stories) FROM month_counts WHERE {condition} GROUP BY month "
+                   "ORDER BY month DESC LIMIT ?")
+    elif has_search(flt):
+        clause, params = where(flt.but(search="", months=()))
+        params = [fts_query(flt.search), *params]
+        sql = (f"SELECT a.month, count(*) FROM {MATCHES} WHERE s.articles_fts MATCH ? AND {clause} "
+               "GROUP BY a.month ORDER BY a.month DESC LIMIT ?")
+    else:
+        clause, params = where(flt, skip="months")
+        sql = (f"SELECT a.month, count(*) FROM articles a WHERE {clause} GROUP BY a.month "
+               "ORDER BY a.month DESC LIMIT ?")
+    return [MonthFacet(month, count) for month, count in db.execute(sql, [*params, limit]).fetchall()]
+
+
+@dataclass(frozen=True)
+class PaneCounts:
+    """Everything the panes and the filter line show for one filter, counted together."""
+
+    companies: list[CompanyFacet]
+    company_total: int
+    """Stories under every filter but the company one (the Companies pane's "All")."""
+    months: list[MonthFacet]
+    month_total: int
+    """Stories under every filter but the month one (the Months pane's "All")."""
+    total: int
+    """Stories under the whole filter (the filter line, and how far the table can page)."""
+
+
+def pane_counts(db: sqlite_utils.Database, flt: Filter) -> PaneCounts:
+    """The panes' lines and totals, reusing one count for another where they are the same number:
+    under a search each count reads every match, so the month lines also give the totals."""
+    companies = company_facets(db, flt)
+    months = month_facets(db, flt)
+    if len(months) < MONTH_LIMIT:
+        month_total = sum(facet.stories for facet in months)
+        chosen = set(flt.months)
+        total = sum(f.stories for f in months if f.month in chosen) if chosen else month_total
+    else:  # more months than the pane lists: count them instead
+        month_total = count_articles(db, flt.but(months=()))
+        total = count_articles(db, flt)
+    company_total = total if not flt.companies else count_articles(db, flt.but(companies=()))
+    return PaneCounts(companies, company_total, months, month_total, total)

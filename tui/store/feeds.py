@@ -29,6 +29,16 @@ class FeedState:
 
 
 @dataclass(frozen=True)
+class PollOutcome:
+    """A poll's outcome the database could not record (a full disk), kept by the app to show instead."""
+
+    polled_at: str
+    status: str
+    error: str | None
+    http_status: int | None
+
+
+@dataclass(frozen=True)
 class FeedStatus:
     """A feed's last poll as the feeds screen and ``feeds list`` show it."""
 
@@ -48,9 +58,11 @@ def sync_feeds(db: sqlite_utils.Database, feeds: Iterable[FeedConfig]) -> dict[s
     feeds = list(feeds)
     with write_transaction(db):
         for feed in feeds:
+            # Unchanged rows are not rewritten: a poll on a full disk can still start, and report.
             db.execute(
                 "INSERT INTO feeds (url, name, tags) VALUES (?, ?, ?) "
-                "ON CONFLICT(url) DO UPDATE SET name = excluded.name, tags = excluded.tags",
+                "ON CONFLICT(url) DO UPDATE SET name = excluded.name, tags = excluded.tags "
+                "WHERE name IS NOT excluded.name OR tags IS NOT excluded.tags",
                 [feed.url, feed.name, json.dumps(list(feed.tags))],
             )
     return {feed.url: state for feed in feeds if (state := feed_state(db, feed.url)) is not None}

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from tui.store.schema_scale import FTS_DAY
+
 
 @dataclass(frozen=True)
 class Filter:
@@ -56,7 +58,9 @@ class Filter:
         return " · ".join(parts)
 
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+"""Letters and digits, as FTS5's unicode61 tokenizer splits: each quoted word is one token, never a
+phrase (the index keeps no positions, so it cannot answer phrases)."""
 
 
 def fts_query(text: str) -> str | None:
@@ -84,10 +88,11 @@ def where(flt: Filter, *, skip: str | None = None) -> tuple[str, list[object]]:
     if flt.layoffs_only:
         clauses.append("a.layoff = 1")
     if flt.companies and skip != "companies":
-        marks = _placeholders(flt.companies)
-        clauses.append(f"a.id IN (SELECT article_id FROM events WHERE company IN ({marks}) "
-                       f"OR parent IN ({marks}))")
-        params += [*flt.companies, *flt.companies]
+        # story_companies files each story under its companies and units (kept from events by triggers):
+        # the same as "an event's company or parent is one of these", from one index.
+        clauses.append(f"a.id IN (SELECT article_id FROM story_companies WHERE name IN "
+                       f"({_placeholders(flt.companies)}))")
+        params += list(flt.companies)
     if flt.months and skip != "months":
         clauses.append(f"a.month IN ({_placeholders(flt.months)})")
         params += list(flt.months)
@@ -106,6 +111,6 @@ def where(flt: Filter, *, skip: str | None = None) -> tuple[str, list[object]]:
         clauses.append("a.starred = 1")
     query = fts_query(flt.search)
     if query:
-        clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        clauses.append(f"a.id IN (SELECT rowid % {FTS_DAY} FROM articles_fts WHERE articles_fts MATCH ?)")
         params.append(query)
     return (" AND ".join(clauses) or "1"), params

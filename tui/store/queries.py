@@ -9,16 +9,18 @@ loads a whole table. The functions take a ``sqlite_utils.Database`` opened by th
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import sqlite_utils
 
 from tui.config import Config
+from tui.store.counting import count_articles, has_search
 from tui.store.db import open_db, write_transaction
-from tui.store.feeds import FeedStatus, feed_statuses
+from tui.store.feeds import FeedStatus, PollOutcome, feed_statuses
 from tui.store.filters import Filter, where
+from tui.store.search import search_rows
 from tui.wording import vague_magnitude
 
 PAGE_SIZE = 200
@@ -84,6 +86,8 @@ class ArticlePage:
     rows: tuple[ArticleRow, ...]
     total: int
     offset: int
+    counted: bool = True
+    """False when ``total`` was not counted (only what is known: the rows so far, +1 if more may follow)."""
 
 
 @dataclass(frozen=True)
@@ -143,10 +147,32 @@ def format_headcount(events: Sequence[tuple[int | None, str, float | None, str]]
     return ""
 
 
-def count_articles(db: sqlite_utils.Database, flt: Filter) -> int:
-    """How many articles the whole filter matches (the "All" line and the table's title)."""
+_ROW_COLUMNS = (
+    "a.id, a.published, a.title, coalesce(f.name, ''), a.is_read, a.starred, a.layoff, a.published_known"
+)
+
+
+def _page_rows(db: sqlite_utils.Database, flt: Filter, offset: int, limit: int) -> list[tuple]:
+    """The rows of one page, newest first, each from the index that gives them in that order: the
+    search key's for a search, ``story_companies``' for one company, the articles' own otherwise."""
+    if has_search(flt):
+        return search_rows(db, flt, _ROW_COLUMNS, offset=offset, limit=limit)
+    if len(flt.companies) == 1:
+        clause, params = where(flt, skip="companies")
+        verdict = "AND c.layoff = 1" if flt.layoffs_only else ""
+        return db.execute(
+            f"SELECT DISTINCT {_ROW_COLUMNS} FROM story_companies c "
+            f"CROSS JOIN articles a ON a.id = c.article_id LEFT JOIN feeds f ON f.id = a.feed_id "
+            f"WHERE c.name = ? {verdict} AND {clause} ORDER BY c.published DESC, c.article_id DESC "
+            f"LIMIT ? OFFSET ?",
+            [flt.companies[0], *params, limit, offset],
+        ).fetchall()
     clause, params = where(flt)
-    return db.execute(f"SELECT count(*) FROM articles a WHERE {clause}", params).fetchone()[0]
+    return db.execute(
+        f"SELECT {_ROW_COLUMNS} FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id WHERE {clause} "
+        f"ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
 
 
 def article_page(
@@ -157,14 +183,12 @@ def article_page(
     limit: int = PAGE_SIZE,
     with_total: bool = True,
 ) -> ArticlePage:
-    """One page of the table, newest first; the companies and headcount of each row in one more query."""
-    clause, params = where(flt)
-    rows = db.execute(
-        f"SELECT a.id, a.published, a.title, coalesce(f.name, ''), a.is_read, a.starred, a.layoff, "
-        f"a.published_known FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id WHERE {clause} "
-        f"ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    ).fetchall()
+    """One page of the table, newest first; the companies and headcount of each row in one more query.
+
+    Without ``with_total`` nothing is counted (the app counts in the background, with the panes):
+    ``total`` is then the rows so far, plus one when the page is full and more may follow.
+    """
+    rows = _page_rows(db, flt, offset, limit)
     events: dict[int, list[tuple]] = {}
     ids = [row[0] for row in rows]
     if ids:
@@ -186,8 +210,10 @@ def article_page(
                 bool(known),
             )
         )
-    total = count_articles(db, flt) if with_total else len(page) + offset
-    return ArticlePage(tuple(page), total, offset)
+    if with_total:
+        return ArticlePage(tuple(page), count_articles(db, flt), offset)
+    more = 1 if len(page) == limit else 0
+    return ArticlePage(tuple(page), offset + len(page) + more, offset, counted=False)
 
 
 def _lead_company(story: list[tuple]) -> tuple[tuple[str, ...], str]:
@@ -261,16 +287,26 @@ def set_starred(db: sqlite_utils.Database, article_id: int, value: bool) -> None
         db.execute("UPDATE articles SET starred = ? WHERE id = ?", [int(value), article_id])
 
 
-def feed_rows(db: sqlite_utils.Database, config: Config, *, limit: int = 5000) -> list[FeedRow]:
+def feed_rows(db: sqlite_utils.Database, config: Config, *, limit: int = 5000,
+              unrecorded: Mapping[str, PollOutcome] | None = None) -> list[FeedRow]:
     """Every feed of the feed list with its last poll; a feed removed from the list is not one of them
-    (its stored stories stay, see ``feeds.removed_feeds``)."""
+    (its stored stories stay, see ``feeds.removed_feeds``).
+
+    ``unrecorded`` (by URL) are later outcomes the database refused to store (a full disk): they are
+    shown instead of the stored ones, so a failing feed never looks fine.
+    """
     stored = feed_statuses(db, limit=limit)
+    unrecorded = unrecorded or {}
 
     def row(url: str, name: str, enabled: bool, status: FeedStatus | None) -> FeedRow:
-        if status is None:
-            return FeedRow(url, name, enabled, None, None, None, None, 0)
-        return FeedRow(url, name, enabled, status.last_polled_at, status.last_status,
-                       status.last_error, status.http_status, status.articles, status.id)
+        shown = (FeedRow(url, name, enabled, None, None, None, None, 0) if status is None else
+                 FeedRow(url, name, enabled, status.last_polled_at, status.last_status,
+                         status.last_error, status.http_status, status.articles, status.id))
+        late = unrecorded.get(url)
+        if late is None:
+            return shown
+        return replace(shown, last_polled_at=late.polled_at, last_status=late.status, last_error=late.error,
+                       http_status=late.http_status)
 
     return [row(feed.url, feed.name, feed.enabled, stored.get(feed.url)) for feed in config.feeds[:limit]]
 

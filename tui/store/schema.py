@@ -200,7 +200,15 @@ def _m004_alerts(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_m001_initial, _m002_facet_indexes, _m003_cuts, _m004_alerts]
+def _m005_scale(db: sqlite_utils.Database) -> None:
+    """Search in date order, company pages from an index, pane counts kept by triggers (issue 11:
+    a million articles); see ``tui.store.schema_scale``."""
+    from tui.store.schema_scale import migrate_for_scale
+
+    migrate_for_scale(db)
+
+
+MIGRATIONS: list[Migration] = [_m001_initial, _m002_facet_indexes, _m003_cuts, _m004_alerts, _m005_scale]
 """Append only: never edit a migration that has shipped."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

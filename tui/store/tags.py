@@ -61,24 +61,36 @@ def _storable_percent(value: float | None) -> float | None:
 
 def apply_tags(db: sqlite_utils.Database, article_id: int, extraction: ExtractionLike, month: str,
                version: str | None = None) -> bool:
-    """Replace the article's automatic events; returns the effective layoff verdict."""
-    db.execute("DELETE FROM events WHERE article_id = ? AND source = 'auto'", [article_id])
+    """Replace the article's automatic events; returns the effective layoff verdict.
+
+    Events and the article are written only when they change: a retag mostly finds what is stored,
+    and every event written also updates the counts the app's panes read (triggers).
+    """
     manual_verdict = db.execute("SELECT layoff_manual FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+    rows = []
     if manual_verdict != 0:
         skip = {row[0].casefold() for row in db.execute(
             "SELECT company FROM event_removals WHERE article_id = ? UNION "
             "SELECT company FROM events WHERE article_id = ? AND source = 'manual'", [article_id, article_id])}
         rows = [
-            [article_id, event.company, event.parent, _storable_count(event.headcount), event.headcount_kind,
-             _storable_percent(event.percent), event.evidence, month]
+            (event.company, event.parent, _storable_count(event.headcount), event.headcount_kind,
+             _storable_percent(event.percent), event.evidence)
             for event in extraction.events if event.company.casefold() not in skip
         ]
+    stored = db.execute(
+        "SELECT company, parent, headcount, headcount_kind, percent, evidence FROM events "
+        "WHERE article_id = ? AND source = 'auto' ORDER BY id", [article_id]).fetchall()
+    if stored != rows:
+        db.execute("DELETE FROM events WHERE article_id = ? AND source = 'auto'", [article_id])
         db.conn.executemany(
             "INSERT INTO events (article_id, company, parent, headcount, headcount_kind, percent, evidence, "
-            "source, month) VALUES (?, ?, ?, ?, ?, ?, ?, 'auto', ?)", rows)
+            "source, month) VALUES (?, ?, ?, ?, ?, ?, ?, 'auto', ?)",
+            [(article_id, *row, month) for row in rows])
     layoff_auto = int(bool(extraction.layoff))
+    version = version or extractor_version()
     db.execute(
         "UPDATE articles SET layoff_auto = ?, layoff = coalesce(layoff_manual, ?), extractor_version = ? "
-        "WHERE id = ?",
-        [layoff_auto, layoff_auto, version or extractor_version(), article_id])
+        "WHERE id = ? AND (layoff_auto IS NOT ? OR layoff IS NOT coalesce(layoff_manual, ?) "
+        "OR extractor_version IS NOT ?)",
+        [layoff_auto, layoff_auto, version, article_id, layoff_auto, layoff_auto, version])
     return bool(manual_verdict if manual_verdict is not None else layoff_auto)

@@ -11,23 +11,27 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from textual import work
 from textual.app import App
 from textual.notifications import SeverityLevel
 from textual.worker import Worker, WorkerState
 
 from tui.config import Config
-from tui.errors import LayoffsError
+from tui.store.changes import ChangeWatcher
 from tui.ui.commands import LayoffsCommands
 from tui.ui.editing import EditingMixin
+from tui.ui.failures import failure_text
 from tui.ui.keys import APP_BINDINGS
 from tui.ui.main_screen import MainScreen
-from tui.ui.messages import ArticlesChanged
+from tui.ui.messages import ArticlesChanged, DatabaseChanged
 from tui.ui.polling import Poller, PollingMixin
 
 RELOAD_DELAY = 2.0
 """Seconds between table reloads while a poll brings new stories in (a final one follows the poll)."""
 SCHEDULE_TICK_SECONDS = 60.0
 """How often the app looks for feeds whose interval has passed."""
+CHANGE_CHECK_SECONDS = 2.0
+"""How often the app asks SQLite whether another program wrote (a cron poll): microseconds each time."""
 
 
 class LayoffsApp(PollingMixin, EditingMixin, App[None]):
@@ -64,6 +68,8 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
         self.poller = poller
         self.open_url = open_url or _open_in_browser
         self._reload_timer: Any = None
+        self.unrecorded_polls = {}
+        self.change_watcher = ChangeWatcher(db_path)
         if title:
             self.sub_title = title
 
@@ -92,6 +98,8 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
         """Apply the user's ``[keys]`` and, when asked, start the poll schedule."""
         tune_gc()
         self.set_keymap(self.config.key_map)
+        self.watch_changes()  # the baseline, now: a write made before the first look would go unnoticed
+        self.set_interval(CHANGE_CHECK_SECONDS, self.watch_changes)
         if self.created_config is not None:
             self.notify(
                 f"Created your feed list at {self.created_config} from the bundled one; edit it, or press F, "
@@ -125,6 +133,28 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
         elif self._reload_timer is None:
             self._reload_timer = self.set_timer(RELOAD_DELAY, self._reload_now)
 
+    @work(thread=True, exclusive=True, group="changes", exit_on_error=False)
+    def watch_changes(self) -> None:
+        """Ask SQLite whether another program committed since the last look (``DatabaseChanged``)."""
+        if self.change_watcher.changed():
+            self.post_message(DatabaseChanged())
+
+    def on_database_changed(self) -> None:
+        """A cron poll (or another command) wrote: refresh as an in-app poll does, keeping the cursor.
+        During the app's own poll its reloads already follow."""
+        if self.polling:
+            return
+        self.post_message(ArticlesChanged())
+        from tui.ui.feeds_screen import FeedsScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, FeedsScreen):
+                screen.reload()
+
+    def on_unmount(self) -> None:
+        """The watcher's connection closes with the app."""
+        self.change_watcher.close()
+
     def _reload_now(self) -> None:
         if self._reload_timer is not None:
             self._reload_timer.stop()
@@ -132,14 +162,16 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
         self.main.reload("refresh")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """The one place worker errors surface: ours as a notification, bugs with their type."""
+        """The app's own workers; the screens hand theirs to ``worker_failed`` (these do not bubble)."""
+        self.worker_failed(event)
+
+    def worker_failed(self, event: Worker.StateChanged) -> None:
+        """The one place worker errors surface: what could not be done and why, as a notification."""
         if event.state != WorkerState.ERROR or event.worker.error is None:
             return
-        error = event.worker.error
         if event.worker.group == "poll":
             self._end_poll()
-        text = str(error) if isinstance(error, LayoffsError) else f"{type(error).__name__}: {error}"
-        self.notify(text, title="Error", severity="error")
+        self.notify(failure_text(event.worker, self.db_path), title="Error", severity="error")
 
 
 def tune_gc() -> None:

@@ -13,6 +13,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
+from textual.worker import Worker
 
 from tui.store.feeds import removed_feeds
 from tui.store.queries import FeedRow, feed_rows, thread_db
@@ -65,7 +66,12 @@ class FeedsScreen(Screen):
         app = self.layoffs_app
         db = thread_db(app.db_path)
         removed = removed_feeds(db, (feed.url for feed in app.config.feeds))
-        self.post_message(FeedsLoaded(feed_rows(db, app.config), len(removed)))
+        rows = feed_rows(db, app.config, unrecorded=dict(app.unrecorded_polls))
+        self.post_message(FeedsLoaded(rows, len(removed)))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Worker messages do not bubble: this screen's failures go to the app's one handler."""
+        self.layoffs_app.worker_failed(event)
 
     def on_feeds_loaded(self, message: FeedsLoaded) -> None:
         """Refill the table, keeping the cursor on the same feed, and update the title's counts."""

@@ -16,14 +16,15 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input
+from textual.worker import Worker, get_current_worker
 
-from tui.store.facets import company_facets, month_facets
+from tui.store.db import QueryCancelled, cancellable
+from tui.store.facets import pane_counts
 from tui.store.filters import Filter
 from tui.store.queries import (
     PAGE_SIZE,
     article_detail,
     article_page,
-    count_articles,
     set_read,
     set_starred,
     thread_db,
@@ -35,7 +36,7 @@ from tui.ui.empty_state import empty_lines
 from tui.ui.filter_bar import FilterBar
 from tui.ui.footer import FittedFooter
 from tui.ui.keys import MAIN_BINDINGS
-from tui.ui.messages import ArticleLoaded, ArticlesLoaded, EmptyExplained, FacetsLoaded
+from tui.ui.messages import ArticleLoaded, ArticlesLoaded, EmptyExplained, FacetsLoaded, MarksStored
 from tui.ui.months_pane import MonthsPane
 from tui.ui.poll_status import PollStatus
 from tui.ui.reader_follow import ReaderFollower
@@ -51,7 +52,7 @@ class MainScreen(Screen):
 
     BINDINGS = MAIN_BINDINGS
 
-    flt: reactive[Filter] = reactive(Filter(), init=False)
+    flt: reactive[Filter] = reactive(Filter(), init=False, repaint=False)
     """What the table shows; the panes count under every filter but their own."""
 
     def __init__(self) -> None:
@@ -61,6 +62,9 @@ class MainScreen(Screen):
         self.articles_ready = False
         """True once the table shows the current filter's first page."""
         self.articles_shown_at = 0.0
+        self.facets_ready_for: Filter | None = None
+        """The filter the panes (and the total) were last counted for."""
+        self._counted_total = 0
         self.feed_names: dict[int, str] = {}
         """Names of the feeds chosen as a filter, to say the filter in words."""
         """``perf_counter()`` when the table last took a new page (the bench times from keys to this)."""
@@ -116,8 +120,8 @@ class MainScreen(Screen):
     # -- loading ---------------------------------------------------------------------------------
 
     def watch_flt(self, flt: Filter) -> None:
-        """Show the new filter at once (its count follows) and load what it selects."""
-        self.query_one(FilterBar).show(flt, None, self.feed_names)
+        """Load what the new filter selects; the filter line changes with the rows, in the same repaint
+        (a repaint of the line alone, now, would make the rows' repaint wait for the next frame)."""
         self.reload("filter")
 
     def reload(self, reason: str = "refresh") -> None:
@@ -130,8 +134,14 @@ class MainScreen(Screen):
 
     @work(thread=True, exclusive=True, group="articles", exit_on_error=False)
     def load_articles(self, flt: Filter, reason: str, offset: int, limit: int) -> None:
-        """A page of rows for ``flt``, in a thread with its own connection."""
-        page = article_page(thread_db(self.layoffs_app.db_path), flt, offset=offset, limit=limit)
+        """A page of rows for ``flt``, in a thread with its own connection; nothing is counted here (the
+        total comes with the panes' counts), and a page superseded by the next key stops half-way."""
+        worker = get_current_worker()
+        try:
+            with cancellable(thread_db(self.layoffs_app.db_path), lambda: worker.is_cancelled) as db:
+                page = article_page(db, flt, offset=offset, limit=limit, with_total=False)
+        except QueryCancelled:
+            return
         self.post_message(ArticlesLoaded(flt, page, reason))
 
     @work(thread=True, exclusive=True, group="more", exit_on_error=False)
@@ -142,13 +152,15 @@ class MainScreen(Screen):
 
     @work(thread=True, exclusive=True, group="facets", exit_on_error=False)
     def load_facets(self, flt: Filter) -> None:
-        """The panes' counts, each under every filter but its own."""
-        db = thread_db(self.layoffs_app.db_path)
-        companies = company_facets(db, flt)
-        company_total = count_articles(db, flt.but(companies=()))
-        months = month_facets(db, flt)
-        month_total = count_articles(db, flt.but(months=()))
-        self.post_message(FacetsLoaded(flt, companies, company_total, months, month_total))
+        """The panes' counts, each under every filter but its own, and the filter's total; in the
+        background, stopped as soon as a newer filter replaces this one."""
+        worker = get_current_worker()
+        try:
+            with cancellable(thread_db(self.layoffs_app.db_path), lambda: worker.is_cancelled) as db:
+                counts = pane_counts(db, flt)
+        except QueryCancelled:
+            return
+        self.post_message(FacetsLoaded(flt, counts))
 
     @work(thread=True, exclusive=True, group="reader", exit_on_error=False)
     def load_article(self, article_id: int) -> None:
@@ -159,13 +171,24 @@ class MainScreen(Screen):
 
     @work(thread=True, group="writes", exit_on_error=False)
     def write_read(self, article_ids: list[int], value: bool) -> None:
-        """Store read marks in a thread; the table already shows them, so the UI never waits."""
+        """Store read marks in a thread; the table shows them once stored (``MarksStored``)."""
         set_read(thread_db(self.layoffs_app.db_path), article_ids, value)
+        self.post_message(MarksStored(article_ids, is_read=value))
 
     @work(thread=True, group="writes", exit_on_error=False)
     def write_star(self, article_id: int, value: bool) -> None:
-        """Store a star in a thread; the table already shows it."""
+        """Store a star in a thread; the table shows it once stored."""
         set_starred(thread_db(self.layoffs_app.db_path), article_id, value)
+        self.post_message(MarksStored([article_id], starred=value))
+
+    def on_marks_stored(self, message: MarksStored) -> None:
+        """The database holds the marks now: show them."""
+        for article_id in message.article_ids:
+            self.table.update_marks(article_id, is_read=message.is_read, starred=message.starred)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Worker messages do not bubble: this screen's failures go to the app's one handler."""
+        self.layoffs_app.worker_failed(event)
 
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
         """Show a page unless the filter changed since it was asked for; "more" appends."""
@@ -173,11 +196,17 @@ class MainScreen(Screen):
             return  # an older filter's answer
         if message.reason == "more":
             self.table.show_page(message.page, "more")
+            if not self.facets_ready:  # not counted yet: page on while pages come back full
+                self.table.total = max(self.table.total, message.page.total)
             return
+        total = message.page.total if message.page.counted else None
         self.table.show_page(message.page, message.reason)
+        if total is None and self.facets_ready_for == message.flt:
+            self.table.total = self._counted_total  # a refresh: the count of this filter is known
+            total = self._counted_total
         if not message.page.rows:
             self.explain_empty(message.flt)
-        self.query_one(FilterBar).show(message.flt, message.page.total, self.feed_names)
+        self.query_one(FilterBar).show(message.flt, total, self.feed_names)
         self.articles_ready = True
         self.articles_shown_at = time.perf_counter()
         # The panes' counts are asked for once the table has its rows on screen, so their (heavier)
@@ -188,11 +217,15 @@ class MainScreen(Screen):
         """Refill the company and month panes, marking the current choice; stale answers are dropped."""
         if message.flt != self.flt:
             return
+        counts = message.counts
         selected_company = self.flt.companies[0] if self.flt.companies else None
         selected_month = self.flt.months[0] if self.flt.months else None
-        self.query_one(CompaniesPane).show(message.companies, message.company_total, selected_company)
-        self.query_one(MonthsPane).show(message.months, message.month_total, selected_month)
+        self.query_one(CompaniesPane).show(counts.companies, counts.company_total, selected_company)
+        self.query_one(MonthsPane).show(counts.months, counts.month_total, selected_month)
+        self.table.total = counts.total
+        self.query_one(FilterBar).show(message.flt, counts.total, self.feed_names)
         self.facets_ready = True
+        self.facets_ready_for, self._counted_total = message.flt, counts.total
 
     @work(thread=True, exclusive=True, group="empty", exit_on_error=False)
     def explain_empty(self, flt: Filter) -> None:
@@ -260,7 +293,6 @@ class MainScreen(Screen):
         self.follower.show_now(article_id)
         row = self.table.rows_by_id.get(article_id)
         if row is not None and not row.is_read:
-            self.table.update_marks(article_id, is_read=True)
             self.write_read([article_id], True)
 
     # -- actions ---------------------------------------------------------------------------------
@@ -308,7 +340,6 @@ class MainScreen(Screen):
         row = self.table.rows_by_id.get(article_id) if article_id is not None else None
         if row is None:
             return
-        self.table.update_marks(row.id, is_read=not row.is_read)
         self.write_read([row.id], not row.is_read)
 
     def action_toggle_star(self) -> None:
@@ -317,7 +348,6 @@ class MainScreen(Screen):
         row = self.table.rows_by_id.get(article_id) if article_id is not None else None
         if row is None:
             return
-        self.table.update_marks(row.id, starred=not row.starred)
         self.write_star(row.id, not row.starred)
 
     def action_open_link(self) -> None:

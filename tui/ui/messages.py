@@ -11,7 +11,7 @@ from typing import Any
 
 from textual.message import Message
 
-from tui.store.facets import CompanyFacet, MonthFacet
+from tui.store.facets import PaneCounts
 from tui.store.filters import Filter
 from tui.store.queries import ArticleDetail, ArticlePage, FeedRow
 from tui.store.summary import StoreSummary
@@ -32,22 +32,12 @@ class ArticlesLoaded(Message):
 
 
 class FacetsLoaded(Message):
-    """The Companies and Months panes' lines for ``flt`` are ready."""
+    """The Companies and Months panes' lines, and the filter's total, for ``flt`` are ready."""
 
-    def __init__(
-        self,
-        flt: Filter,
-        companies: list[CompanyFacet],
-        company_total: int,
-        months: list[MonthFacet],
-        month_total: int,
-    ) -> None:
+    def __init__(self, flt: Filter, counts: PaneCounts) -> None:
         super().__init__()
         self.flt = flt
-        self.companies = companies
-        self.company_total = company_total
-        self.months = months
-        self.month_total = month_total
+        self.counts = counts
 
 
 class EmptyExplained(Message):
@@ -68,8 +58,25 @@ class ArticleLoaded(Message):
         self.detail = detail
 
 
+class MarksStored(Message):
+    """Read or star marks were written; the table shows them only now, so it never shows a mark the
+    database does not hold (a full disk refuses the write, and the failure is said instead)."""
+
+    def __init__(
+        self, article_ids: list[int], *, is_read: bool | None = None, starred: bool | None = None
+    ) -> None:
+        super().__init__()
+        self.article_ids = article_ids
+        self.is_read = is_read
+        self.starred = starred
+
+
 class ArticlesChanged(Message):
     """Stored articles changed (a poll, a correction): every view reloads, keeping its place."""
+
+
+class DatabaseChanged(Message):
+    """Another program (a cron poll, ``layoffs-tui tag``) committed to the database."""
 
 
 class PollStarted(Message):

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 
 from tui.errors import LayoffsError
+from tui.store.feeds import PollOutcome
+from tui.timeutil import to_iso
 from tui.ui.messages import ArticlesChanged, FeedPolled, PollFinished, PollStarted
 
 if TYPE_CHECKING:
@@ -32,7 +34,8 @@ Poller = Callable[..., Awaitable[Any]]
 
 
 def poll_message(report: Any) -> str:
-    """ "3 new layoff stories, 1 feed failed" (or "No new layoff stories")."""
+    """ "3 new layoff stories, 1 feed failed" (or "No new layoff stories"), and why the database refused
+    results when it did ("…, 185 feeds failed: the disk is full")."""
     layoffs = int(getattr(report, "new_layoffs", 0))
     failed = int(getattr(report, "failed", 0))
     head = (
@@ -42,6 +45,9 @@ def poll_message(report: Any) -> str:
     )
     if failed:
         head += f", {failed} feed{'s' if failed != 1 else ''} failed"
+    faults = tuple(getattr(report, "faults", ()))
+    if faults:
+        head += ": " + "; ".join(faults)  # "the disk is full": the reason, not only the count
     return head
 
 
@@ -75,6 +81,9 @@ class PollingMixin:
     poller: Poller | None
     polling: bool = False
     """True while a poll runs (for the palette and the tests)."""
+    unrecorded_polls: dict[str, PollOutcome]
+    """Outcomes the database refused to store (a full disk), by URL, for the feeds screen to show;
+    a feed's entry goes once a later outcome is stored."""
 
     def action_poll(self) -> None:
         """Poll every enabled feed now, in the background."""
@@ -156,8 +165,19 @@ class PollingMixin:
         self._poll_total = message.total
         self._poll_last = message.result
         self._poll_pending.append(message.result)
+        self._remember_unrecorded(message.result)
         if getattr(message.result, "new", 0) or getattr(message.result, "updated", 0):
             self.post_message(ArticlesChanged())  # type: ignore[attr-defined]
+
+    def _remember_unrecorded(self, result: Any) -> None:
+        url = getattr(result, "url", None)
+        if url is None:
+            return
+        if getattr(result, "recorded", True):
+            self.unrecorded_polls.pop(url, None)
+        else:
+            self.unrecorded_polls[url] = PollOutcome(to_iso(self.now()), result.status, result.error,
+                                                     result.http_status)
 
     def _flush_progress(self) -> None:
         if not self._poll_pending:

@@ -1,0 +1,48 @@
+"""What the user is told when a background job fails: one sentence, saying what could not be done and why.
+
+Every worker of the app and its screens ends here (``LayoffsApp.worker_failed``): Textual posts
+``Worker.StateChanged`` to the node that started the worker and does not bubble it, so each screen
+hands its workers' failures on. The domain's errors (``LayoffsError``) and SQLite's words for a full
+disk or a held lock are said in words; anything else is a bug and is shown with its type.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.worker import Worker
+
+from tui.errors import LayoffsError
+from tui.store.db import store_error
+
+WHAT_FAILED = {
+    "write_read": "store the read mark",
+    "write_star": "store the star",
+    "load_articles": "load the stories",
+    "load_more": "load more stories",
+    "load_facets": "count the stories in the panes",
+    "count_total": "count the stories",
+    "load_article": "load the story",
+    "load_rows": "load the feeds",
+    "watch_changes": "look for changes made by other programs",
+    "_write_tag_edit": "save the tags",
+    "set_not_layoff": "save the layoff mark",
+    "_load_for_tags": "load the story's tags",
+    "_write_export": "export",
+    "open_article_link": "open the link",
+    "run_poll": "poll the feeds",
+}
+"""Worker (method) name -> what it was doing, for "Could not store the read mark: ..."."""
+
+
+def failure_text(worker: Worker, db_path: Path) -> str:
+    """The sentence for a failed worker, e.g. "Could not store the star: PATH: the disk is full; ..."."""
+    error = worker.error
+    what = WHAT_FAILED.get(worker.name, worker.name.replace("_", " ").strip())
+    if isinstance(error, LayoffsError):
+        reason = str(error)
+    elif (problem := store_error(db_path, error)) is not None:
+        reason = str(problem)
+    else:
+        reason = f"{type(error).__name__}: {error}"
+    return f"Could not {what}: {reason}"
