@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -43,6 +44,9 @@ class Run:
     seconds: float
     peak_mb: float
     returncode: int
+    cpu_seconds: float
+    """User and system CPU of the process and the children it waited for (a load from elsewhere
+    stretches the wall time of a CPU-bound poll, much less its CPU time)."""
 
 
 def _tree(pid: int) -> list[int]:
@@ -71,6 +75,7 @@ def _rss(pids: list[int]) -> int:
 
 def timed(command: list[str], env: dict[str, str] | None = None) -> Run:
     """Wall time and peak summed RSS of ``command`` and its children."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     peak = 0
@@ -88,7 +93,9 @@ def timed(command: list[str], env: dict[str, str] | None = None) -> Run:
     seconds = time.perf_counter() - started
     done.set()
     sampler.join()
-    return Run(seconds, peak / 2**20, returncode)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return Run(seconds, peak / 2**20, returncode, cpu)
 
 
 class Server:
@@ -173,6 +180,7 @@ def phase(name: str, feeds: int, items: int, latency_ms: float, args: argparse.N
     for reader, done in runs.items():
         row[reader] = {"median_s": round(statistics.median(r.seconds for r in done), 3),
                        "runs_s": [round(r.seconds, 3) for r in done],
+                       "cpu_s": round(statistics.median(r.cpu_seconds for r in done), 3),
                        "peak_mb": round(max(r.peak_mb for r in done), 1),
                        "failed_runs": sum(1 for r in done if r.returncode != 0)}
     ours = row["layoffs-tui"]["median_s"]
@@ -192,12 +200,12 @@ def describe(row: dict) -> str:
     ours = row["layoffs-tui"]
     line = (f"{row['phase']:8} {row['feeds']}x{row['items']} @{row['latency_ms']:g} ms: layoffs-tui "
             f"{ours['median_s']:.2f} s (runs {', '.join(f'{s:.2f}' for s in ours['runs_s'])}) "
-            f"peak {ours['peak_mb']:.0f} MB")
+            f"cpu {ours['cpu_s']:.2f} s peak {ours['peak_mb']:.0f} MB")
     if ours["failed_runs"]:
         line += f" [{ours['failed_runs']} runs exited non-zero]"
     for key in [k for k in row if k.startswith("ratio_")]:
         reader = key.removeprefix("ratio_")
-        line += f" | {reader} {row[reader]['median_s']:.2f} s: {row[key]:.2f}x"
+        line += f" | {reader} {row[reader]['median_s']:.2f} s (cpu {row[reader]['cpu_s']:.2f} s): {row[key]:.2f}x"
         if reader == "newsboat-8":
             floor = FLOORS[row["phase"]]
             line += f" ({'meets' if row[key] <= floor else 'MISSES'} the {floor}x floor)"
