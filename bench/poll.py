@@ -189,7 +189,7 @@ def phase(name: str, feeds: int, items: int, latency_ms: float, args: argparse.N
     return row
 
 
-SIZES = {"200x50": (200, 50), "1000x20": (1000, 20)}
+SIZES = {"15x50": (15, 50), "200x50": (200, 50), "1000x20": (1000, 20)}
 FLOORS = {"cold": 1.0, "warm": 0.5, "refetch": 0.5}
 """Against newsboat with 8 reload threads (issue 14)."""
 MEMORY_FLOOR_MB = 250
