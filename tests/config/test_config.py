@@ -49,7 +49,7 @@ def test_good_file_loads_into_frozen_settings(tmp_path: Path) -> None:
 
 def test_empty_file_is_valid_with_defaults() -> None:
     config = parse_config("")
-    assert config.feeds == () and config.settings.concurrency == 8
+    assert config.feeds == () and config.settings.concurrency == 32
 
 
 def test_bundled_feed_list_is_valid_and_real() -> None:

@@ -178,3 +178,11 @@ def test_a_capped_feed_says_so_in_its_result(monkeypatch: pytest.MonkeyPatch, se
     assert (result.status, result.new) == ("new", 3)
     assert result.note == "kept the newest 3 of 5 items"
     assert result.line().startswith("feed0: 3 new articles; kept the newest 3 of 5 items [")
+
+
+def test_the_command_line_starts_without_the_extractor() -> None:
+    """A warm poll (all 304) never needs the extractor: the parse workers tag, and only new stories.
+    Importing it with the command line was a fifth of such a poll's time (issue 14)."""
+    code = "import sys, tui.cli; print('tui.extract' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True).stdout.strip() == "False"

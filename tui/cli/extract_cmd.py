@@ -11,8 +11,6 @@ from typing import IO
 
 import click
 
-from tui.extract import extract
-
 __all__ = ["extract_command", "extract_line"]
 
 
@@ -61,6 +59,8 @@ def extract_line(line: str, number: int) -> dict:
         problem = "no title" if title is None else f"title is {type(title).__name__}, not a string"
         return {"id": None, "error": f"line {number}: {problem}"}
     published = item.get("published")
+    from tui.extract import extract  # late: every other command (a poll above all) starts without it
+
     result = extract(_text(title), _text(item.get("summary")), _text(published) if isinstance(published, str) else None)
     return {"id": _clean_id(item.get("id")), "layoff": result.layoff,
             "events": [e.to_dict() for e in result.events]}

@@ -157,12 +157,17 @@ class _Poll:
                                   http_status=fetched.status, etag=fetched.etag,
                                   last_modified=fetched.last_modified)
             return self.result(feed, "unchanged", started, http_status=fetched.status)
-        parsed = await self.parser.parse(fetched.body, fetched.headers, fetched.url)
+        # A feed never stored before (a first poll) has no fingerprints to compare: parse and tag at once.
+        first = self.tag_in_workers and state.body_hash is None
+        if first:
+            parsed = await self.parser.parse_and_tag(fetched.body, fetched.headers, fetched.url, now)
+        else:
+            parsed = await self.parser.parse(fetched.body, fetched.headers, fetched.url)
         if parsed.error:
             await self.store.call(write_outcome, state.id, now=now, status="error",
                                   http_status=fetched.status, error=parsed.error)
             return self.result(feed, "error", started, http_status=fetched.status, error=parsed.error)
-        if self.tag_in_workers:
+        if self.tag_in_workers and not first:
             parsed = await self.tagged(state, parsed, now)
         counts = await self.store.call(write_feed, state.id, parsed, now=now, tagger=self.tagger,
                                        http_status=fetched.status, etag=fetched.etag,

@@ -13,13 +13,16 @@ for them, so none is still shutting down while the interpreter exits.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import multiprocessing
 import os
+import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, Literal, TypeVar
 
@@ -49,6 +52,37 @@ def _warm_up(parent_pid: int) -> None:
     threading.Thread(target=_exit_when_orphaned, args=(parent_pid,), daemon=True,
                      name="layoffs-parent-watch").start()
     import feedparser  # noqa: F401
+
+
+@contextlib.contextmanager
+def _without_main_script() -> Iterator[None]:
+    """Workers started meanwhile do not run the program's main script.
+
+    With "spawn", multiprocessing runs the parent's ``__main__`` file again in each new worker (as
+    ``__mp_main__``), in case a job's function was defined there. Ours all live in ``tui``, and the
+    ``layoffs-tui`` script imports the whole command line (every command and the extractor): 0.4 s of
+    CPU and tens of MB per worker, for nothing. Without a ``__file__`` the worker skips it.
+    """
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if path is None or getattr(main, "__spec__", None) is not None:  # run with -m: spawn skips it already
+        yield
+        return
+    main.__file__ = None  # type: ignore[union-attr]
+    try:
+        yield
+    finally:
+        main.__file__ = path  # type: ignore[union-attr]
+
+
+def parse_and_tag(body: bytes, headers: dict[str, str], url: str, fetched: datetime) -> ParsedFeed:
+    """``parse_feed`` and ``tag_entries`` of every entry in one job, for a feed with nothing stored
+    yet: every entry is new, so the runner need not look up fingerprints between the two, and the
+    entries cross between the processes once instead of three times."""
+    parsed = parse_feed(body, headers, url)
+    if parsed.error or not parsed.entries:
+        return parsed
+    return replace(parsed, extractions=tag_entries(parsed.entries, fetched))
 
 
 def default_workers() -> int:
@@ -81,6 +115,11 @@ class ParsePool:
         """``tui.poll.parse.parse_feed`` in a worker."""
         return await self._run(parse_feed, body, headers, url)
 
+    async def parse_and_tag(self, body: bytes, headers: dict[str, str], url: str,
+                            fetched: datetime) -> ParsedFeed:
+        """``parse_and_tag`` in a worker: a feed's first document, parsed and tagged in one job."""
+        return await self._run(parse_and_tag, body, headers, url, fetched)
+
     async def tag(self, entries: Sequence[EntryRecord], fetched: datetime) -> dict[str, Any]:
         """``tui.poll.tagging.tag_entries`` in a worker: extractions by guid."""
         return await self._run(tag_entries, tuple(entries), fetched)
@@ -88,7 +127,9 @@ class ParsePool:
     async def _run(self, function: Callable[..., T], *args: Any) -> T:
         loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(self._executor(), function, *args)
+            with _without_main_script():  # workers start inside submit(), on demand
+                future = loop.run_in_executor(self._executor(), function, *args)
+            return await future
         except (BrokenProcessPool, RuntimeError, ValueError, OSError):
             # A worker died (out of memory, killed), or processes cannot be started here: a script
             # without an ``if __name__ == "__main__"`` guard (RuntimeError), or a host that replaced

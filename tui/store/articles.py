@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 import sqlite_utils
 
 from tui.models import EntryRecord
-from tui.store.tags import ExtractionLike, Tagger, apply_tags
+from tui.store.tags import ExtractionLike, Tagger, apply_tags, eventless_verdict, extractor_version
 from tui.timeutil import EARLIEST, month_of, to_iso
 
 log = logging.getLogger(__name__)
@@ -98,25 +98,31 @@ def store_entries(db: sqlite_utils.Database, feed_id: int, entries: Iterable[Ent
         seen.add(entry.guid)
         published, known, month = _dates(entry, fetched)
         old = existing.get(entry.guid)
+        if old is not None and (old[1], old[2]) == (entry.title, entry.text):
+            continue
+        extraction = extractions.get(entry.guid) if extractions else None
+        if extraction is None and tagger is not None:
+            extraction = tagger(entry.title, entry.summary_html or entry.text, published)
         if old is None:
+            verdict = eventless_verdict(extraction) if extraction is not None else None
             cursor = db.execute(
                 "INSERT INTO articles (feed_id, guid, title, link, author, text, summary_html, published, "
-                "published_known, fetched_at, month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "published_known, fetched_at, month, layoff, layoff_auto, extractor_version) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [feed_id, entry.guid, entry.title, entry.link, entry.author, entry.text, entry.summary_html,
-                 published, known, to_iso(fetched), month])
+                 published, known, to_iso(fetched), month, verdict or 0, verdict or 0,
+                 extractor_version() if verdict is not None else None])
             counts.new += 1
             article_id = cursor.lastrowid
-        elif (old[1], old[2]) != (entry.title, entry.text):
+            if verdict is not None:  # tagged as it was inserted: no events, no corrections yet
+                counts.new_layoffs += verdict
+                continue
+        else:
             article_id = old[0]
             db.execute(
                 "UPDATE articles SET title = ?, link = ?, author = ?, text = ?, summary_html = ? WHERE id = ?",
                 [entry.title, entry.link, entry.author, entry.text, entry.summary_html, article_id])
             counts.updated += 1
-        else:
-            continue
-        extraction = extractions.get(entry.guid) if extractions else None
-        if extraction is None and tagger is not None:
-            extraction = tagger(entry.title, entry.summary_html or entry.text, published)
         if extraction is not None and _tag(db, article_id, extraction, month) and old is None:
             counts.new_layoffs += 1
     return counts

@@ -12,8 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tui.extract import known_names
-
 NEAR_MISS_CUTOFF = 0.75
 """How alike (difflib ratio, ignoring case) a name must be to be offered as "did you mean"."""
 
@@ -54,6 +52,8 @@ def _is_known(canonical: str) -> bool:
 @lru_cache(maxsize=1)
 def known_company_names() -> tuple[str, ...]:
     """Every name in the extractor's company data (canonical names and aliases), for near misses."""
+    from tui.extract import known_names  # late, as above: a poll without a watchlist never loads it
+
     return known_names()
 
 

@@ -1,0 +1,83 @@
+"""What the parse workers are asked to do (issue 14: a cold poll is CPU on 2 cores, so no work twice).
+
+A feed's first document is parsed and tagged in one job; a later changed document is parsed, its
+stored fingerprints looked up, and only its new or changed entries tagged. Workers started from a
+program's main script do not run that script again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.poll.conftest import make_config
+from tests.poll.feeds import item, rss
+from tests.poll.server import FeedServer, static
+from tui.poll import poll_feeds, workers
+from tui.store import open_db
+
+LAYOFF = "Northwind Freight to cut 240 jobs as it closes a depot"
+
+
+@pytest.fixture
+def jobs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
+    """(function, entries sent) of every job given to the parse pool."""
+    seen: list[tuple[str, int]] = []
+    run = workers.ParsePool._run
+
+    async def spy(self: workers.ParsePool, function: Any, *args: Any) -> Any:
+        seen.append((function.__name__, len(args[0]) if function.__name__ == "tag_entries" else 0))
+        return await run(self, function, *args)
+
+    monkeypatch.setattr(workers.ParsePool, "_run", spy)
+    return seen
+
+
+def test_a_first_document_is_parsed_and_tagged_in_one_job(server: FeedServer, db_path: Path,
+                                                          jobs: list[tuple[str, int]]) -> None:
+    stories = [item(1, title=LAYOFF), item(2, title="Northwind Freight opens a depot in Leeds")]
+    server.routes["/f"] = static(rss(*stories))
+    config = make_config(server.url("/f"))
+    report = asyncio.run(poll_feeds(config, db_path, parse_mode="thread"))
+    assert (report.new, report.new_layoffs) == (2, 1)
+    assert jobs == [("parse_and_tag", 0)]
+    db = open_db(db_path)
+    assert db.execute("SELECT company, headcount FROM events").fetchall() == [("Northwind Freight", 240)]
+
+    # The document changes: one entry edited, one added. Only those two are tagged again.
+    stories[1] = item(2, title="Northwind Freight cuts 90 jobs at its Leeds depot")
+    server.routes["/f"] = static(rss(*stories, item(3, title="Weather for the week")))
+    jobs.clear()
+    report = asyncio.run(poll_feeds(config, db_path, parse_mode="thread"))
+    assert (report.new, report.updated, report.new_layoffs) == (1, 1, 0)
+    assert jobs == [("parse_feed", 0), ("tag_entries", 2)]
+    assert db.execute("SELECT count(*) FROM articles WHERE layoff = 1").fetchone()[0] == 2
+
+
+def test_workers_do_not_run_the_main_script_again(server: FeedServer, tmp_path: Path) -> None:
+    """With "spawn" a worker re-runs the parent's main file as ``__mp_main__``; the ``layoffs-tui``
+    script would import the whole command line in each worker, for nothing."""
+    server.routes["/f"] = static(rss(*(item(k) for k in range(5))))
+    marker = tmp_path / "ran-as"
+    script = tmp_path / "poller.py"
+    script.write_text(textwrap.dedent(f"""
+        import asyncio, sys
+        from pathlib import Path
+        Path({str(marker)!r}).open("a").write(__name__ + "\\n")
+        from tests.poll.conftest import make_config
+        from tui.poll import poll_feeds
+        if __name__ == "__main__":
+            config = make_config({server.url("/f")!r})
+            report = asyncio.run(poll_feeds(config, Path({str(tmp_path / "l.db")!r}), parse_mode="process"))
+            sys.exit(0 if report.new == 5 else 1)
+    """))
+    done = subprocess.run([sys.executable, str(script)], check=False, cwd=Path(__file__).parents[2],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert marker.read_text().split() == ["__main__"]
