@@ -48,6 +48,19 @@ class TestReader:
         )
 
 
+class TestCuts:
+    """The cuts view (``v``): one line per cut, at the usual size and at 80x24."""
+
+    def test_cuts_view(self, snap_compare, app_factory) -> None:
+        assert snap_compare(app_factory(), terminal_size=SIZE, run_before=keys("v"))
+
+    def test_cuts_view_small(self, snap_compare, app_factory) -> None:
+        assert snap_compare(app_factory(), terminal_size=(80, 24), run_before=keys("v"))
+
+    def test_a_cuts_stories(self, snap_compare, app_factory) -> None:
+        assert snap_compare(app_factory(), terminal_size=SIZE, run_before=keys("v", "enter"))
+
+
 class TestFeedsScreen:
     def test_feeds(self, snap_compare, app_factory) -> None:
         assert snap_compare(app_factory(), terminal_size=SIZE, run_before=keys("F"))

@@ -22,6 +22,7 @@ FOOTER_ORDER = (
     "search",
     "clear_filter",
     "toggle_layoffs",
+    "toggle_cuts",
     "show_feed",
     "add_feed",
     "remove_feed",

@@ -41,6 +41,7 @@ from tui.ui.months_pane import MonthsPane
 from tui.ui.poll_status import PollStatus
 from tui.ui.reader_follow import ReaderFollower
 from tui.ui.reader_pane import ReaderPane
+from tui.ui.row_sources import CUT_ROWS, STORY_ROWS
 from tui.ui.sidebar import NARROW_WIDTH, Sidebar
 
 if TYPE_CHECKING:
@@ -135,7 +136,11 @@ class MainScreen(Screen):
     @work(thread=True, exclusive=True, group="articles", exit_on_error=False)
     def load_articles(self, flt: Filter, reason: str, offset: int, limit: int) -> None:
         """A page of rows for ``flt``, in a thread with its own connection; nothing is counted here (the
-        total comes with the panes' counts), and a page superseded by the next key stops half-way."""
+        total comes with the panes' counts), and a page superseded by the next key stops half-way.
+        In the cuts view, a page of cuts from the service (counted: the cuts table is small)."""
+        if self.table.showing_cuts:
+            self.post_message(ArticlesLoaded(flt, self.layoffs_app.service.cut_page(flt, offset, limit), reason))
+            return
         worker = get_current_worker()
         try:
             with cancellable(thread_db(self.layoffs_app.db_path), lambda: worker.is_cancelled) as db:
@@ -147,6 +152,9 @@ class MainScreen(Screen):
     @work(thread=True, exclusive=True, group="more", exit_on_error=False)
     def load_more(self, flt: Filter, offset: int) -> None:
         """The next page, appended when it arrives."""
+        if self.table.showing_cuts:
+            self.post_message(ArticlesLoaded(flt, self.layoffs_app.service.cut_page(flt, offset), "more"))
+            return
         page = article_page(thread_db(self.layoffs_app.db_path), flt, offset=offset, with_total=False)
         self.post_message(ArticlesLoaded(flt, page, "more"))
 
@@ -192,8 +200,8 @@ class MainScreen(Screen):
 
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
         """Show a page unless the filter changed since it was asked for; "more" appends."""
-        if message.flt != self.flt:
-            return  # an older filter's answer
+        if message.flt != self.flt or message.cuts != self.table.showing_cuts:
+            return  # an older filter's (or the other view's) answer
         if message.reason == "more":
             self.table.show_page(message.page, "more")
             if not self.facets_ready:  # not counted yet: page on while pages come back full
@@ -206,7 +214,7 @@ class MainScreen(Screen):
             total = self._counted_total
         if not message.page.rows:
             self.explain_empty(message.flt)
-        self.query_one(FilterBar).show(message.flt, total, self.feed_names)
+        self._show_filter(message.flt, total)
         self.articles_ready = True
         self.articles_shown_at = time.perf_counter()
         # The panes' counts are asked for once the table has its rows on screen, so their (heavier)
@@ -222,10 +230,15 @@ class MainScreen(Screen):
         selected_month = self.flt.months[0] if self.flt.months else None
         self.query_one(CompaniesPane).show(counts.companies, counts.company_total, selected_company)
         self.query_one(MonthsPane).show(counts.months, counts.month_total, selected_month)
-        self.table.total = counts.total
-        self.query_one(FilterBar).show(message.flt, counts.total, self.feed_names)
+        if not self.table.showing_cuts:  # the cuts view counts its own rows
+            self.table.total = counts.total
+            self._show_filter(message.flt, counts.total)
         self.facets_ready = True
         self.facets_ready_for, self._counted_total = message.flt, counts.total
+
+    def _show_filter(self, flt: Filter, total: int | None) -> None:
+        """The filter line, counting what the table shows (stories or cuts)."""
+        self.query_one(FilterBar).show(flt, total, self.feed_names, self.table.source.noun)
 
     @work(thread=True, exclusive=True, group="empty", exit_on_error=False)
     def explain_empty(self, flt: Filter) -> None:
@@ -287,6 +300,20 @@ class MainScreen(Screen):
         """The cursor neared the end of the loaded rows: load the next page."""
         self.load_more(self.flt, message.offset)
 
+    def on_article_table_cut_chosen(self, message: ArticleTable.CutChosen) -> None:
+        """Enter on a cut: a list of its stories; Enter there reads one here."""
+        from tui.ui.cut_stories_screen import CutStoriesScreen
+
+        row = self.table.rows_by_id.get(message.cut_id)
+        title = row.company if row is not None else f"cut {message.cut_id}"
+        self.app.push_screen(CutStoriesScreen(message.cut_id, title), self._read_chosen_story)
+
+    def _read_chosen_story(self, article_id: int | None) -> None:
+        """The story chosen in a cut's list goes to the reader."""
+        if article_id is not None:
+            self.follower.show_now(article_id)
+            self.write_read([article_id], True)
+
     def on_article_table_article_chosen(self, message: ArticleTable.ArticleChosen) -> None:
         """Enter: show the story in the reader and mark it read."""
         article_id = message.article_id
@@ -326,6 +353,12 @@ class MainScreen(Screen):
         if self.focused is box:
             self.set_focus(self.table)
 
+    def action_toggle_cuts(self) -> None:
+        """Switch the table between stories and cuts; the filter stays."""
+        self.table.use_source(STORY_ROWS if self.table.showing_cuts else CUT_ROWS)
+        self.follower.follow(None)
+        self.reload("filter")
+
     def action_toggle_layoffs(self) -> None:
         """Layoff stories only, or every article."""
         self.flt = self.flt.but(layoffs_only=not self.flt.layoffs_only)
@@ -336,7 +369,7 @@ class MainScreen(Screen):
 
     def action_toggle_read(self) -> None:
         """Mark the story under the cursor read or unread."""
-        article_id = self.table.selected_id
+        article_id = self.table.selected_article_id
         row = self.table.rows_by_id.get(article_id) if article_id is not None else None
         if row is None:
             return
@@ -344,7 +377,7 @@ class MainScreen(Screen):
 
     def action_toggle_star(self) -> None:
         """Star or unstar the story under the cursor."""
-        article_id = self.table.selected_id
+        article_id = self.table.selected_article_id
         row = self.table.rows_by_id.get(article_id) if article_id is not None else None
         if row is None:
             return
@@ -365,7 +398,7 @@ class MainScreen(Screen):
     def action_toggle_not_layoff(self) -> None:
         """Mark the story not a layoff (or undo that)."""
         article_id = self._current_article_id()
-        row = self.table.rows_by_id.get(article_id) if article_id is not None else None
+        row = self.table.rows_by_id.get(article_id) if self.table.selected_article_id is not None else None
         layoff = row.layoff if row is not None else bool(self.reader.detail and self.reader.detail.layoff)
         if article_id is not None:
             self.layoffs_app.set_not_layoff(article_id, layoff)
@@ -380,6 +413,6 @@ class MainScreen(Screen):
 
     def _current_article_id(self) -> int | None:
         """The story under the cursor when the table has focus, else the one in the reader."""
-        if self.focused is not self.table and self.reader.detail is not None:
+        if (self.focused is not self.table or self.table.showing_cuts) and self.reader.detail is not None:
             return self.reader.detail.id
-        return self.table.selected_id
+        return self.table.selected_article_id

@@ -11,6 +11,7 @@ from typing import Any
 
 from textual.message import Message
 
+from tui.store.cut_view import CutPage
 from tui.store.facets import PaneCounts
 from tui.store.filters import Filter
 from tui.store.queries import ArticleDetail, ArticlePage, FeedRow
@@ -24,11 +25,13 @@ class ArticlesLoaded(Message):
     "refresh" (the same filter after a poll or a correction: keep the cursor and the scroll).
     """
 
-    def __init__(self, flt: Filter, page: ArticlePage, reason: str) -> None:
+    def __init__(self, flt: Filter, page: ArticlePage | CutPage, reason: str) -> None:
         super().__init__()
         self.flt = flt
         self.page = page
         self.reason = reason
+        self.cuts = isinstance(page, CutPage)
+        """True for a page of the cuts view."""
 
 
 class FacetsLoaded(Message):
