@@ -18,10 +18,13 @@ from tui.store.cut_view import (
     MonthTotal,
     cut_facets,
     cut_page,
+    cut_pane_counts,
     cut_timeline,
     other_sources,
     stories_of_cut,
+    with_cut_headcounts,
 )
+from tui.store.facets import PaneCounts
 from tui.store.filters import Filter
 from tui.store.queries import thread_db
 
@@ -47,6 +50,12 @@ class LayoffsService:
     def cut_facets(self, flt: Filter) -> list[CutFacet]:
         """Cut counts and cut headcount sums per company, under every filter but the company one."""
         return cut_facets(thread_db(self.db_path), flt)
+
+    def pane_counts(self, flt: Filter, counts: PaneCounts | None) -> PaneCounts:
+        """The panes' counts: in the cuts view (``counts`` None) cuts and their jobs; in the stories view
+        ``counts`` (the stories') with each company's jobs summed over its cuts."""
+        db = thread_db(self.db_path)
+        return cut_pane_counts(db, flt) if counts is None else with_cut_headcounts(db, flt, counts)
 
     def other_sources(self, article_id: int) -> list[CutStory]:
         """The other outlets' stories of the cut(s) an article reports."""

@@ -77,3 +77,41 @@ async def test_enter_on_a_cut_lists_its_stories_and_enter_reads_one(app_factory,
         await settle(pilot)
         assert app.screen is app.main
         assert app.main.reader.detail is not None and app.main.reader.detail.id == second
+
+
+def company_line(app, name: str) -> str:
+    """The Companies pane's line of ``name``, as shown."""
+    pane = app.main.query_one("#companies")
+    return str(pane.get_option_at_index(pane.names.index(name)).prompt)
+
+
+async def test_companies_pane_sums_cut_headcounts_not_story_headcounts(app_factory, sample_db: Path) -> None:
+    add_second_source(sample_db)  # a second report of Amazon's 500 (2024-03-28): one cut, two stories
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        # Stories: Amazon's four (its unit Twitch's included); jobs 500 + 1,200 + Twitch's 500, once each.
+        assert company_line(app, "Amazon").split()[-3:] == ["4", "·", "2,200"]
+        await pilot.press("v")
+        await settle(pilot)
+        assert company_line(app, "Amazon").split()[-3:] == ["3", "·", "2,200"]  # three cuts
+        assert app.main.query_one("#months").months == [None, "2024-03", "2024-02", "2024-01", "2023-12"]
+
+
+async def test_reader_names_the_other_outlets_of_the_cut(app_factory, sample_db: Path) -> None:
+    add_second_source(sample_db)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # the newest story: the second report of Amazon's cut
+        await settle(pilot)
+        text = app.main.reader.text()
+        assert "Also reported by 1 outlet:" in text
+        assert "Amazon cuts 500 jobs in devices unit" in text
+        assert "https://news.example.com/story/1" in text
+        await pilot.press("j", "enter")  # the first report: names the second
+        await settle(pilot)
+        assert "https://biz.example.org/amazon-devices" in app.main.reader.text()
+        await pilot.press("j", "enter")  # Twitch: a cut of one story, nothing more to say
+        await settle(pilot)
+        assert "Also reported" not in app.main.reader.text()

@@ -8,11 +8,12 @@ that search shows. Every query carries a LIMIT.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sqlite_utils
 
 from tui.store.cut_queries import _ROW_SQL, CutRow, CutStory, _row, cut_stories, cut_where
+from tui.store.facets import CompanyFacet, MonthFacet, PaneCounts, group_facets
 from tui.store.filters import Filter, where
 
 CUT_PAGE_SIZE = 200
@@ -135,3 +136,54 @@ def other_sources(db: sqlite_utils.Database, article_id: int) -> list[CutStory]:
                 seen.add(story.id)
                 others.append(story)
     return others
+
+
+def _company_lines(facets: list[CutFacet], limit: int) -> list[CompanyFacet]:
+    """Cut facets as the Companies pane's lines: a parent's line counts its units' cuts too (as choosing
+    the parent shows them), each unit also on its own line under it."""
+    tops: dict[str, list[int]] = {}
+    units = []
+    for facet in facets:
+        own = tops.setdefault(facet.parent or facet.name, [0, 0])
+        own[0] += facet.cuts
+        own[1] += facet.headcount
+        if facet.parent:
+            units.append((facet.name, facet.parent, facet.cuts, facet.headcount))
+    return group_facets([(name, cuts, jobs) for name, (cuts, jobs) in tops.items()], units, limit)
+
+
+def cut_pane_counts(db: sqlite_utils.Database, flt: Filter) -> PaneCounts:
+    """The panes' lines in the cuts view: cuts and the sums of their best figures, each pane under every
+    filter but its own, and the number of cuts the whole filter selects."""
+    companies = _company_lines(cut_facets(db, flt), FACET_LIMIT)
+    month_condition, month_params = view_where(flt, skip="months")
+    months = [
+        MonthFacet(month, cuts)
+        for month, cuts in db.execute(
+            f"SELECT c.month, count(*) FROM cuts AS c WHERE {month_condition} GROUP BY c.month "
+            "ORDER BY c.month DESC LIMIT ?",
+            [*month_params, TIMELINE_LIMIT],
+        )
+    ]
+
+    def count(selection: Filter) -> int:
+        condition, params = view_where(selection)
+        return db.execute(f"SELECT count(*) FROM cuts AS c WHERE {condition}", params).fetchone()[0]
+
+    total = count(flt)
+    return PaneCounts(companies, count(flt.but(companies=())), months, count(flt.but(months=())), total)
+
+
+def with_cut_headcounts(db: sqlite_utils.Database, flt: Filter, counts: PaneCounts) -> PaneCounts:
+    """The stories view's pane counts with each company's jobs summed over its cuts, not its stories:
+    six reports of one cut of 12,000 count 12,000 once."""
+    lines = _company_lines(cut_facets(db, flt), FACET_LIMIT)
+    jobs = {facet.name: facet.headcount for facet in lines}
+    for facet in lines:
+        jobs.update({unit.name: unit.headcount for unit in facet.units})
+
+    def fixed(facet: CompanyFacet) -> CompanyFacet:
+        units = tuple(fixed(unit) for unit in facet.units)
+        return replace(facet, headcount=jobs.get(facet.name, 0), units=units)
+
+    return replace(counts, companies=[fixed(facet) for facet in counts.companies])

@@ -1,6 +1,7 @@
 """The Companies pane: "All", then each company with its units indented under it.
 
-Each line shows the number of stories and the sum of known headcounts under the *other* filters, so
+Each line shows the number of stories (in the cuts view, of cuts) and the jobs cut, summed over the
+company's cuts (never its stories: six reports of one cut count it once), under the *other* filters, so
 the counts answer "who cut jobs in March" once a month is chosen. Enter chooses a company.
 """
 

@@ -163,19 +163,24 @@ class MainScreen(Screen):
         """The panes' counts, each under every filter but its own, and the filter's total; in the
         background, stopped as soon as a newer filter replaces this one."""
         worker = get_current_worker()
+        service = self.layoffs_app.service
+        if self.table.showing_cuts:
+            self.post_message(FacetsLoaded(flt, service.pane_counts(flt, None), cuts=True))
+            return
         try:
             with cancellable(thread_db(self.layoffs_app.db_path), lambda: worker.is_cancelled) as db:
                 counts = pane_counts(db, flt)
         except QueryCancelled:
             return
-        self.post_message(FacetsLoaded(flt, counts))
+        if not worker.is_cancelled:  # the jobs of each company: summed over its cuts, never its stories
+            self.post_message(FacetsLoaded(flt, service.pane_counts(flt, counts)))
 
     @work(thread=True, exclusive=True, group="reader", exit_on_error=False)
     def load_article(self, article_id: int) -> None:
-        """One article with its events for the reader."""
-        self.post_message(
-            ArticleLoaded(article_id, article_detail(thread_db(self.layoffs_app.db_path), article_id))
-        )
+        """One article with its events for the reader, and the other stories of its cut."""
+        detail = article_detail(thread_db(self.layoffs_app.db_path), article_id)
+        others = self.layoffs_app.service.other_sources(article_id) if detail is not None else []
+        self.post_message(ArticleLoaded(article_id, detail, others))
 
     @work(thread=True, group="writes", exit_on_error=False)
     def write_read(self, article_ids: list[int], value: bool) -> None:
@@ -223,16 +228,15 @@ class MainScreen(Screen):
 
     def on_facets_loaded(self, message: FacetsLoaded) -> None:
         """Refill the company and month panes, marking the current choice; stale answers are dropped."""
-        if message.flt != self.flt:
+        if message.flt != self.flt or message.cuts != self.table.showing_cuts:
             return
         counts = message.counts
         selected_company = self.flt.companies[0] if self.flt.companies else None
         selected_month = self.flt.months[0] if self.flt.months else None
         self.query_one(CompaniesPane).show(counts.companies, counts.company_total, selected_company)
         self.query_one(MonthsPane).show(counts.months, counts.month_total, selected_month)
-        if not self.table.showing_cuts:  # the cuts view counts its own rows
-            self.table.total = counts.total
-            self._show_filter(message.flt, counts.total)
+        self.table.total = counts.total
+        self._show_filter(message.flt, counts.total)
         self.facets_ready = True
         self.facets_ready_for, self._counted_total = message.flt, counts.total
 
@@ -263,7 +267,7 @@ class MainScreen(Screen):
     def on_article_loaded(self, message: ArticleLoaded) -> None:
         """Show the story the reader worker loaded (None if it is gone), unless the cursor left it."""
         if self.follower.accepts(message.article_id):
-            self.reader.show(message.detail)
+            self.reader.show(message.detail, message.others)
 
     def on_article_table_highlighted(self, message: ArticleTable.Highlighted) -> None:
         """The reader follows the cursor (debounced), so o, t and x act on the story it shows."""

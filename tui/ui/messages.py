@@ -6,11 +6,13 @@ only through these.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from textual.message import Message
 
+from tui.store.cut_queries import CutStory
 from tui.store.cut_view import CutPage
 from tui.store.facets import PaneCounts
 from tui.store.filters import Filter
@@ -37,10 +39,12 @@ class ArticlesLoaded(Message):
 class FacetsLoaded(Message):
     """The Companies and Months panes' lines, and the filter's total, for ``flt`` are ready."""
 
-    def __init__(self, flt: Filter, counts: PaneCounts) -> None:
+    def __init__(self, flt: Filter, counts: PaneCounts, *, cuts: bool = False) -> None:
         super().__init__()
         self.flt = flt
         self.counts = counts
+        self.cuts = cuts
+        """True when the counts are of cuts (the cuts view)."""
 
 
 class EmptyExplained(Message):
@@ -55,10 +59,14 @@ class EmptyExplained(Message):
 class ArticleLoaded(Message):
     """The reader's article (with its events) is ready; None when it no longer exists."""
 
-    def __init__(self, article_id: int, detail: ArticleDetail | None) -> None:
+    def __init__(
+        self, article_id: int, detail: ArticleDetail | None, others: Sequence[CutStory] = ()
+    ) -> None:
         super().__init__()
         self.article_id = article_id
         self.detail = detail
+        self.others = others
+        """The other outlets' stories of the article's cut ("also reported by")."""
 
 
 class MarksStored(Message):
