@@ -61,6 +61,16 @@ class TestCuts:
         assert snap_compare(app_factory(), terminal_size=SIZE, run_before=keys("v", "enter"))
 
 
+class TestTimeline:
+    """The chart of cuts per month (``T``), at the usual size and at 80x24."""
+
+    def test_timeline(self, snap_compare, app_factory) -> None:
+        assert snap_compare(app_factory(), terminal_size=SIZE, run_before=keys("T"))
+
+    def test_timeline_small(self, snap_compare, app_factory) -> None:
+        assert snap_compare(app_factory(), terminal_size=(80, 24), run_before=keys("T"))
+
+
 class TestFeedsScreen:
     def test_feeds(self, snap_compare, app_factory) -> None:
         assert snap_compare(app_factory(), terminal_size=SIZE, run_before=keys("F"))

@@ -23,6 +23,7 @@ FOOTER_ORDER = (
     "clear_filter",
     "toggle_layoffs",
     "toggle_cuts",
+    "timeline",
     "show_feed",
     "add_feed",
     "remove_feed",

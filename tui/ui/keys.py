@@ -23,6 +23,7 @@ MAIN_BINDINGS: list[Binding] = [
     Binding("slash", "search", "Search", id="search", priority=True),
     Binding("escape", "clear_filter", "Clear", id="clear_filter"),
     Binding("v", "toggle_cuts", "Cuts/stories", id="toggle_cuts"),
+    Binding("T", "timeline", "Timeline", id="timeline"),
     Binding("l", "toggle_layoffs", "Layoffs/all", id="toggle_layoffs"),
     Binding("u", "toggle_unread", "Unread only", id="toggle_unread", show=False),
     Binding("m", "toggle_read", "Read", id="toggle_read"),

@@ -363,6 +363,12 @@ class MainScreen(Screen):
         self.follower.follow(None)
         self.reload("filter")
 
+    def action_timeline(self) -> None:
+        """The chart of cuts per month for the current filter."""
+        from tui.ui.timeline_screen import TimelineScreen
+
+        self.app.push_screen(TimelineScreen(self.flt))
+
     def action_toggle_layoffs(self) -> None:
         """Layoff stories only, or every article."""
         self.flt = self.flt.but(layoffs_only=not self.flt.layoffs_only)
