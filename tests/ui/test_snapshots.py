@@ -71,6 +71,15 @@ class TestTimeline:
         assert snap_compare(app_factory(), terminal_size=(80, 24), run_before=keys("T"))
 
 
+class TestWatch:
+    def test_watched_companies_are_marked(self, snap_compare, app_factory, tmp_path: Path) -> None:
+        from tests.ui.test_watch_in_app import feed_list
+        from tui.config import load_config
+
+        config = load_config(feed_list(tmp_path, '[watch]\ncompanies = ["Amazon", "Spotify"]\n'))
+        assert snap_compare(app_factory(config), terminal_size=SIZE, run_before=keys())
+
+
 class TestFeedsScreen:
     def test_feeds(self, snap_compare, app_factory) -> None:
         assert snap_compare(app_factory(), terminal_size=SIZE, run_before=keys("F"))

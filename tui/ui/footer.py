@@ -24,6 +24,7 @@ FOOTER_ORDER = (
     "toggle_layoffs",
     "toggle_cuts",
     "timeline",
+    "toggle_watch",
     "show_feed",
     "add_feed",
     "remove_feed",

@@ -43,6 +43,7 @@ from tui.ui.reader_follow import ReaderFollower
 from tui.ui.reader_pane import ReaderPane
 from tui.ui.row_sources import CUT_ROWS, STORY_ROWS
 from tui.ui.sidebar import NARROW_WIDTH, Sidebar
+from tui.ui.watching import watch_test, watched_companies
 
 if TYPE_CHECKING:
     from tui.ui.app import LayoffsApp
@@ -99,6 +100,7 @@ class MainScreen(Screen):
         self.query_one("#search", Input).display = False
         self.query_one(PollStatus).display = False
         self.set_focus(self.table)
+        self.show_watched()
         self.reload("filter")
 
     # -- widgets ---------------------------------------------------------------------------------
@@ -362,6 +364,43 @@ class MainScreen(Screen):
         self.table.use_source(STORY_ROWS if self.table.showing_cuts else CUT_ROWS)
         self.follower.follow(None)
         self.reload("filter")
+
+    # -- the watchlist ---------------------------------------------------------------------------
+
+    def show_watched(self) -> None:
+        """Mark the watched companies in the Companies pane (after start and after each watch edit)."""
+        entries = tuple(self.layoffs_app.config.watch.companies)
+        self.query_one(CompaniesPane).set_watched(entries, watch_test(entries))
+
+    def _company_at_cursor(self) -> str | None:
+        """The company ``w`` means: the Companies pane's highlighted line, else the cut's company, else
+        the first company of the story under the cursor (or in the reader)."""
+        pane = self.query_one(CompaniesPane)
+        if self.focused is pane:
+            return pane.highlighted_name
+        row = self.table.rows_by_id.get(self.table.selected_id) if self.table.selected_id is not None else None
+        if self.table.showing_cuts and row is not None:
+            return row.company
+        if self.focused is self.table and row is not None and row.companies:
+            return row.companies[0]
+        detail = self.reader.detail
+        return detail.events[0].company if detail is not None and detail.events else None
+
+    def action_toggle_watch(self) -> None:
+        """Watch the company under the cursor, or stop watching it (feeds.toml's ``[watch]``)."""
+        company = self._company_at_cursor()
+        if company is None:
+            self.app.notify("Choose a company (in the Companies pane, or a story naming one) to watch.")
+            return
+        self.layoffs_app.toggle_watch(company)
+
+    def action_toggle_watched_only(self) -> None:
+        """Only the watched companies' stories (or cuts), or back to every company."""
+        watched = watched_companies(self.layoffs_app.config.watch.companies)
+        if not watched:
+            self.app.notify("Nothing is watched yet: press w on a company to watch it.")
+            return
+        self.flt = self.flt.but(companies=() if self.flt.companies == watched else watched)
 
     def action_timeline(self) -> None:
         """The chart of cuts per month for the current filter."""

@@ -121,6 +121,15 @@ class PollFinished(Message):
         self.quiet = quiet
 
 
+class AlertsGiven(Message):
+    """A poll brought cuts of watched companies (``alerts``); ``failures``: the alert command's."""
+
+    def __init__(self, alerts: Sequence[Any], failures: Sequence[str]) -> None:
+        super().__init__()
+        self.alerts = alerts
+        self.failures = failures
+
+
 class FeedsLoaded(Message):
     """The feeds screen's rows are ready; ``removed`` feeds are no longer listed but their stories stay."""
 
