@@ -52,3 +52,13 @@ async def test_the_timeline_follows_the_company_filter(app_factory) -> None:
             ("2024-02", 1, 1200),
             ("2024-03", 2, 1000),
         ]
+
+
+def test_quiet_months_are_bars_of_zero() -> None:
+    from tui.store.cut_view import MonthTotal, _with_empty_months
+
+    months = [MonthTotal("2023-11", 1, 10), MonthTotal("2024-02", 2, 0)]
+    assert [(m.month, m.cuts) for m in _with_empty_months(months)] == [
+        ("2023-11", 1), ("2023-12", 0), ("2024-01", 0), ("2024-02", 2),
+    ]
+    assert _with_empty_months([]) == []

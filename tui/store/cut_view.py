@@ -92,14 +92,30 @@ def stories_of_cut(db: sqlite_utils.Database, cut_id: int) -> list[CutStory]:
 
 
 def cut_timeline(db: sqlite_utils.Database, flt: Filter) -> list[MonthTotal]:
-    """Cuts and jobs cut per month under the whole filter, oldest month first."""
+    """Cuts and jobs cut per month under the whole filter, oldest month first, quiet months at zero."""
     condition, params = view_where(flt)
     rows = db.execute(
         f"SELECT c.month, count(*), coalesce(sum(c.headcount), 0) FROM cuts AS c WHERE {condition} "
         "GROUP BY c.month ORDER BY c.month DESC LIMIT ?",
         [*params, TIMELINE_LIMIT],
     ).fetchall()
-    return [MonthTotal(month, cuts, jobs) for month, cuts, jobs in reversed(rows)]
+    return _with_empty_months([MonthTotal(month, cuts, jobs) for month, cuts, jobs in reversed(rows)])
+
+
+def _with_empty_months(months: list[MonthTotal]) -> list[MonthTotal]:
+    """Every month from the first to the last, those without a cut at zero: a gap of quiet months is
+    part of the picture, and a chart that skips it would make March follow January."""
+    if not months:
+        return []
+    known = {total.month: total for total in months}
+    year, month = map(int, months[0].month.split("-"))
+    filled = []
+    while True:
+        key = f"{year:04d}-{month:02d}"
+        filled.append(known.get(key, MonthTotal(key, 0, 0)))
+        if key >= months[-1].month:
+            return filled
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
 
 def cut_facets(db: sqlite_utils.Database, flt: Filter, limit: int = FACET_LIMIT) -> list[CutFacet]:

@@ -87,7 +87,10 @@ class TimelineScreen(Screen[None]):
         if self.months:
             labels = [month.month for month in self.months]
             values = [month.cuts if self.measure == "cuts" else month.jobs for month in self.months]
-            plt.bar(labels, values)
+            positions = list(range(len(labels)))
+            plt.bar(positions, values, width=0.8)
+            step = max(1, len(labels) // 12)  # a label every few months when there are many
+            plt.xticks(positions[::step], labels[::step])
             top = max(values) or 1
             step = max(1, -(-top // 5))  # whole numbers on the axis: there is no 0.67 of a cut
             plt.yticks(list(range(0, top + step, step)))
