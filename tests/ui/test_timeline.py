@@ -59,6 +59,9 @@ def test_quiet_months_are_bars_of_zero() -> None:
 
     months = [MonthTotal("2023-11", 1, 10), MonthTotal("2024-02", 2, 0)]
     assert [(m.month, m.cuts) for m in _with_empty_months(months)] == [
-        ("2023-11", 1), ("2023-12", 0), ("2024-01", 0), ("2024-02", 2),
+        ("2023-11", 1),
+        ("2023-12", 0),
+        ("2024-01", 0),
+        ("2024-02", 2),
     ]
     assert _with_empty_months([]) == []

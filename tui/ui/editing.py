@@ -188,8 +188,11 @@ class EditingMixin:
         self._edit_feed_list(lambda: outcome.append(toggle_watched(path, company)), "")
         if outcome:
             watching, entry = outcome[0]
-            self.notify(f"Watching {entry}: a poll that brings a cut of it alerts you." if watching
-                        else f"No longer watching {entry}.")  # type: ignore[attr-defined]
+            self.notify(
+                f"Watching {entry}: a poll that brings a cut of it alerts you."
+                if watching
+                else f"No longer watching {entry}."
+            )  # type: ignore[attr-defined]
             self.main.show_watched()  # type: ignore[attr-defined]
 
     def add_feed(self) -> None:

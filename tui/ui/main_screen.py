@@ -141,7 +141,9 @@ class MainScreen(Screen):
         total comes with the panes' counts), and a page superseded by the next key stops half-way.
         In the cuts view, a page of cuts from the service (counted: the cuts table is small)."""
         if self.table.showing_cuts:
-            self.post_message(ArticlesLoaded(flt, self.layoffs_app.service.cut_page(flt, offset, limit), reason))
+            self.post_message(
+                ArticlesLoaded(flt, self.layoffs_app.service.cut_page(flt, offset, limit), reason)
+            )
             return
         worker = get_current_worker()
         try:
@@ -378,7 +380,9 @@ class MainScreen(Screen):
         pane = self.query_one(CompaniesPane)
         if self.focused is pane:
             return pane.highlighted_name
-        row = self.table.rows_by_id.get(self.table.selected_id) if self.table.selected_id is not None else None
+        row = (
+            self.table.rows_by_id.get(self.table.selected_id) if self.table.selected_id is not None else None
+        )
         if self.table.showing_cuts and row is not None:
             return row.company
         if self.focused is self.table and row is not None and row.companies:
