@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from tests.ui.conftest import SIZE, Recorder, settle, titles
@@ -69,6 +70,10 @@ async def test_enter_on_a_cut_lists_its_stories_and_enter_reads_one(app_factory,
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, CutStoriesScreen)
+        deadline = time.monotonic() + 10  # the screen's worker may start after settle looked
+        while not screen.stories and time.monotonic() < deadline:
+            await pilot.pause()
+        await settle(pilot)
         assert [story.title for story in screen.stories] == [
             "Amazon cuts 500 jobs in devices unit",
             "Amazon to cut about 500 device jobs",

@@ -3,6 +3,7 @@ fixed clock (tests/ui/conftest.py). Update with ``--snapshot-update`` only after
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +21,20 @@ def keys(*pressed: str) -> Callable[[Pilot], object]:
         for key in pressed:
             await pilot.press(key)
             await settle(pilot)
+
+    return run
+
+
+def keys_until(*pressed: str, ready: Callable[[object], bool]) -> Callable[[Pilot], object]:
+    """As ``keys``, then pauses until ``ready(screen)``: a pushed screen's worker may start after the
+    settle looked."""
+
+    async def run(pilot: Pilot) -> None:
+        await keys(*pressed)(pilot)
+        deadline = time.monotonic() + 10
+        while not ready(pilot.app.screen) and time.monotonic() < deadline:
+            await pilot.pause()
+        await settle(pilot)
 
     return run
 
@@ -58,17 +73,29 @@ class TestCuts:
         assert snap_compare(app_factory(), terminal_size=(80, 24), run_before=keys("v"))
 
     def test_a_cuts_stories(self, snap_compare, app_factory) -> None:
-        assert snap_compare(app_factory(), terminal_size=SIZE, run_before=keys("v", "enter"))
+        assert snap_compare(
+            app_factory(),
+            terminal_size=SIZE,
+            run_before=keys_until("v", "enter", ready=lambda screen: bool(getattr(screen, "stories", ()))),
+        )
 
 
 class TestTimeline:
     """The chart of cuts per month (``T``), at the usual size and at 80x24."""
 
     def test_timeline(self, snap_compare, app_factory) -> None:
-        assert snap_compare(app_factory(), terminal_size=SIZE, run_before=keys("T"))
+        assert snap_compare(
+            app_factory(),
+            terminal_size=SIZE,
+            run_before=keys_until("T", ready=lambda screen: getattr(screen, "loaded", False)),
+        )
 
     def test_timeline_small(self, snap_compare, app_factory) -> None:
-        assert snap_compare(app_factory(), terminal_size=(80, 24), run_before=keys("T"))
+        assert snap_compare(
+            app_factory(),
+            terminal_size=(80, 24),
+            run_before=keys_until("T", ready=lambda screen: getattr(screen, "loaded", False)),
+        )
 
 
 class TestWatch:

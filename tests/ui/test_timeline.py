@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from textual_plotext import PlotextPlot
 
 from tests.ui.conftest import SIZE, settle
@@ -19,7 +21,10 @@ async def test_t_opens_the_timeline_with_the_months(app_factory) -> None:
         await pilot.press("T")
         await settle(pilot)
         screen = app.screen
-        assert isinstance(screen, TimelineScreen) and screen.loaded
+        assert isinstance(screen, TimelineScreen)
+        deadline = time.monotonic() + 10  # the screen's worker may start after settle looked
+        while not screen.loaded and time.monotonic() < deadline:
+            await pilot.pause()
         assert [(m.month, m.cuts) for m in screen.months] == [
             ("2023-12", 1),
             ("2024-01", 2),
@@ -48,6 +53,9 @@ async def test_the_timeline_follows_the_company_filter(app_factory) -> None:
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, TimelineScreen)
+        deadline = time.monotonic() + 10
+        while not screen.loaded and time.monotonic() < deadline:
+            await pilot.pause()
         assert [(m.month, m.cuts, m.jobs) for m in screen.months] == [
             ("2024-02", 1, 1200),
             ("2024-03", 2, 1000),
