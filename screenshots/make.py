@@ -26,6 +26,8 @@ SHOTS: list[tuple[str, tuple[str, ...]]] = [
     ("reader", ("j", "enter")),  # the second story, in the reader
     ("feeds", ("F",)),
     ("help", ("question_mark",)),
+    ("cuts", ("v",)),  # the cuts view
+    ("timeline", ("T",)),  # cuts per month
 ]
 """(file name, keys pressed from a fresh start)."""
 

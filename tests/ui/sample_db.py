@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tui.config import Config, FeedConfig
 from tui.store import open_db
+from tui.store.cuts import update_cuts
 
 FEEDS = [
     ("https://news.example.com/tech.rss", "Tech Cuts"),
@@ -199,5 +200,39 @@ def build_sample_db(path: Path) -> Path:
                 [number, company, parent, headcount, kind, percent, evidence, month],
             )
     db.execute("COMMIT")
+    update_cuts(db)  # as a poll does: each story's events grouped into cuts
     db.conn.close()
     return path
+
+
+SECOND_SOURCE = (
+    2,
+    "2024-03-28T15:00:00Z",
+    "Amazon to cut about 500 device jobs",
+    "Amazon will cut about 500 jobs in devices, a person familiar said.",
+    [("Amazon", None, 500, "approx", None, "Amazon will cut about 500 jobs in devices.")],
+)
+"""Another outlet's story of the sample's newest cut (Amazon, 2024-03-28), for "also reported by"."""
+
+
+def add_second_source(path: Path) -> int:
+    """Store ``SECOND_SOURCE`` in the sample database at ``path`` and group it; returns its article id."""
+    feed, published, title, text, events = SECOND_SOURCE
+    db = open_db(path)
+    db.execute("BEGIN IMMEDIATE")
+    cursor = db.execute(
+        "INSERT INTO articles (feed_id, guid, title, link, text, published, fetched_at, month, is_read, layoff, "
+        "layoff_auto) VALUES (?, 'guid-second', ?, 'https://biz.example.org/amazon-devices', ?, ?, ?, ?, 0, 1, 1)",
+        [feed + 1, title, text, published, published, published[:7]],
+    )
+    article_id = cursor.lastrowid
+    for company, parent, headcount, kind, percent, evidence in events:
+        db.execute(
+            "INSERT INTO events (article_id, company, parent, headcount, headcount_kind, percent, evidence, "
+            "source, month) VALUES (?, ?, ?, ?, ?, ?, ?, 'auto', ?)",
+            [article_id, company, parent, headcount, kind, percent, evidence, published[:7]],
+        )
+    db.execute("COMMIT")
+    update_cuts(db)
+    db.conn.close()
+    return int(article_id)

@@ -51,10 +51,10 @@ async def test_the_footer_shows_the_most_used_keys_that_fit(app_factory) -> None
         assert all(key.region.right <= 80 and key.region.width for key in keys), [k.region for k in keys]
         shown = {key.key_display for key in keys}
         assert {"?", "/", "esc", "l"} <= shown  # help first, then the filters
-        assert len(keys) < 13  # some gave way
+        assert len(keys) < 16  # some gave way
         await pilot.resize_terminal(160, 40)
         await settle(pilot)
-        assert len(list(app.main.query(FooterKey))) == 13  # all twelve keys, and the palette
+        assert len(list(app.main.query(FooterKey))) == 16  # all fifteen keys, and the palette
 
 
 async def test_the_sidebar_stays_open_on_a_wide_screen(app_factory) -> None:

@@ -3,6 +3,7 @@ fixed clock (tests/ui/conftest.py). Update with ``--snapshot-update`` only after
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +21,20 @@ def keys(*pressed: str) -> Callable[[Pilot], object]:
         for key in pressed:
             await pilot.press(key)
             await settle(pilot)
+
+    return run
+
+
+def keys_until(*pressed: str, ready: Callable[[object], bool]) -> Callable[[Pilot], object]:
+    """As ``keys``, then pauses until ``ready(screen)``: a pushed screen's worker may start after the
+    settle looked."""
+
+    async def run(pilot: Pilot) -> None:
+        await keys(*pressed)(pilot)
+        deadline = time.monotonic() + 10
+        while not ready(pilot.app.screen) and time.monotonic() < deadline:
+            await pilot.pause()
+        await settle(pilot)
 
     return run
 
@@ -46,6 +61,50 @@ class TestReader:
         assert snap_compare(
             app_factory(), terminal_size=SIZE, run_before=keys("slash", *"hostile", "enter", "enter")
         )
+
+
+class TestCuts:
+    """The cuts view (``v``): one line per cut, at the usual size and at 80x24."""
+
+    def test_cuts_view(self, snap_compare, app_factory) -> None:
+        assert snap_compare(app_factory(), terminal_size=SIZE, run_before=keys("v"))
+
+    def test_cuts_view_small(self, snap_compare, app_factory) -> None:
+        assert snap_compare(app_factory(), terminal_size=(80, 24), run_before=keys("v"))
+
+    def test_a_cuts_stories(self, snap_compare, app_factory) -> None:
+        assert snap_compare(
+            app_factory(),
+            terminal_size=SIZE,
+            run_before=keys_until("v", "enter", ready=lambda screen: bool(getattr(screen, "stories", ()))),
+        )
+
+
+class TestTimeline:
+    """The chart of cuts per month (``T``), at the usual size and at 80x24."""
+
+    def test_timeline(self, snap_compare, app_factory) -> None:
+        assert snap_compare(
+            app_factory(),
+            terminal_size=SIZE,
+            run_before=keys_until("T", ready=lambda screen: getattr(screen, "loaded", False)),
+        )
+
+    def test_timeline_small(self, snap_compare, app_factory) -> None:
+        assert snap_compare(
+            app_factory(),
+            terminal_size=(80, 24),
+            run_before=keys_until("T", ready=lambda screen: getattr(screen, "loaded", False)),
+        )
+
+
+class TestWatch:
+    def test_watched_companies_are_marked(self, snap_compare, app_factory, tmp_path: Path) -> None:
+        from tests.ui.test_watch_in_app import feed_list
+        from tui.config import load_config
+
+        config = load_config(feed_list(tmp_path, '[watch]\ncompanies = ["Amazon", "Spotify"]\n'))
+        assert snap_compare(app_factory(config), terminal_size=SIZE, run_before=keys())
 
 
 class TestFeedsScreen:

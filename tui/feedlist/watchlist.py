@@ -17,7 +17,7 @@ from tui.errors import FeedListError
 from tui.feedlist import _load, _save
 from tui.watch.names import near_miss, same_company
 
-__all__ = ["add_watched", "remove_watched"]
+__all__ = ["add_watched", "remove_watched", "toggle_watched"]
 
 
 def _watch_table(doc: tomlkit.TOMLDocument) -> Table:
@@ -69,3 +69,14 @@ def remove_watched(path: Path, name: str) -> tuple[str, Config]:
         raise FeedListError(f"{path}: {name.strip()!r} is not watched; {hint}watched: {', '.join(watched)}")
     del doc["watch"]["companies"][matches[0]]
     return watched[matches[0]], _save(path, doc.as_string())
+
+
+def toggle_watched(path: Path, name: str) -> tuple[bool, str]:
+    """Watch ``name``, or stop watching it when an entry already covers the same company (the app's
+    watch key); returns (watched now, the entry added or removed)."""
+    _text, config, _doc = _load(Path(path), missing_ok=True)
+    if any(same_company(entry, name) for entry in config.watch.companies):
+        entry, _config = remove_watched(path, name)
+        return False, entry
+    entry, _changed = add_watched(path, name)
+    return True, entry

@@ -44,7 +44,7 @@ class MonthFacet:
     stories: int
 
 
-def _group_facets(
+def group_facets(
     tops: Iterable[tuple[str, int, int]], units: Iterable[tuple[str, str, int, int]], limit: int
 ) -> list[CompanyFacet]:
     by_parent: dict[str, list[CompanyFacet]] = {}
@@ -94,7 +94,7 @@ def company_facets(db: sqlite_utils.Database, flt: Filter, *, limit: int = FACET
     rows = _company_rows(db, flt, limit)
     tops = [(name, stories, headcount) for name, parent, stories, headcount in rows if not parent][:limit]
     units = [(name, parent, stories, headcount) for name, parent, stories, headcount in rows if parent]
-    return _group_facets(tops, units, limit)
+    return group_facets(tops, units, limit)
 
 
 def month_facets(db: sqlite_utils.Database, flt: Filter, *, limit: int = MONTH_LIMIT) -> list[MonthFacet]:

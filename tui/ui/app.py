@@ -17,6 +17,7 @@ from textual.notifications import SeverityLevel
 from textual.worker import Worker, WorkerState
 
 from tui.config import Config
+from tui.service import LayoffsService
 from tui.store.changes import ChangeWatcher
 from tui.ui.commands import LayoffsCommands
 from tui.ui.editing import EditingMixin
@@ -70,6 +71,8 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
         self._reload_timer: Any = None
         self.unrecorded_polls = {}
         self.change_watcher = ChangeWatcher(db_path)
+        self.service = LayoffsService(db_path)
+        """The one door to the domain for the screens' workers (the cuts view so far)."""
         if title:
             self.sub_title = title
 

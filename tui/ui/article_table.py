@@ -10,7 +10,7 @@ scroll where it was, so new stories never move the reader.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -22,17 +22,17 @@ from textual.reactive import Reactive, reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.store.queries import ArticlePage, ArticleRow
 from tui.ui.keys import vim_bindings
-from tui.ui.safe import clean
-from tui.ui.table_lines import COLUMNS, column_widths, line_segments, message_strips, row_cells
+from tui.ui.row_sources import CUT_ROWS, STORY_ROWS, CellStyles, RowSource
+from tui.ui.table_lines import line_segments, message_strips
 
 MORE_THRESHOLD = 40
 """Rows from the end at which the next page is asked for."""
 
 
 class ArticleTable(ScrollView, can_focus=True):
-    """The stories matching the filter; Enter reads one (``ArticleChosen``)."""
+    """The stories (or the cuts) matching the filter; Enter reads a story (``ArticleChosen``) or lists a
+    cut's stories (``CutChosen``). What a row is comes from its row source (``source``)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "choose", "Read", show=False),
@@ -83,6 +83,13 @@ class ArticleTable(ScrollView, can_focus=True):
             super().__init__()
             self.article_id = article_id
 
+    class CutChosen(Message):
+        """Enter on a cut: list its stories."""
+
+        def __init__(self, cut_id: int) -> None:
+            super().__init__()
+            self.cut_id = cut_id
+
     class Highlighted(Message):
         """The cursor is on another story (None: the table is empty), so the reader can follow it."""
 
@@ -99,8 +106,10 @@ class ArticleTable(ScrollView, can_focus=True):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.rows: list[ArticleRow] = []
-        self.rows_by_id: dict[int, ArticleRow] = {}
+        self.source: RowSource = STORY_ROWS
+        """What the rows are: stories or cuts (``use_source``)."""
+        self.rows: list[Any] = []
+        self.rows_by_id: dict[int, Any] = {}
         self.total = 0
         """How many rows the filter matches (loaded or not)."""
         self._asked_offset = -1
@@ -118,40 +127,64 @@ class ArticleTable(ScrollView, can_focus=True):
         return len(self.rows)
 
     @property
-    def selected_id(self) -> int | None:
-        """The article under the cursor, or None when the table is empty."""
-        return self.rows[self.cursor_row].id if 0 <= self.cursor_row < len(self.rows) else None
+    def showing_cuts(self) -> bool:
+        """True in the cuts view."""
+        return self.source is CUT_ROWS
 
-    def _set_rows(self, rows: list[ArticleRow]) -> None:
+    @property
+    def selected_id(self) -> int | None:
+        """The row (article or cut) under the cursor, or None when the table is empty."""
+        if 0 <= self.cursor_row < len(self.rows):
+            return self.source.row_id(self.rows[self.cursor_row])
+        return None
+
+    @property
+    def selected_article_id(self) -> int | None:
+        """The article under the cursor; None in the cuts view or on an empty table."""
+        return None if self.showing_cuts else self.selected_id
+
+    def use_source(self, source: RowSource) -> None:
+        """Show another kind of row; the rows go until the new source's first page arrives."""
+        if source is self.source:
+            return
+        self.source = source
+        self.border_title = source.name.capitalize()
+        self._asked_offset = -1
+        self._set_rows([])
+        self.total = 0
+        self.refresh()
+
+    def _set_rows(self, rows: list[Any]) -> None:
         self.rows = rows
-        self.rows_by_id = {row.id: row for row in rows}
+        self.rows_by_id = {self.source.row_id(row): row for row in rows}
         self._lines.clear()
         self.virtual_size = Size(self.size.width, len(rows) + 1)
 
-    def show_page(self, page: ArticlePage, reason: str) -> None:
+    def show_page(self, page: Any, reason: str) -> None:
         """Show a page: replace (new filter), append (next page) or rebuild in place (refresh)."""
         self.total = page.total if reason != "more" else self.total
         if reason == "more":
-            self._set_rows(self.rows + [row for row in page.rows if row.id not in self.rows_by_id])
+            ids = self.rows_by_id
+            self._set_rows(self.rows + [row for row in page.rows if self.source.row_id(row) not in ids])
             return
         self.show_empty([])  # the explanation was for the rows being replaced
         keep_id = self.selected_id if reason == "refresh" else None
         scroll_y = self.scroll_y if reason == "refresh" else 0
         self._asked_offset = -1
         self._set_rows(list(page.rows))
-        index = next((i for i, row in enumerate(self.rows) if row.id == keep_id), None)
+        index = next((i for i, row in enumerate(self.rows) if self.source.row_id(row) == keep_id), None)
         if index is None:
             index = 0 if reason != "refresh" else min(self.cursor_row, max(0, len(self.rows) - 1))
         self.set_reactive(ArticleTable.cursor_row, index)
         self.scroll_to(y=scroll_y, animate=False, immediate=True)
         self.refresh()
-        self.post_message(self.Highlighted(self.selected_id))
+        self.post_message(self.Highlighted(self.selected_article_id))
 
     def update_marks(
         self, article_id: int, *, is_read: bool | None = None, starred: bool | None = None
     ) -> None:
         """Change a row's read/star marks in place (no reload, the cursor stays)."""
-        row = self.rows_by_id.get(article_id)
+        row = self.rows_by_id.get(article_id) if not self.showing_cuts else None
         if row is None:
             return
         new = replace(
@@ -181,8 +214,8 @@ class ArticleTable(ScrollView, can_focus=True):
         return Strip.blank(width, self.rich_style)
 
     def titles(self) -> list[str]:
-        """The titles in table order, as shown (cleaned), for tests and the bench."""
-        return [clean(row.title, single_line=True) for row in self.rows]
+        """The titles (in the cuts view, the companies) in table order, as shown, for tests and the bench."""
+        return [self.source.label(row) for row in self.rows]
 
     # -- cursor ----------------------------------------------------------------------------------
 
@@ -196,7 +229,7 @@ class ArticleTable(ScrollView, can_focus=True):
         self._scroll_cursor_into_view()
         self.refresh()
         self._want_more(new)
-        self.post_message(self.Highlighted(self.selected_id))
+        self.post_message(self.Highlighted(self.selected_article_id))
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         """Scrolling with the mouse wheel also reaches the end of what is loaded."""
@@ -248,9 +281,9 @@ class ArticleTable(ScrollView, can_focus=True):
         self.cursor_row = len(self.rows) - 1
 
     def action_choose(self) -> None:
-        """Post ``ArticleChosen`` for the row under the cursor; nothing on an empty table."""
-        if (article_id := self.selected_id) is not None:
-            self.post_message(self.ArticleChosen(article_id))
+        """Post ``ArticleChosen`` (or ``CutChosen``) for the row under the cursor; nothing on an empty table."""
+        if (row_id := self.selected_id) is not None:
+            self.post_message(self.CutChosen(row_id) if self.showing_cuts else self.ArticleChosen(row_id))
 
     def on_click(self, event: events.Click) -> None:
         """A click moves the cursor; a click on the highlighted row reads it."""
@@ -274,8 +307,8 @@ class ArticleTable(ScrollView, can_focus=True):
     def _header(self) -> Strip:
         style = self.get_component_rich_style("article-table--header")
         total = self.scrollable_content_region.width
-        cells = [(label, style, False) for _, label, _ in COLUMNS]
-        return Strip(line_segments(cells, column_widths(total), total, style)).crop(0, total)
+        cells = [(label, style, False) for _, label, _ in self.source.columns]
+        return Strip(line_segments(cells, self.source.widths(total), total, style)).crop(0, total)
 
     def _row_line(self, index: int) -> Strip:
         cursor = index == self.cursor_row
@@ -283,14 +316,13 @@ class ArticleTable(ScrollView, can_focus=True):
         if line is not None:
             return line
         total = self.scrollable_content_region.width
-        widths = column_widths(total)
-        cells = row_cells(
-            self.rows[index],
-            widths,
+        widths = self.source.widths(total)
+        styles = CellStyles(
             dim=self.get_component_rich_style("article-table--dim"),
             strong=self.get_component_rich_style("article-table--unread"),
             star=self.get_component_rich_style("article-table--star"),
         )
+        cells = self.source.cells(self.rows[index], widths, styles)
         segments = line_segments(cells, widths, total)
         if cursor:
             cursor_style = self.get_component_rich_style("article-table--cursor")

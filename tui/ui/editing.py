@@ -161,7 +161,8 @@ class EditingMixin:
         except LayoffsError as error:
             self.notify(str(error), severity="error")  # type: ignore[attr-defined]
             return
-        self.notify(what)  # type: ignore[attr-defined]
+        if what:
+            self.notify(what)  # type: ignore[attr-defined]
         from tui.ui.feeds_screen import FeedsScreen
 
         for screen in self.screen_stack:  # type: ignore[attr-defined]
@@ -175,6 +176,24 @@ class EditingMixin:
             self.notify(str(error), severity="error")  # type: ignore[attr-defined]
             return
         self._after_feed_edit(what)
+
+    def toggle_watch(self, company: str) -> None:
+        """Watch ``company`` or stop watching it, in feeds.toml; the Companies pane marks it."""
+        path = self._feed_list_path()
+        if path is None:
+            return
+        from tui.feedlist.watchlist import toggle_watched
+
+        outcome: list[tuple[bool, str]] = []
+        self._edit_feed_list(lambda: outcome.append(toggle_watched(path, company)), "")
+        if outcome:
+            watching, entry = outcome[0]
+            self.notify(
+                f"Watching {entry}: a poll that brings a cut of it alerts you."
+                if watching
+                else f"No longer watching {entry}."
+            )  # type: ignore[attr-defined]
+            self.main.show_watched()  # type: ignore[attr-defined]
 
     def add_feed(self) -> None:
         """Ask for a URL and a name and add the feed to feeds.toml."""

@@ -26,9 +26,15 @@ class FilterBar(Widget):
         """The ``Text`` built by ``show``, never parsed as markup."""
         return self.line
 
-    def show(self, flt: Filter, total: int | None, feed_names: dict[int, str] | None = None) -> None:
-        """Describe ``flt`` (feeds by name when known) and the number of matching stories (None while
-        it is being counted)."""
+    def show(
+        self,
+        flt: Filter,
+        total: int | None,
+        feed_names: dict[int, str] | None = None,
+        noun: tuple[str, str] = ("story", "stories"),
+    ) -> None:
+        """Describe ``flt`` (feeds by name when known) and the number of matching rows (None while
+        it is being counted), with ``noun`` (singular, plural): stories or cuts."""
         description = flt.describe()
         if flt.feed_ids and feed_names:
             ids = "feed: " + ", ".join(str(i) for i in flt.feed_ids)
@@ -38,7 +44,7 @@ class FilterBar(Widget):
         line = Text("Filter ", style="bold")
         line.append(clean(description, single_line=True))
         if total is not None:
-            line.append(f" · {total:,} " + ("story" if total == 1 else "stories"), style="dim")
+            line.append(f" · {total:,} " + (noun[0] if total == 1 else noun[1]), style="dim")
         if flt.but(layoffs_only=True) != Filter():
             line.append("  (Esc clears)", style="dim italic")
         self.line = line

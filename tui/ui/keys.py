@@ -22,6 +22,10 @@ MAIN_BINDINGS: list[Binding] = [
     # "/" (a paste, a fast typist) already goes into the search box.
     Binding("slash", "search", "Search", id="search", priority=True),
     Binding("escape", "clear_filter", "Clear", id="clear_filter"),
+    Binding("v", "toggle_cuts", "Cuts/stories", id="toggle_cuts"),
+    Binding("T", "timeline", "Timeline", id="timeline"),
+    Binding("w", "toggle_watch", "Watch", id="toggle_watch"),
+    Binding("W", "toggle_watched_only", "Watched only", id="toggle_watched_only", show=False),
     Binding("l", "toggle_layoffs", "Layoffs/all", id="toggle_layoffs"),
     Binding("u", "toggle_unread", "Unread only", id="toggle_unread", show=False),
     Binding("m", "toggle_read", "Read", id="toggle_read"),

@@ -41,7 +41,9 @@ from tui.ui.months_pane import MonthsPane
 from tui.ui.poll_status import PollStatus
 from tui.ui.reader_follow import ReaderFollower
 from tui.ui.reader_pane import ReaderPane
+from tui.ui.row_sources import CUT_ROWS, STORY_ROWS
 from tui.ui.sidebar import NARROW_WIDTH, Sidebar
+from tui.ui.watching import watch_test, watched_companies
 
 if TYPE_CHECKING:
     from tui.ui.app import LayoffsApp
@@ -98,6 +100,7 @@ class MainScreen(Screen):
         self.query_one("#search", Input).display = False
         self.query_one(PollStatus).display = False
         self.set_focus(self.table)
+        self.show_watched()
         self.reload("filter")
 
     # -- widgets ---------------------------------------------------------------------------------
@@ -135,7 +138,13 @@ class MainScreen(Screen):
     @work(thread=True, exclusive=True, group="articles", exit_on_error=False)
     def load_articles(self, flt: Filter, reason: str, offset: int, limit: int) -> None:
         """A page of rows for ``flt``, in a thread with its own connection; nothing is counted here (the
-        total comes with the panes' counts), and a page superseded by the next key stops half-way."""
+        total comes with the panes' counts), and a page superseded by the next key stops half-way.
+        In the cuts view, a page of cuts from the service (counted: the cuts table is small)."""
+        if self.table.showing_cuts:
+            self.post_message(
+                ArticlesLoaded(flt, self.layoffs_app.service.cut_page(flt, offset, limit), reason)
+            )
+            return
         worker = get_current_worker()
         try:
             with cancellable(thread_db(self.layoffs_app.db_path), lambda: worker.is_cancelled) as db:
@@ -147,6 +156,9 @@ class MainScreen(Screen):
     @work(thread=True, exclusive=True, group="more", exit_on_error=False)
     def load_more(self, flt: Filter, offset: int) -> None:
         """The next page, appended when it arrives."""
+        if self.table.showing_cuts:
+            self.post_message(ArticlesLoaded(flt, self.layoffs_app.service.cut_page(flt, offset), "more"))
+            return
         page = article_page(thread_db(self.layoffs_app.db_path), flt, offset=offset, with_total=False)
         self.post_message(ArticlesLoaded(flt, page, "more"))
 
@@ -155,19 +167,24 @@ class MainScreen(Screen):
         """The panes' counts, each under every filter but its own, and the filter's total; in the
         background, stopped as soon as a newer filter replaces this one."""
         worker = get_current_worker()
+        service = self.layoffs_app.service
+        if self.table.showing_cuts:
+            self.post_message(FacetsLoaded(flt, service.pane_counts(flt, None), cuts=True))
+            return
         try:
             with cancellable(thread_db(self.layoffs_app.db_path), lambda: worker.is_cancelled) as db:
                 counts = pane_counts(db, flt)
         except QueryCancelled:
             return
-        self.post_message(FacetsLoaded(flt, counts))
+        if not worker.is_cancelled:  # the jobs of each company: summed over its cuts, never its stories
+            self.post_message(FacetsLoaded(flt, service.pane_counts(flt, counts)))
 
     @work(thread=True, exclusive=True, group="reader", exit_on_error=False)
     def load_article(self, article_id: int) -> None:
-        """One article with its events for the reader."""
-        self.post_message(
-            ArticleLoaded(article_id, article_detail(thread_db(self.layoffs_app.db_path), article_id))
-        )
+        """One article with its events for the reader, and the other stories of its cut."""
+        detail = article_detail(thread_db(self.layoffs_app.db_path), article_id)
+        others = self.layoffs_app.service.other_sources(article_id) if detail is not None else []
+        self.post_message(ArticleLoaded(article_id, detail, others))
 
     @work(thread=True, group="writes", exit_on_error=False)
     def write_read(self, article_ids: list[int], value: bool) -> None:
@@ -192,8 +209,8 @@ class MainScreen(Screen):
 
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
         """Show a page unless the filter changed since it was asked for; "more" appends."""
-        if message.flt != self.flt:
-            return  # an older filter's answer
+        if message.flt != self.flt or message.cuts != self.table.showing_cuts:
+            return  # an older filter's (or the other view's) answer
         if message.reason == "more":
             self.table.show_page(message.page, "more")
             if not self.facets_ready:  # not counted yet: page on while pages come back full
@@ -206,7 +223,7 @@ class MainScreen(Screen):
             total = self._counted_total
         if not message.page.rows:
             self.explain_empty(message.flt)
-        self.query_one(FilterBar).show(message.flt, total, self.feed_names)
+        self._show_filter(message.flt, total)
         self.articles_ready = True
         self.articles_shown_at = time.perf_counter()
         # The panes' counts are asked for once the table has its rows on screen, so their (heavier)
@@ -215,7 +232,7 @@ class MainScreen(Screen):
 
     def on_facets_loaded(self, message: FacetsLoaded) -> None:
         """Refill the company and month panes, marking the current choice; stale answers are dropped."""
-        if message.flt != self.flt:
+        if message.flt != self.flt or message.cuts != self.table.showing_cuts:
             return
         counts = message.counts
         selected_company = self.flt.companies[0] if self.flt.companies else None
@@ -223,9 +240,13 @@ class MainScreen(Screen):
         self.query_one(CompaniesPane).show(counts.companies, counts.company_total, selected_company)
         self.query_one(MonthsPane).show(counts.months, counts.month_total, selected_month)
         self.table.total = counts.total
-        self.query_one(FilterBar).show(message.flt, counts.total, self.feed_names)
+        self._show_filter(message.flt, counts.total)
         self.facets_ready = True
         self.facets_ready_for, self._counted_total = message.flt, counts.total
+
+    def _show_filter(self, flt: Filter, total: int | None) -> None:
+        """The filter line, counting what the table shows (stories or cuts)."""
+        self.query_one(FilterBar).show(flt, total, self.feed_names, self.table.source.noun)
 
     @work(thread=True, exclusive=True, group="empty", exit_on_error=False)
     def explain_empty(self, flt: Filter) -> None:
@@ -250,7 +271,7 @@ class MainScreen(Screen):
     def on_article_loaded(self, message: ArticleLoaded) -> None:
         """Show the story the reader worker loaded (None if it is gone), unless the cursor left it."""
         if self.follower.accepts(message.article_id):
-            self.reader.show(message.detail)
+            self.reader.show(message.detail, message.others)
 
     def on_article_table_highlighted(self, message: ArticleTable.Highlighted) -> None:
         """The reader follows the cursor (debounced), so o, t and x act on the story it shows."""
@@ -286,6 +307,20 @@ class MainScreen(Screen):
     def on_article_table_more_wanted(self, message: ArticleTable.MoreWanted) -> None:
         """The cursor neared the end of the loaded rows: load the next page."""
         self.load_more(self.flt, message.offset)
+
+    def on_article_table_cut_chosen(self, message: ArticleTable.CutChosen) -> None:
+        """Enter on a cut: a list of its stories; Enter there reads one here."""
+        from tui.ui.cut_stories_screen import CutStoriesScreen
+
+        row = self.table.rows_by_id.get(message.cut_id)
+        title = row.company if row is not None else f"cut {message.cut_id}"
+        self.app.push_screen(CutStoriesScreen(message.cut_id, title), self._read_chosen_story)
+
+    def _read_chosen_story(self, article_id: int | None) -> None:
+        """The story chosen in a cut's list goes to the reader."""
+        if article_id is not None:
+            self.follower.show_now(article_id)
+            self.write_read([article_id], True)
 
     def on_article_table_article_chosen(self, message: ArticleTable.ArticleChosen) -> None:
         """Enter: show the story in the reader and mark it read."""
@@ -326,6 +361,57 @@ class MainScreen(Screen):
         if self.focused is box:
             self.set_focus(self.table)
 
+    def action_toggle_cuts(self) -> None:
+        """Switch the table between stories and cuts; the filter stays."""
+        self.table.use_source(STORY_ROWS if self.table.showing_cuts else CUT_ROWS)
+        self.follower.follow(None)
+        self.reload("filter")
+
+    # -- the watchlist ---------------------------------------------------------------------------
+
+    def show_watched(self) -> None:
+        """Mark the watched companies in the Companies pane (after start and after each watch edit)."""
+        entries = tuple(self.layoffs_app.config.watch.companies)
+        self.query_one(CompaniesPane).set_watched(entries, watch_test(entries))
+
+    def _company_at_cursor(self) -> str | None:
+        """The company ``w`` means: the Companies pane's highlighted line, else the cut's company, else
+        the first company of the story under the cursor (or in the reader)."""
+        pane = self.query_one(CompaniesPane)
+        if self.focused is pane:
+            return pane.highlighted_name
+        row = (
+            self.table.rows_by_id.get(self.table.selected_id) if self.table.selected_id is not None else None
+        )
+        if self.table.showing_cuts and row is not None:
+            return row.company
+        if self.focused is self.table and row is not None and row.companies:
+            return row.companies[0]
+        detail = self.reader.detail
+        return detail.events[0].company if detail is not None and detail.events else None
+
+    def action_toggle_watch(self) -> None:
+        """Watch the company under the cursor, or stop watching it (feeds.toml's ``[watch]``)."""
+        company = self._company_at_cursor()
+        if company is None:
+            self.app.notify("Choose a company (in the Companies pane, or a story naming one) to watch.")
+            return
+        self.layoffs_app.toggle_watch(company)
+
+    def action_toggle_watched_only(self) -> None:
+        """Only the watched companies' stories (or cuts), or back to every company."""
+        watched = watched_companies(self.layoffs_app.config.watch.companies)
+        if not watched:
+            self.app.notify("Nothing is watched yet: press w on a company to watch it.")
+            return
+        self.flt = self.flt.but(companies=() if self.flt.companies == watched else watched)
+
+    def action_timeline(self) -> None:
+        """The chart of cuts per month for the current filter."""
+        from tui.ui.timeline_screen import TimelineScreen
+
+        self.app.push_screen(TimelineScreen(self.flt))
+
     def action_toggle_layoffs(self) -> None:
         """Layoff stories only, or every article."""
         self.flt = self.flt.but(layoffs_only=not self.flt.layoffs_only)
@@ -336,7 +422,7 @@ class MainScreen(Screen):
 
     def action_toggle_read(self) -> None:
         """Mark the story under the cursor read or unread."""
-        article_id = self.table.selected_id
+        article_id = self.table.selected_article_id
         row = self.table.rows_by_id.get(article_id) if article_id is not None else None
         if row is None:
             return
@@ -344,7 +430,7 @@ class MainScreen(Screen):
 
     def action_toggle_star(self) -> None:
         """Star or unstar the story under the cursor."""
-        article_id = self.table.selected_id
+        article_id = self.table.selected_article_id
         row = self.table.rows_by_id.get(article_id) if article_id is not None else None
         if row is None:
             return
@@ -365,7 +451,7 @@ class MainScreen(Screen):
     def action_toggle_not_layoff(self) -> None:
         """Mark the story not a layoff (or undo that)."""
         article_id = self._current_article_id()
-        row = self.table.rows_by_id.get(article_id) if article_id is not None else None
+        row = self.table.rows_by_id.get(article_id) if self.table.selected_article_id is not None else None
         layoff = row.layoff if row is not None else bool(self.reader.detail and self.reader.detail.layoff)
         if article_id is not None:
             self.layoffs_app.set_not_layoff(article_id, layoff)
@@ -380,6 +466,6 @@ class MainScreen(Screen):
 
     def _current_article_id(self) -> int | None:
         """The story under the cursor when the table has focus, else the one in the reader."""
-        if self.focused is not self.table and self.reader.detail is not None:
+        if (self.focused is not self.table or self.table.showing_cuts) and self.reader.detail is not None:
             return self.reader.detail.id
-        return self.table.selected_id
+        return self.table.selected_article_id

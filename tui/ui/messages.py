@@ -6,11 +6,14 @@ only through these.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from textual.message import Message
 
+from tui.store.cut_queries import CutStory
+from tui.store.cut_view import CutPage
 from tui.store.facets import PaneCounts
 from tui.store.filters import Filter
 from tui.store.queries import ArticleDetail, ArticlePage, FeedRow
@@ -24,20 +27,24 @@ class ArticlesLoaded(Message):
     "refresh" (the same filter after a poll or a correction: keep the cursor and the scroll).
     """
 
-    def __init__(self, flt: Filter, page: ArticlePage, reason: str) -> None:
+    def __init__(self, flt: Filter, page: ArticlePage | CutPage, reason: str) -> None:
         super().__init__()
         self.flt = flt
         self.page = page
         self.reason = reason
+        self.cuts = isinstance(page, CutPage)
+        """True for a page of the cuts view."""
 
 
 class FacetsLoaded(Message):
     """The Companies and Months panes' lines, and the filter's total, for ``flt`` are ready."""
 
-    def __init__(self, flt: Filter, counts: PaneCounts) -> None:
+    def __init__(self, flt: Filter, counts: PaneCounts, *, cuts: bool = False) -> None:
         super().__init__()
         self.flt = flt
         self.counts = counts
+        self.cuts = cuts
+        """True when the counts are of cuts (the cuts view)."""
 
 
 class EmptyExplained(Message):
@@ -52,10 +59,14 @@ class EmptyExplained(Message):
 class ArticleLoaded(Message):
     """The reader's article (with its events) is ready; None when it no longer exists."""
 
-    def __init__(self, article_id: int, detail: ArticleDetail | None) -> None:
+    def __init__(
+        self, article_id: int, detail: ArticleDetail | None, others: Sequence[CutStory] = ()
+    ) -> None:
         super().__init__()
         self.article_id = article_id
         self.detail = detail
+        self.others = others
+        """The other outlets' stories of the article's cut ("also reported by")."""
 
 
 class MarksStored(Message):
@@ -108,6 +119,15 @@ class PollFinished(Message):
         self.report = report
         self.error = error
         self.quiet = quiet
+
+
+class AlertsGiven(Message):
+    """A poll brought cuts of watched companies (``alerts``); ``failures``: the alert command's."""
+
+    def __init__(self, alerts: Sequence[Any], failures: Sequence[str]) -> None:
+        super().__init__()
+        self.alerts = alerts
+        self.failures = failures
 
 
 class FeedsLoaded(Message):

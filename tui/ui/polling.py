@@ -20,7 +20,7 @@ from textual import work
 from tui.errors import LayoffsError
 from tui.store.feeds import PollOutcome
 from tui.timeutil import to_iso
-from tui.ui.messages import ArticlesChanged, FeedPolled, PollFinished, PollStarted
+from tui.ui.messages import AlertsGiven, ArticlesChanged, FeedPolled, PollFinished, PollStarted
 
 if TYPE_CHECKING:
     from tui.config import Config
@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 PROGRESS_PERIOD = 0.1
 """Seconds between redraws of the progress bar and the feeds screen during a poll."""
+
+ALERT_SECONDS = 7 * 24 * 3600.0
+"""An alert's notification stays until seen: clicked away, or a week."""
 
 Poller = Callable[..., Awaitable[Any]]
 """``tui.poll.poll_feeds`` or a stand-in with its signature (tests, bench)."""
@@ -153,6 +156,30 @@ class PollingMixin:
             post(PollFinished(None, str(error)))
             return
         post(PollFinished(report))
+        self._give_alerts(post)
+
+    def _give_alerts(self, post: Callable[[Any], object]) -> None:
+        """After the poll, in its worker: the watched companies' new cuts (once per cut, as
+        ``layoffs-tui poll`` gives them), the user's ``alert_command`` run for each, and both reported."""
+        from tui.watch.alerts import alerts_after_poll
+        from tui.watch.command import run_alert_commands
+
+        watch = self.config.watch
+        try:
+            alerts = alerts_after_poll(self.db_path, watch.companies)
+        except LayoffsError as error:
+            post(AlertsGiven([], [f"the watchlist could not be checked: {error}"]))
+            return
+        failures = run_alert_commands(watch, alerts)
+        if alerts or failures:
+            post(AlertsGiven(alerts, failures))
+
+    def on_alerts_given(self, message: AlertsGiven) -> None:
+        """One notification per alert, kept until seen (a click dismisses it); command failures warn."""
+        for alert in message.alerts:
+            self.notify(alert.message, title="Watched company cuts jobs", timeout=ALERT_SECONDS)  # type: ignore[attr-defined]
+        for failure in message.failures:
+            self.notify(failure, title="Alert command", severity="warning", timeout=ALERT_SECONDS)  # type: ignore[attr-defined]
 
     def on_poll_started(self, message: PollStarted) -> None:
         """Reset the progress line on every screen that shows one."""
@@ -176,8 +203,9 @@ class PollingMixin:
         if getattr(result, "recorded", True):
             self.unrecorded_polls.pop(url, None)
         else:
-            self.unrecorded_polls[url] = PollOutcome(to_iso(self.now()), result.status, result.error,
-                                                     result.http_status)
+            self.unrecorded_polls[url] = PollOutcome(
+                to_iso(self.now()), result.status, result.error, result.http_status
+            )
 
     def _flush_progress(self) -> None:
         if not self._poll_pending:

@@ -5,10 +5,13 @@ Built from ``Text`` objects only, so nothing from the feed is read as markup.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from tui.store.cut_queries import CutStory
 from tui.store.queries import ArticleDetail, EventRow
 from tui.ui.keys import vim_bindings
 from tui.ui.safe import clean, plain
@@ -33,8 +36,26 @@ def event_line(event: EventRow) -> Text:
     return line
 
 
-def render_article(detail: ArticleDetail) -> Text:
-    """The whole reader content for one article."""
+def also_reported(others: Sequence[CutStory]) -> Text:
+    """``Also reported by 2 outlets:`` and a line per other story of the same cut (feed, title, link)."""
+    out = Text()
+    if not others:
+        return out
+    outlets = len(others)
+    out.append(f"Also reported by {outlets} outlet{'s' if outlets != 1 else ''}:\n", style="bold")
+    for story in others:
+        out.append("• ")
+        out.append(clean(story.feed, single_line=True) or "?", style="dim")
+        out.append("  " + clean(story.title, single_line=True) + "\n")
+        if story.url:
+            out.append("  " + clean(story.url, single_line=True), style="underline")
+            out.append("\n")
+    out.append("\n")
+    return out
+
+
+def render_article(detail: ArticleDetail, others: Sequence[CutStory] = ()) -> Text:
+    """The whole reader content for one article; ``others``: the other stories of its cut."""
     out = Text()
     out.append_text(plain(detail.title, "bold", single_line=True))
     out.append("\n")
@@ -63,6 +84,7 @@ def render_article(detail: ArticleDetail) -> Text:
         verdict = "marked not a layoff by you" if detail.layoff_manual == 0 else "not tagged as a layoff"
         out.append(f"({verdict})\n", style="dim")
     out.append("\n")
+    out.append_text(also_reported(others))
     out.append(clean(detail.text) or "(no text in the feed)")
     return out
 
@@ -78,6 +100,8 @@ class ReaderPane(VerticalScroll):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.detail: ArticleDetail | None = None
+        self.others: Sequence[CutStory] = ()
+        """The other outlets' stories of the shown story's cut."""
         self.border_title = "Reader"
 
     def compose(self):  # type: ignore[override]
@@ -89,16 +113,18 @@ class ReaderPane(VerticalScroll):
         self.detail = None
         self.query_one("#reader-body", Static).update(Text(HINT, style="dim"))
 
-    def show(self, detail: ArticleDetail | None) -> None:
-        """Show ``detail`` from its top (or a note when the article is gone)."""
+    def show(self, detail: ArticleDetail | None, others: Sequence[CutStory] = ()) -> None:
+        """Show ``detail`` from its top (or a note when the article is gone), with the other stories of
+        its cut."""
         self.detail = detail
+        self.others = others
         body = self.query_one("#reader-body", Static)
         if detail is None:
             body.update(Text("This article is no longer stored.", style="dim"))
         else:
-            body.update(render_article(detail))
+            body.update(render_article(detail, others))
         self.scroll_home(animate=False)
 
     def text(self) -> str:
         """What the pane shows, as plain text (tests)."""
-        return render_article(self.detail).plain if self.detail else ""
+        return render_article(self.detail, self.others).plain if self.detail else ""
