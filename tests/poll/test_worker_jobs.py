@@ -8,6 +8,7 @@ program's main script do not run that script again.
 from __future__ import annotations
 
 import asyncio
+import os
 import subprocess
 import sys
 import textwrap
@@ -77,7 +78,10 @@ def test_workers_do_not_run_the_main_script_again(server: FeedServer, tmp_path: 
             report = asyncio.run(poll_feeds(config, Path({str(tmp_path / "l.db")!r}), parse_mode="process"))
             sys.exit(0 if report.new == 5 else 1)
     """))
-    done = subprocess.run([sys.executable, str(script)], check=False, cwd=Path(__file__).parents[2],
+    repo = Path(__file__).parents[2]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(repo), os.environ.get("PYTHONPATH")]))}
+    # the script imports tests/ from the checkout, which an installed (non-editable) package does not put on the path
+    done = subprocess.run([sys.executable, str(script)], check=False, cwd=repo, env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert marker.read_text().split() == ["__main__"]
