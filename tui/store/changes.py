@@ -8,6 +8,7 @@ few seconds and refresh only when something changed.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import sqlite_utils
@@ -22,6 +23,10 @@ class ChangeWatcher:
         self.path = path
         self._db: sqlite_utils.Database | None = None
         self._version: int | None = None
+        self._lock = threading.Lock()
+        """The app asks from a worker thread and closes from its own: closing a connection while another
+        thread runs a statement on it crashes the interpreter, so both take this lock."""
+        self._closed = False
 
     def _data_version(self) -> int:
         if self._db is None:
@@ -29,15 +34,20 @@ class ChangeWatcher:
         return self._db.execute("PRAGMA data_version").fetchone()[0]
 
     def changed(self) -> bool:
-        """Whether the database changed since the last call (False on the first)."""
-        version = self._data_version()
-        changed = self._version is not None and version != self._version
-        self._version = version
-        return changed
+        """Whether the database changed since the last call (False on the first, and once closed)."""
+        with self._lock:
+            if self._closed:
+                return False
+            version = self._data_version()
+            changed = self._version is not None and version != self._version
+            self._version = version
+            return changed
 
     def close(self) -> None:
-        """Close the watcher's connection (it is opened again when next asked)."""
-        if self._db is not None:
-            self._db.conn.close()
-            self._db = None
-            self._version = None
+        """Close the watcher's connection for good (a worker still asking waits, then gets False)."""
+        with self._lock:
+            self._closed = True
+            if self._db is not None:
+                self._db.conn.close()
+                self._db = None
+                self._version = None
