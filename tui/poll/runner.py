@@ -101,7 +101,7 @@ class _Poll:
                 started = time.monotonic()
                 fetched = await self.fetch(feed, state, now)
             if isinstance(fetched, FetchError):
-                await self.store.call(write_outcome, state.id, now=now, status="error",
+                await self.store.write(write_outcome, state.id, now=now, status="error",
                                       http_status=fetched.http_status, error=str(fetched),
                                       retry_after_until=fetched.retry_after)
                 return self.result(feed, "error", started, http_status=fetched.http_status, error=str(fetched))
@@ -147,13 +147,13 @@ class _Poll:
                      started: float) -> FeedResult:
         """Record a 304 or a 200 (parsing it unless the bytes are the ones we already have)."""
         if fetched.status == 304:
-            await self.store.call(write_outcome, state.id, now=now, status="not_modified", http_status=304,
+            await self.store.write(write_outcome, state.id, now=now, status="not_modified", http_status=304,
                                   etag=fetched.etag or state.etag,
                                   last_modified=fetched.last_modified or state.last_modified)
             return self.result(feed, "not_modified", started, http_status=304)
         body_hash = hashlib.sha256(fetched.body).hexdigest()
         if body_hash == state.body_hash:
-            await self.store.call(write_outcome, state.id, now=now, status="unchanged",
+            await self.store.write(write_outcome, state.id, now=now, status="unchanged",
                                   http_status=fetched.status, etag=fetched.etag,
                                   last_modified=fetched.last_modified)
             return self.result(feed, "unchanged", started, http_status=fetched.status)
@@ -164,12 +164,12 @@ class _Poll:
         else:
             parsed = await self.parser.parse(fetched.body, fetched.headers, fetched.url)
         if parsed.error:
-            await self.store.call(write_outcome, state.id, now=now, status="error",
+            await self.store.write(write_outcome, state.id, now=now, status="error",
                                   http_status=fetched.status, error=parsed.error)
             return self.result(feed, "error", started, http_status=fetched.status, error=parsed.error)
         if self.tag_in_workers and not first:
             parsed = await self.tagged(state, parsed, now)
-        counts = await self.store.call(write_feed, state.id, parsed, now=now, tagger=self.tagger,
+        counts = await self.store.write(write_feed, state.id, parsed, now=now, tagger=self.tagger,
                                        http_status=fetched.status, etag=fetched.etag,
                                        last_modified=fetched.last_modified, body_hash=body_hash)
         status = "new" if counts.new else "updated" if counts.updated else "unchanged"

@@ -154,7 +154,14 @@ def cancellable(db: sqlite_utils.Database, cancelled: Callable[[], bool]) -> Ite
 
 @contextlib.contextmanager
 def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
-    """One ``BEGIN IMMEDIATE`` … ``COMMIT``; rolled back on any error, so a batch lands whole or not."""
+    """One ``BEGIN IMMEDIATE`` … ``COMMIT``; rolled back on any error, so a batch lands whole or not.
+
+    Inside a transaction already (the poller writes several feeds in one), a savepoint instead: this
+    part is undone on error and the rest of the transaction stays.
+    """
+    if db.conn.in_transaction:
+        yield from _savepoint(db)
+        return
     db.execute("BEGIN IMMEDIATE")
     try:
         yield db
@@ -164,3 +171,16 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
         raise
     else:
         db.execute("COMMIT")
+
+
+def _savepoint(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    db.execute("SAVEPOINT nested_write")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:  # SQLite may have rolled the whole transaction back (disk full)
+            db.execute("ROLLBACK TO SAVEPOINT nested_write")
+            db.execute("RELEASE SAVEPOINT nested_write")
+        raise
+    else:
+        db.execute("RELEASE SAVEPOINT nested_write")
