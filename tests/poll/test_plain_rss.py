@@ -189,9 +189,9 @@ def test_the_poll_reads_plain_rss_without_feedparser(monkeypatch: pytest.MonkeyP
         raise AssertionError("feedparser was used for a plain RSS 2.0 document")
 
     monkeypatch.setattr(parse_module, "feedparse", refuse)
-    body = ('<rss version="2.0"><channel><title>Wire</title><item><title>Acme to cut 200 jobs</title>'
-            "<link>/acme</link><guid>acme-1</guid><pubDate>Mon, 04 Mar 2024 09:00:00 GMT</pubDate>"
-            "<description>&lt;p&gt;Acme will cut 200 jobs.&lt;/p&gt;</description></item></channel></rss>").encode()
+    body = (b'<rss version="2.0"><channel><title>Wire</title><item><title>Acme to cut 200 jobs</title>'
+            b"<link>/acme</link><guid>acme-1</guid><pubDate>Mon, 04 Mar 2024 09:00:00 GMT</pubDate>"
+            b"<description>&lt;p&gt;Acme will cut 200 jobs.&lt;/p&gt;</description></item></channel></rss>")
     parsed = parse_feed(body, {"content-type": "application/rss+xml"}, BASE)
     assert parsed.title == "Wire"
     [entry] = parsed.entries

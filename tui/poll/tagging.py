@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from tui.models import EntryRecord
-from tui.store.articles import published_for
+from tui.published import published_for
 
 log = logging.getLogger(__name__)
 _extract: Any = None

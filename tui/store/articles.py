@@ -7,18 +7,16 @@ import logging
 import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import sqlite_utils
 
 from tui.models import EntryRecord
+from tui.published import story_dates
 from tui.store.tags import ExtractionLike, Tagger, apply_tags, eventless_verdict, extractor_version
-from tui.timeutil import EARLIEST, month_of, to_iso
+from tui.timeutil import to_iso
 
 log = logging.getLogger(__name__)
-
-FUTURE_SLACK = timedelta(days=2)
-
 
 @dataclass
 class WriteCounts:
@@ -27,16 +25,6 @@ class WriteCounts:
     new: int = 0
     updated: int = 0
     new_layoffs: int = 0
-
-
-def _dates(entry: EntryRecord, fetched: datetime) -> tuple[str, int, str]:
-    """(published, known flag, month): the fetch time stands in for a missing or absurd date."""
-    published = entry.published
-    # A date more than two days ahead is a feed's mistake (a wrong zone or year); left as is it would
-    # pin the article to the top of every list for months.
-    if published is None or published < EARLIEST or published > fetched + FUTURE_SLACK:
-        return to_iso(fetched), 0, month_of(fetched)
-    return to_iso(published), 1, month_of(published)
 
 
 def fingerprint(title: str, text: str) -> str:
@@ -74,11 +62,6 @@ def needs_tagging(entry: EntryRecord, known: Mapping[str, str]) -> bool:
     return known.get(entry.guid) != fingerprint(entry.title, entry.text)
 
 
-def published_for(entry: EntryRecord, fetched: datetime) -> str:
-    """The published date as stored (and as the tagger is given it)."""
-    return _dates(entry, fetched)[0]
-
-
 def store_entries(db: sqlite_utils.Database, feed_id: int, entries: Iterable[EntryRecord],
                   fetched: datetime, tagger: Tagger | None,
                   extractions: Mapping[str, ExtractionLike] | None = None) -> WriteCounts:
@@ -96,7 +79,7 @@ def store_entries(db: sqlite_utils.Database, feed_id: int, entries: Iterable[Ent
         if entry.guid in seen:
             continue  # the same guid twice in one document: the first one wins
         seen.add(entry.guid)
-        published, known, month = _dates(entry, fetched)
+        published, known, month = story_dates(entry, fetched)
         old = existing.get(entry.guid)
         if old is not None and (old[1], old[2]) == (entry.title, entry.text):
             continue
