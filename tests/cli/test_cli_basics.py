@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -13,7 +15,10 @@ from tui.cli import cli
 
 
 def _all_commands(group: click.Group, prefix: tuple[str, ...] = ()):
-    for name, command in group.commands.items():
+    context = click.Context(group)
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
+        assert command is not None, f"`layoffs-tui {' '.join((*prefix, name))}` is listed but cannot be loaded"
         yield (*prefix, name), command
         if isinstance(command, click.Group):
             yield from _all_commands(command, (*prefix, name))
@@ -21,9 +26,12 @@ def _all_commands(group: click.Group, prefix: tuple[str, ...] = ()):
 
 @pytest.mark.parametrize("path", [p for p, _ in _all_commands(cli)], ids=" ".join)
 def test_every_command_has_help(path: tuple[str, ...]) -> None:
-    command = cli
+    command: click.Command = cli
     for name in path:
-        command = command.commands[name]  # type: ignore[attr-defined]
+        assert isinstance(command, click.Group)
+        found = command.get_command(click.Context(command), name)
+        assert found is not None
+        command = found
     assert (command.help or "").strip(), f"`layoffs-tui {' '.join(path)}` has no help text"
     result = CliRunner().invoke(cli, [*path, "--help"])
     assert result.exit_code == 0, result.output
@@ -131,3 +139,12 @@ def test_the_default_keys_do_not_clash() -> None:
     from tui.ui.keys import binding_scopes
 
     check_key_clashes(Config(path=None), binding_scopes())
+
+
+def test_the_command_line_loads_only_the_command_it_runs() -> None:
+    """Commands load on first use: a cron poll does not import the export, cuts or feed-editing code."""
+    code = ("import sys\nfrom tui.cli import cli\nfrom click import Context\n"
+            "cli.get_command(Context(cli), 'poll')\n"
+            "print(sorted(m for m in sys.modules if m.startswith('tui.cli.') and m.endswith('_cmd')))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "['tui.cli.poll_cmd']"

@@ -18,9 +18,36 @@ from tui.cli.context import CliContext
 from tui.errors import LayoffsError
 from tui.store.db import store_error
 
+COMMANDS = {
+    "poll": ("tui.cli.poll_cmd", "poll_command"),
+    "feeds": ("tui.cli.feeds_cmd", "feeds_group"),
+    "opml": ("tui.cli.opml_cmd", "opml_group"),
+    "export": ("tui.cli.export_cmd", "export_command"),
+    "extract": ("tui.cli.extract_cmd", "extract_command"),
+    "retag": ("tui.cli.tag_cmd", "retag_command"),
+    "tag": ("tui.cli.tag_cmd", "tag_command"),
+    "cuts": ("tui.cli.cuts_cmd", "cuts_group"),
+    "watch": ("tui.cli.watch_cmd", "watch_group"),
+    "demo": ("tui.cli.app_cmd", "demo_command"),
+}
+"""Each command lives in its own module, imported only when that command runs (or help lists it):
+a cron poll does not pay for the export, cuts and feed-editing code (issue 14)."""
+
 
 class LayoffsGroup(click.Group):
-    """Turns our own errors into a clear message and exit status instead of a traceback."""
+    """Turns our own errors into a clear message and exit status instead of a traceback; loads each
+    command on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(COMMANDS))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMANDS and cmd_name not in self.commands:
+            import importlib
+
+            module, attribute = COMMANDS[cmd_name]
+            self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         """Turn a ``LayoffsError`` (or SQLite's word for a full disk, a held lock) into one line on stderr
@@ -61,24 +88,6 @@ def cli(ctx: click.Context, config_path: Path | None, db_path: Path | None) -> N
         run_app(ctx.obj)
 
 
-def _register() -> None:
-    """Each command lives in its own module; they are attached here."""
-    from tui.cli.app_cmd import demo_command
-    from tui.cli.cuts_cmd import cuts_group
-    from tui.cli.export_cmd import export_command
-    from tui.cli.extract_cmd import extract_command
-    from tui.cli.feeds_cmd import feeds_group
-    from tui.cli.opml_cmd import opml_group
-    from tui.cli.poll_cmd import poll_command
-    from tui.cli.tag_cmd import retag_command, tag_command
-    from tui.cli.watch_cmd import watch_group
-
-    for command in (poll_command, feeds_group, opml_group, export_command, extract_command,
-                    retag_command, tag_command, cuts_group, watch_group, demo_command):
-        cli.add_command(command)
-
-
-_register()
 
 
 class _NoTracebacks(logging.Formatter):
