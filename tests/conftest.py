@@ -33,9 +33,10 @@ def require_shared() -> None:
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test reads or writes the real user's config or data directories."""
+    """No test reads or writes the real user's config, data or cache directories."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.delenv("LAYOFFS_TUI_CONFIG", raising=False)
     monkeypatch.delenv("LAYOFFS_TUI_DB", raising=False)

@@ -25,6 +25,11 @@ def default_config_path() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME)) / "feeds.toml"
 
 
+def default_cache_dir() -> Path:
+    """Derived data that can always be rebuilt: ``$XDG_CACHE_HOME/layoffs-tui``."""
+    return Path(platformdirs.user_cache_dir(APP_NAME))
+
+
 def default_db_path() -> Path:
     """The database: ``$XDG_DATA_HOME/layoffs-tui/layoffs.db``."""
     return Path(platformdirs.user_data_dir(APP_NAME)) / "layoffs.db"
