@@ -85,3 +85,9 @@ def test_workers_do_not_run_the_main_script_again(server: FeedServer, tmp_path: 
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert marker.read_text().split() == ["__main__"]
+
+
+@pytest.mark.parametrize(("cores", "expected"), [(1, 1), (2, 1), (3, 2), (4, 3), (8, 4), (64, 4)])
+def test_one_core_is_left_to_the_polling_process(cores: int, expected: int) -> None:
+    """The poll itself (HTTP, SQLite) keeps a core busy: workers take the others, at least one, at most 4."""
+    assert workers.default_workers(cores) == expected

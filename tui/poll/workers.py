@@ -85,9 +85,16 @@ def parse_and_tag(body: bytes, headers: dict[str, str], url: str, fetched: datet
     return replace(parsed, extractions=tag_entries(parsed.entries, fetched))
 
 
-def default_workers() -> int:
-    """Parse processes: one per core, capped at 4 since each is a whole Python process."""
-    return max(1, min(4, os.cpu_count() or 1))
+def default_workers(cores: int | None = None) -> int:
+    """Parse processes: one per core but one, at least one and at most 4 (each is a whole Python process).
+
+    The polling process keeps a core busy itself (HTTP on the event loop, SQLite in the store thread:
+    as much CPU as a worker on a cold poll), so a worker per core made three busy processes share two
+    cores; on this project's 2-core machine one worker polled faster (3.2-4.1 s against 3.7-4.1 s,
+    200 feeds cold) with less CPU and 50 MB less memory (issue 14).
+    """
+    cores = cores if cores is not None else os.cpu_count() or 1
+    return max(1, min(4, cores - 1))
 
 
 class ParsePool:
