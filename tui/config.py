@@ -20,7 +20,7 @@ from tui.errors import ConfigError
 from tui.watch.settings import WatchConfig, validate_watch
 
 DEFAULT_INTERVAL_MINUTES = 30
-DEFAULT_CONCURRENCY = 32
+DEFAULT_CONCURRENCY = 64
 DEFAULT_TIMEOUT_SECONDS = 20.0
 
 
