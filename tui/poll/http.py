@@ -12,9 +12,11 @@ from __future__ import annotations
 import email.utils
 import http
 import os
+import ssl
 import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Self
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -80,13 +82,57 @@ def _validator(value: str | None) -> str | None:
     return value if value and len(value) <= VALIDATOR_MAX and value.isprintable() else None
 
 
-def make_client(settings: Settings) -> httpx.AsyncClient:
-    """The one client of a poll: timeouts from the settings, redirects and decoding left to us."""
+def make_client(settings: Settings, ssl_context: ssl.SSLContext | None = None,
+                connections: int | None = None) -> httpx.AsyncClient:
+    """A client with the poll's timeouts; redirects and decoding left to us."""
     timeout = httpx.Timeout(settings.timeout_seconds, connect=min(10.0, settings.timeout_seconds))
-    limits = httpx.Limits(max_connections=settings.concurrency + 2,
-                          max_keepalive_connections=settings.concurrency + 2, keepalive_expiry=10.0)
+    connections = connections or settings.concurrency + 2
+    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections, keepalive_expiry=10.0)
     headers = {"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"}
-    return httpx.AsyncClient(timeout=timeout, limits=limits, headers=headers, follow_redirects=False)
+    return httpx.AsyncClient(timeout=timeout, limits=limits, headers=headers, follow_redirects=False,
+                             verify=ssl_context if ssl_context is not None else True)
+
+
+class SiteClients:
+    """One HTTP client per site (scheme, host and port), made on first use, closed together.
+
+    httpx's connection pool looks at every connection it holds for every request it places: one client
+    for a poll of 50 sites held up to 66 connections, and the look cost more CPU than the requests
+    (200 feeds: 0.45 s of CPU with one client, 0.28 s with one per site; issue 14). A site never has
+    more than ``PER_SITE`` feeds in flight, so its pool stays small. The clients share one TLS context
+    (loading the CA certificates is 30 ms each time).
+    """
+
+    PER_SITE = 2
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.clients: dict[tuple[str, str, int | None], httpx.AsyncClient] = {}
+        self.ssl_context: ssl.SSLContext | None = None
+
+    def for_url(self, url: str) -> httpx.AsyncClient:
+        """The client of ``url``'s site."""
+        parts = urlsplit(url)
+        try:
+            port = parts.port
+        except ValueError:
+            port = None
+        site = (parts.scheme.lower(), (parts.hostname or "").lower(), port)
+        client = self.clients.get(site)
+        if client is None:
+            if self.ssl_context is None:
+                self.ssl_context = httpx.create_ssl_context()
+            client = make_client(self.settings, self.ssl_context, connections=self.PER_SITE + 2)
+            self.clients[site] = client
+        return client
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        clients, self.clients = list(self.clients.values()), {}
+        for client in clients:
+            await client.aclose()
 
 
 def status_text(code: int, reason: str = "") -> str:

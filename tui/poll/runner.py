@@ -21,11 +21,9 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-import httpx
-
 from tui.config import Config, FeedConfig
 from tui.errors import StoreError
-from tui.poll.http import Fetched, FetchError, fetch, make_client
+from tui.poll.http import Fetched, FetchError, SiteClients, fetch
 from tui.poll.parse import ParsedFeed
 from tui.poll.results import FeedResult, PollReport
 from tui.poll.storing import StoreThread, safe_tagger, write_feed, write_outcome
@@ -38,7 +36,7 @@ from tui.store.tags import ExtractionLike, Tagger, default_tagger
 from tui.timeutil import utcnow
 
 log = logging.getLogger(__name__)
-PER_HOST = 2
+PER_HOST = SiteClients.PER_SITE
 
 
 class LazyDefaultTagger:
@@ -63,11 +61,11 @@ class LazyDefaultTagger:
 class _Poll:
     """The state one poll shares between its feed tasks."""
 
-    def __init__(self, config: Config, store: StoreThread, parser: ParsePool, client: httpx.AsyncClient,
+    def __init__(self, config: Config, store: StoreThread, parser: ParsePool, clients: SiteClients,
                  now: Callable[[], datetime], tagger: Tagger | None | Literal["default"],
                  on_start: Callable[[FeedConfig], None] | None) -> None:
         self.settings = config.settings
-        self.store, self.parser, self.client = store, parser, client
+        self.store, self.parser, self.clients = store, parser, clients
         self.now, self.on_start = now, on_start
         # The default extractor runs in the parse workers; the store thread only tags what they
         # missed. A tagger passed in (tests, tools) runs in the store thread.
@@ -126,7 +124,7 @@ class _Poll:
         timeout = self.settings.timeout_seconds
         try:
             async with asyncio.timeout(timeout):
-                return await fetch(self.client, feed.url, etag=state.etag, last_modified=state.last_modified,
+                return await fetch(self.clients.for_url(feed.url), feed.url, etag=state.etag, last_modified=state.last_modified,
                                    now=now, timeout=timeout)
         except TimeoutError:
             return FetchError(f"timed out after {timeout:g} s")
@@ -198,8 +196,8 @@ async def poll_feeds(config: Config, db_path: Path, *, now: Callable[[], datetim
             states = await store.call(sync_feeds, feeds)
         except sqlite3.Error as error:
             raise StoreError(describe_sqlite_error(db_path, error)) from None
-        async with make_client(config.settings) as client:
-            poll = _Poll(config, store, parser, client, now, tagger, on_start)
+        async with SiteClients(config.settings) as clients:
+            poll = _Poll(config, store, parser, clients, now, tagger, on_start)
             tasks = [asyncio.create_task(poll.poll(feed, states[feed.url])) for feed in feeds]
             try:
                 for next_done in asyncio.as_completed(tasks):

@@ -1,0 +1,34 @@
+"""One HTTP client per site: small connection pools, one TLS context, all closed with the poll."""
+
+from __future__ import annotations
+
+import asyncio
+
+from tui.config import Settings
+from tui.poll.http import SiteClients
+
+
+def test_each_site_has_its_own_client_and_they_close_together() -> None:
+    async def run() -> None:
+        async with SiteClients(Settings()) as clients:
+            first = clients.for_url("https://news.example.org/a.xml")
+            assert clients.for_url("https://NEWS.example.org/b.xml") is first
+            assert clients.for_url("http://news.example.org/a.xml") is not first  # another scheme
+            assert clients.for_url("https://news.example.org:8443/a.xml") is not first  # another port
+            other = clients.for_url("https://wire.example.com/rss")
+            assert other is not first
+            pool = first._transport._pool  # type: ignore[attr-defined]
+            assert pool._max_connections == SiteClients.PER_SITE + 2
+            assert first._transport._pool._ssl_context is other._transport._pool._ssl_context  # type: ignore[attr-defined]
+        assert first.is_closed and other.is_closed
+        assert clients.clients == {}
+
+    asyncio.run(run())
+
+
+def test_a_url_with_a_broken_port_still_gets_a_client() -> None:
+    async def run() -> None:
+        async with SiteClients(Settings()) as clients:
+            assert clients.for_url("http://example.org:99999999/feed") is not None
+
+    asyncio.run(run())
