@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.config import Config, load_config, parse_config
+from tui.config import DEFAULT_CONCURRENCY, Config, load_config, parse_config
 from tui.errors import ConfigError
 
 GOOD = """\
@@ -49,7 +49,7 @@ def test_good_file_loads_into_frozen_settings(tmp_path: Path) -> None:
 
 def test_empty_file_is_valid_with_defaults() -> None:
     config = parse_config("")
-    assert config.feeds == () and config.settings.concurrency == 32
+    assert config.feeds == () and config.settings.concurrency == DEFAULT_CONCURRENCY == 64
 
 
 def test_bundled_feed_list_is_valid_and_real() -> None:
