@@ -1,15 +1,16 @@
 """A fast reading of plain RSS 2.0 that gives exactly what feedparser gives, or declines.
 
 feedparser is the parser of record, and most of a cold poll's CPU: its SAX handlers run Python code
-for every element, attribute and text run, and keep state for every feed format there is. Many feeds
-are plain RSS 2.0: ``rss > channel > item > title/link/description/guid/pubDate/author/category``,
-no namespaces, no attributes but ``version`` and ``isPermaLink``. For those this module reads the
+for every element, attribute and text run, and keep state for every feed format there is. Most news
+feeds are RSS 2.0 of one shape: ``rss > channel > item > title/link/description/guid/pubDate/...``,
+with at most the common extensions (Dublin Core's creator and date, content:encoded, the Atom self
+link, syndication, comment counts, enclosures, media thumbnails). For those this module reads the
 document with expat directly and computes each value the way feedparser's own code does (the same
 helpers where feedparser has them: its encoding detection, URI joining, date parsing, its
 Windows-1252 and double-encoded UTF-8 repairs, and its "looks like HTML" guess).
 
-Anything outside that shape (a namespace, an attribute, a nested element, a DOCTYPE, a repeated
-field, an encoding problem, broken XML) makes ``read_plain_rss`` return None and the caller uses
+Anything outside that shape (another namespace or element, an unexpected attribute, a nested element,
+a DOCTYPE, a repeated field, an encoding problem, broken XML) makes ``read_plain_rss`` return None and the caller uses
 feedparser. ``tests/poll/test_plain_rss.py`` checks the two agree on every document of feedparser's
 own test corpus this path accepts, and on generated documents full of the cases above.
 """
@@ -26,13 +27,36 @@ from feedparser.html import _cp1252
 from feedparser.sanitizer import replace_doctype
 from feedparser.urls import _urljoin, make_safe_absolute_uri
 
-CHANNEL_FIELDS = frozenset({
-    "title", "link", "description", "language", "copyright", "pubdate", "lastbuilddate", "generator",
-    "docs", "ttl", "category", "managingeditor", "webmaster",
-})
-"""Channel elements read here; each only sets feed-level data, never an entry's."""
-ITEM_FIELDS = frozenset({"title", "link", "description", "guid", "pubdate", "author", "category"})
-REPEATABLE = frozenset({"category"})
+NAMESPACES = {
+    "http://www.w3.org/2005/atom": "atom",
+    "http://purl.org/dc/elements/1.1/": "dc",
+    "http://purl.org/rss/1.0/modules/content/": "content",
+    "http://wellformedweb.org/commentapi/": "wfw",
+    "http://purl.org/rss/1.0/modules/slash/": "slash",
+    "http://purl.org/rss/1.0/modules/syndication/": "sy",
+    "http://search.yahoo.com/mrss/": "media",
+    "http://search.yahoo.com/mrss": "media",
+}
+"""The namespaces read here (lower-cased, as feedparser matches them) and the prefix each stands for."""
+CHANNEL_FIELDS = {
+    "title": (), "link": (), "description": (), "language": (), "copyright": (), "pubdate": (),
+    "lastbuilddate": (), "generator": (), "docs": (), "ttl": (), "category": ("domain",), "managingeditor": (),
+    "webmaster": (), "image": (), "atom:link": ("href", "rel", "type"), "sy:updateperiod": (),
+    "sy:updatefrequency": (), "sy:updatebase": (),
+}
+"""Channel elements read here, with the attributes each may carry; each only sets feed-level data."""
+IMAGE_FIELDS = {"title": (), "url": (), "link": (), "width": (), "height": (), "description": ()}
+ITEM_FIELDS = {
+    "title": (), "link": (), "description": (), "guid": ("ispermalink",), "pubdate": (), "author": (),
+    "dc:creator": (), "dc:date": (), "content:encoded": (), "category": ("domain",), "comments": (),
+    "wfw:commentrss": (), "slash:comments": (), "enclosure": ("url", "length", "type"),
+    "media:content": None, "media:thumbnail": None,
+}
+"""Item elements read here and their attributes (None: any but ``base`` and ``lang``, which feedparser
+reads as xml:base and xml:lang)."""
+REPEATABLE = frozenset({"category", "enclosure", "media:content", "media:thumbnail"})
+SAME_FIELD = {"dc:creator": "author"}
+"""Elements feedparser reads as another: an item with both is left to it."""
 _QUERY_ENTITY = re.compile("&([A-Za-z0-9_]+);")
 
 
@@ -89,16 +113,18 @@ class _Reader:
         self.path: list[str] = []
         self.text: list[str] = []
         self.channel_seen: set[str] = set()
+        self.image_seen: set[str] = set()
         self.item_seen: set[str] = set()
         self.channels = 0
         self.permalink = True
 
     def read(self, data: bytes) -> None:
-        parser = expat.ParserCreate()
+        parser = expat.ParserCreate(namespace_separator=" ")
         parser.buffer_text = True
         parser.StartElementHandler = self.start
         parser.EndElementHandler = self.end
         parser.CharacterDataHandler = self.characters
+        parser.StartNamespaceDeclHandler = self.namespace
         parser.StartDoctypeDeclHandler = self.refuse
         parser.EntityDeclHandler = self.refuse
         parser.Parse(data, True)
@@ -106,12 +132,28 @@ class _Reader:
     def refuse(self, *_: object) -> None:
         raise _NotPlain
 
-    def start(self, name: str, attrs: dict[str, str]) -> None:
-        name = name.lower()
-        depth = len(self.path)
-        if ":" in name:
+    def namespace(self, prefix: str | None, uri: str) -> None:
+        """Only named prefixes for the namespaces read here (a default namespace changes every element)."""
+        if not prefix or uri.lower() not in NAMESPACES:
             raise _NotPlain
+
+    @staticmethod
+    def _name(name: str) -> str:
+        """"title", or "dc:creator" for an element of a known namespace, as feedparser names them."""
+        uri, _, local = name.rpartition(" ")
+        if not uri:
+            return local.lower()
+        prefix = NAMESPACES.get(uri.lower())
+        if prefix is None:
+            raise _NotPlain
+        return f"{prefix}:{local.lower()}"
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        name = self._name(name)
+        depth = len(self.path)
         attributes = {key.lower(): value for key, value in attrs.items()}
+        if any(" " in key for key in attributes):  # xml:base, xml:lang, a namespaced attribute
+            raise _NotPlain
         if depth == 0:
             version = attributes.pop("version", "")
             if name != "rss" or attributes or not version.startswith("2."):
@@ -128,24 +170,45 @@ class _Reader:
             self.item_seen = set()
         elif depth == 2:
             self._field(name, attributes, CHANNEL_FIELDS, self.channel_seen)
+        elif depth == 3 and self.path[-1] == "image":
+            self._field(name, attributes, IMAGE_FIELDS, self.image_seen)
         elif depth == 3 and self.path[-1] == "item":
             self._field(name, attributes, ITEM_FIELDS, self.item_seen)
-            if name == "guid":
-                self.permalink = attributes.get("ispermalink", "true") == "true"
+            self._item_start(name, attributes)
         else:
             raise _NotPlain
         self.path.append(name)
         self.text = []
 
-    def _field(self, name: str, attributes: dict[str, str], allowed: frozenset[str], seen: set[str]) -> None:
-        if name not in allowed or name in seen:
+    def _field(self, name: str, attributes: dict[str, str], allowed: dict[str, tuple[str, ...] | None],
+               seen: set[str]) -> None:
+        if name not in allowed:
             raise _NotPlain
-        if attributes and not (name == "guid" and set(attributes) == {"ispermalink"}):
+        same = SAME_FIELD.get(name, name)
+        if same in seen:
+            raise _NotPlain
+        permitted = allowed[name]
+        if permitted is None:
+            if "base" in attributes or "lang" in attributes:
+                raise _NotPlain
+        elif not set(attributes) <= set(permitted):
             raise _NotPlain
         if name not in REPEATABLE:
-            seen.add(name)
-        if name == "link" and len(self.path) == 3:
-            self.entries[-1].setdefault("links", []).append({"rel": "alternate", "type": "text/html"})
+            seen.add(same)
+        if name == "image":
+            self.image_seen = set()
+
+    def _item_start(self, name: str, attributes: dict[str, str]) -> None:
+        entry = self.entries[-1]
+        if name == "link":
+            entry.setdefault("links", []).append({"rel": "alternate", "type": "text/html"})
+        elif name == "guid":
+            self.permalink = attributes.get("ispermalink", "true") == "true"
+        elif name == "enclosure":  # feedparser keeps it among the links, its href not resolved
+            enclosure = {"rel": "enclosure"}
+            if attributes.get("url"):
+                enclosure["href"] = attributes["url"]
+            entry.setdefault("links", []).append(enclosure)
 
     def characters(self, data: str) -> None:
         self.text.append(data)
@@ -153,10 +216,12 @@ class _Reader:
     def end(self, name: str) -> None:
         name = self.path.pop()
         depth = len(self.path)
-        if depth == 3:
+        if depth == 3 and self.path[-1] == "item":
             self._item_field(name, "".join(self.text).strip())
         elif depth == 2 and name == "title":
             self.feed["title"] = _repaired("".join(self.text).strip())
+        elif depth == 3 and self.path[-1] == "image":
+            pass  # the feed's image: nothing the poller reads
         self.text = []
 
     def _item_field(self, name: str, value: str) -> None:
@@ -185,5 +250,13 @@ class _Reader:
             value = _repaired(value)
             entry["published"] = value
             entry["published_parsed"] = _parse_date(value)
-        elif name == "author":
+        elif name in ("author", "dc:creator"):
             entry["author"] = _repaired(value)
+        elif name == "dc:date":
+            value = _repaired(value)
+            entry["updated"] = value
+            entry["updated_parsed"] = _parse_date(value)
+        elif name == "content:encoded":  # feedparser's content, and the summary until a description says otherwise
+            value = _repaired(value)
+            entry.setdefault("content", []).append({"type": "text/html", "value": value})
+            entry.setdefault("summary", value)
