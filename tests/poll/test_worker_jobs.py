@@ -47,7 +47,8 @@ def test_a_first_document_is_parsed_and_tagged_in_one_job(server: FeedServer, db
     config = make_config(server.url("/f"))
     report = asyncio.run(poll_feeds(config, db_path, parse_mode="thread"))
     assert (report.new, report.new_layoffs) == (2, 1)
-    assert jobs == [("parse_and_tag", 0)]
+    # A feed never stored: the worker loads the extractor while the body is on its way, then one job.
+    assert jobs == [("ready_to_tag", 0), ("parse_and_tag", 0)]
     db = open_db(db_path)
     assert db.execute("SELECT company, headcount FROM events").fetchall() == [("Northwind Freight", 240)]
 
@@ -57,7 +58,7 @@ def test_a_first_document_is_parsed_and_tagged_in_one_job(server: FeedServer, db
     jobs.clear()
     report = asyncio.run(poll_feeds(config, db_path, parse_mode="thread"))
     assert (report.new, report.updated, report.new_layoffs) == (1, 1, 0)
-    assert jobs == [("parse_feed", 0), ("tag_entries", 2)]
+    assert jobs == [("parse_feed", 0), ("tag_entries", 2)]  # a stored feed: no worker started ahead
     assert db.execute("SELECT count(*) FROM articles WHERE layoff = 1").fetchone()[0] == 2
 
 

@@ -198,6 +198,9 @@ async def poll_feeds(config: Config, db_path: Path, *, now: Callable[[], datetim
             raise StoreError(describe_sqlite_error(db_path, error)) from None
         async with SiteClients(config.settings) as clients:
             poll = _Poll(config, store, parser, clients, now, tagger, on_start)
+            warming = None
+            if poll.tag_in_workers and any(states[feed.url].body_hash is None for feed in feeds):
+                warming = asyncio.create_task(parser.start_tagging())  # a new feed: its body will need it
             tasks = [asyncio.create_task(poll.poll(feed, states[feed.url])) for feed in feeds]
             try:
                 for next_done in asyncio.as_completed(tasks):
@@ -210,6 +213,9 @@ async def poll_feeds(config: Config, db_path: Path, *, now: Callable[[], datetim
             finally:
                 for task in tasks:
                     task.cancel()
+                if warming is not None:
+                    warming.cancel()
+                    await asyncio.gather(warming, return_exceptions=True)
     finally:
         parser.close()
         store.close()

@@ -49,3 +49,15 @@ def tag_entries(entries: Sequence[EntryRecord], fetched: datetime) -> dict[str, 
         except Exception:  # noqa: BLE001, S112 - the store thread retries it and logs the failure
             continue
     return extractions
+
+
+def ready_to_tag() -> bool:
+    """Import the extractor and load its data now (a worker started ahead of the first feed's body does
+    this while the poll still waits on the network); False when it is not installed."""
+    extract = _extractor()
+    if extract is None:
+        return False
+    from tui.extract import preload
+
+    preload()
+    return True
