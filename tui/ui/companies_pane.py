@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.store.facets import CompanyFacet
+from tui.service import CompanyFacet
 from tui.ui.keys import vim_bindings
 from tui.ui.safe import clean
 from tui.ui.watching import WatchTest

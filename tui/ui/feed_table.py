@@ -12,7 +12,7 @@ from datetime import datetime
 from rich.text import Text
 from textual.widgets import DataTable
 
-from tui.store.queries import FeedRow
+from tui.service import FeedRow
 from tui.timeutil import parse_iso
 from tui.ui.keys import vim_bindings
 from tui.ui.safe import plain

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.store.cut_queries import CutRow
+from tui.service import CutRow
 
 
 def cut_headcount(cut: CutRow) -> str:

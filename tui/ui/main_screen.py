@@ -18,18 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 from textual.worker import Worker, get_current_worker
 
-from tui.store.db import QueryCancelled, cancellable
-from tui.store.facets import pane_counts
-from tui.store.filters import Filter
-from tui.store.queries import (
-    PAGE_SIZE,
-    article_detail,
-    article_page,
-    set_read,
-    set_starred,
-    thread_db,
-)
-from tui.store.summary import store_summary
+from tui.service import PAGE_SIZE, Filter
 from tui.ui.article_table import ArticleTable
 from tui.ui.companies_pane import CompaniesPane
 from tui.ui.empty_state import empty_lines
@@ -140,62 +129,51 @@ class MainScreen(Screen):
         """A page of rows for ``flt``, in a thread with its own connection; nothing is counted here (the
         total comes with the panes' counts), and a page superseded by the next key stops half-way.
         In the cuts view, a page of cuts from the service (counted: the cuts table is small)."""
+        service = self.layoffs_app.service
         if self.table.showing_cuts:
-            self.post_message(
-                ArticlesLoaded(flt, self.layoffs_app.service.cut_page(flt, offset, limit), reason)
-            )
+            self.post_message(ArticlesLoaded(flt, service.cut_page(flt, offset, limit), reason))
             return
         worker = get_current_worker()
-        try:
-            with cancellable(thread_db(self.layoffs_app.db_path), lambda: worker.is_cancelled) as db:
-                page = article_page(db, flt, offset=offset, limit=limit, with_total=False)
-        except QueryCancelled:
-            return
-        self.post_message(ArticlesLoaded(flt, page, reason))
+        page = service.article_page(flt, offset, limit, stopped=lambda: worker.is_cancelled)
+        if page is not None:
+            self.post_message(ArticlesLoaded(flt, page, reason))
 
     @work(thread=True, exclusive=True, group="more", exit_on_error=False)
     def load_more(self, flt: Filter, offset: int) -> None:
         """The next page, appended when it arrives."""
-        if self.table.showing_cuts:
-            self.post_message(ArticlesLoaded(flt, self.layoffs_app.service.cut_page(flt, offset), "more"))
-            return
-        page = article_page(thread_db(self.layoffs_app.db_path), flt, offset=offset, with_total=False)
-        self.post_message(ArticlesLoaded(flt, page, "more"))
+        service = self.layoffs_app.service
+        page = service.cut_page(flt, offset) if self.table.showing_cuts else service.article_page(flt, offset)
+        if page is not None:
+            self.post_message(ArticlesLoaded(flt, page, "more"))
 
     @work(thread=True, exclusive=True, group="facets", exit_on_error=False)
     def load_facets(self, flt: Filter) -> None:
         """The panes' counts, each under every filter but its own, and the filter's total; in the
         background, stopped as soon as a newer filter replaces this one."""
         worker = get_current_worker()
-        service = self.layoffs_app.service
-        if self.table.showing_cuts:
-            self.post_message(FacetsLoaded(flt, service.pane_counts(flt, None), cuts=True))
-            return
-        try:
-            with cancellable(thread_db(self.layoffs_app.db_path), lambda: worker.is_cancelled) as db:
-                counts = pane_counts(db, flt)
-        except QueryCancelled:
-            return
-        if not worker.is_cancelled:  # the jobs of each company: summed over its cuts, never its stories
-            self.post_message(FacetsLoaded(flt, service.pane_counts(flt, counts)))
+        cuts = self.table.showing_cuts
+        counts = self.layoffs_app.service.pane_counts(flt, cuts=cuts, stopped=lambda: worker.is_cancelled)
+        if counts is not None:
+            self.post_message(FacetsLoaded(flt, counts, cuts=cuts))
 
     @work(thread=True, exclusive=True, group="reader", exit_on_error=False)
     def load_article(self, article_id: int) -> None:
         """One article with its events for the reader, and the other stories of its cut."""
-        detail = article_detail(thread_db(self.layoffs_app.db_path), article_id)
-        others = self.layoffs_app.service.other_sources(article_id) if detail is not None else []
+        service = self.layoffs_app.service
+        detail = service.article(article_id)
+        others = service.other_sources(article_id) if detail is not None else []
         self.post_message(ArticleLoaded(article_id, detail, others))
 
     @work(thread=True, group="writes", exit_on_error=False)
     def write_read(self, article_ids: list[int], value: bool) -> None:
         """Store read marks in a thread; the table shows them once stored (``MarksStored``)."""
-        set_read(thread_db(self.layoffs_app.db_path), article_ids, value)
+        self.layoffs_app.service.set_read(article_ids, value)
         self.post_message(MarksStored(article_ids, is_read=value))
 
     @work(thread=True, group="writes", exit_on_error=False)
     def write_star(self, article_id: int, value: bool) -> None:
         """Store a star in a thread; the table shows it once stored."""
-        set_starred(thread_db(self.layoffs_app.db_path), article_id, value)
+        self.layoffs_app.service.set_starred(article_id, value)
         self.post_message(MarksStored([article_id], starred=value))
 
     def on_marks_stored(self, message: MarksStored) -> None:
@@ -252,7 +230,7 @@ class MainScreen(Screen):
     def explain_empty(self, flt: Filter) -> None:
         """What is stored and how the feeds fared, so the empty table can say why it is empty."""
         urls = [feed.url for feed in self.layoffs_app.config.enabled_feeds]
-        self.post_message(EmptyExplained(flt, store_summary(thread_db(self.layoffs_app.db_path), urls)))
+        self.post_message(EmptyExplained(flt, self.layoffs_app.service.summary(urls)))
 
     def on_empty_explained(self, message: EmptyExplained) -> None:
         """Say in the table why it is empty (nothing stored yet, feeds failing, a filter hiding all)."""
@@ -396,7 +374,7 @@ class MainScreen(Screen):
         if company is None:
             self.app.notify("Choose a company (in the Companies pane, or a story naming one) to watch.")
             return
-        self.layoffs_app.toggle_watch(company)
+        self.layoffs_app.feed_list.toggle_watch(company)
 
     def action_toggle_watched_only(self) -> None:
         """Only the watched companies' stories (or cuts), or back to every company."""
@@ -440,13 +418,13 @@ class MainScreen(Screen):
         """Open the story's link in the browser (http(s) only)."""
         article_id = self._current_article_id()
         if article_id is not None:
-            self.layoffs_app.open_article_link(article_id)
+            self.layoffs_app.story_editor.open_article_link(article_id)
 
     def action_edit_tags(self) -> None:
         """Add, edit or remove an event of the story in the reader (or under the cursor)."""
         article_id = self._current_article_id()
         if article_id is not None:
-            self.layoffs_app.edit_tags(article_id)
+            self.layoffs_app.story_editor.edit_tags(article_id)
 
     def action_toggle_not_layoff(self) -> None:
         """Mark the story not a layoff (or undo that)."""
@@ -454,11 +432,11 @@ class MainScreen(Screen):
         row = self.table.rows_by_id.get(article_id) if self.table.selected_article_id is not None else None
         layoff = row.layoff if row is not None else bool(self.reader.detail and self.reader.detail.layoff)
         if article_id is not None:
-            self.layoffs_app.set_not_layoff(article_id, layoff)
+            self.layoffs_app.story_editor.set_not_layoff(article_id, layoff)
 
     def action_export(self) -> None:
-        """Export what the filters show."""
-        self.layoffs_app.export(self.flt)
+        """Export what the filters show: the stories, or in the cuts view one row per cut."""
+        self.layoffs_app.story_editor.export(self.flt, cuts=self.table.showing_cuts)
 
     def action_focus_pane(self, name: str) -> None:
         """Jump to a pane by name (synchronously, so the next keys already go there)."""

@@ -6,7 +6,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.store.facets import MonthFacet
+from tui.service import MonthFacet
 from tui.ui.companies_pane import facet_line
 from tui.ui.keys import vim_bindings
 

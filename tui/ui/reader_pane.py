@@ -11,8 +11,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tui.store.cut_queries import CutStory
-from tui.store.queries import ArticleDetail, EventRow
+from tui.service import ArticleDetail, CutStory, EventRow
 from tui.ui.keys import vim_bindings
 from tui.ui.safe import clean, plain
 from tui.wording import cut_phrase

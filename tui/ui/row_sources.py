@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from rich.style import Style
 
-from tui.store.cut_queries import CutRow
+from tui.service import CutRow
 from tui.ui.figures import cut_headcount, cut_percent
 from tui.ui.safe import clean
 from tui.ui.table_lines import COLUMNS, GAP, column_widths, row_cells

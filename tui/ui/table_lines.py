@@ -14,7 +14,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from tui.store.queries import ArticleRow
+from tui.service import ArticleRow
 from tui.ui.safe import clean
 
 COLUMNS: list[tuple[str, str, int]] = [

@@ -17,8 +17,7 @@ from textual.widgets import Static
 from textual.worker import Worker
 from textual_plotext import PlotextPlot
 
-from tui.store.cut_view import MonthTotal
-from tui.store.filters import Filter
+from tui.service import Filter, MonthTotal
 from tui.ui.footer import FittedFooter
 from tui.ui.safe import clean
 
