@@ -56,9 +56,15 @@ def cut_where(flt: Filter) -> tuple[str, list[object]]:
     clauses: list[str] = []
     params: list[object] = []
     if flt.companies:
+        # The cuts of the companies and of their units, each found through its index: an OR over the two
+        # columns scanned every cut (20-50 ms at 100,000 articles). The company index is NOCASE: the
+        # exact test follows it.
         marks = ", ".join("?" for _ in flt.companies)
-        clauses.append(f"(c.company IN ({marks}) OR c.parent IN ({marks}))")
-        params += [*flt.companies, *flt.companies]
+        clauses.append(
+            f"c.id IN (SELECT id FROM cuts WHERE company COLLATE NOCASE IN ({marks}) AND company IN ({marks}) "
+            f"UNION ALL SELECT id FROM cuts WHERE parent IN ({marks}))"
+        )
+        params += [*flt.companies, *flt.companies, *flt.companies]
     if flt.months:
         clauses.append(f"c.month IN ({', '.join('?' for _ in flt.months)})")
         params += list(flt.months)
