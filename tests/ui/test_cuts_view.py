@@ -141,5 +141,7 @@ async def test_export_in_the_cuts_view_writes_one_row_per_cut(app_factory, tmp_p
         await settle(pilot)
         assert any(f"Wrote 3 cuts to {target}" == n.message for n in app._notifications)
     lines = target.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "cut_id,company,parent,announced,month,headcount,headcount_kind,percent,sources,first_url"
+    assert (
+        lines[0] == "cut_id,company,parent,announced,month,headcount,headcount_kind,percent,sources,first_url"
+    )
     assert sorted(line.split(",")[1] for line in lines[1:]) == ["Amazon", "Amazon", "Twitch"]
