@@ -41,6 +41,7 @@ from tui.store.queries import (
     ArticleRow,
     EventRow,
     FeedRow,
+    StoryFigure,
     article_detail,
     article_page,
     feed_rows,
@@ -69,6 +70,7 @@ __all__ = [
     "PaneCounts",
     "PollOutcome",
     "StoreSummary",
+    "StoryFigure",
 ]
 
 Stopped = Callable[[], bool]
