@@ -14,6 +14,11 @@ from tui.ui.facet_pane import FacetLine, FacetPane, facet_line
 from tui.ui.watching import WatchTest
 
 
+def _watch_nothing(company: str, parent: str | None = None) -> bool:
+    """Before the watchlist is known, nothing is marked."""
+    return False
+
+
 class CompaniesPane(FacetPane):
     """The companies (units under their parent) with their counts; ``◆`` marks a watched one."""
 
@@ -22,7 +27,7 @@ class CompaniesPane(FacetPane):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.watched: WatchTest = lambda company, parent=None: False
+        self.watched: WatchTest = _watch_nothing
         """Which companies carry the watched mark (the main screen sets it from feeds.toml)."""
         self.watched_key: tuple[str, ...] = ()
         """The watched entries ``watched`` was built from: a change redraws the lines."""

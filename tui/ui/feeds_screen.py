@@ -45,7 +45,7 @@ class FeedsScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="feeds-title")
-        yield FeedTable(id="feeds", cursor_type="row")
+        yield FeedTable(id="feeds")
         yield PollStatus(id="feeds-poll-status")
         yield FittedFooter()
 

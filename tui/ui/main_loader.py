@@ -18,7 +18,7 @@ from tui.service import Filter, LayoffsService
 from tui.ui.messages import ArticleLoaded, ArticlesLoaded, EmptyExplained, FacetsLoaded, MarksStored
 
 if TYPE_CHECKING:
-    from tui.ui.main_screen import MainScreen
+    from tui.ui.browse_screen import BrowseScreen
 
 
 def _stopped() -> Callable[[], bool]:
@@ -30,7 +30,7 @@ def _stopped() -> Callable[[], bool]:
 class MainLoader:
     """Starts the main screen's workers; the screen handles the messages they post."""
 
-    def __init__(self, screen: MainScreen) -> None:
+    def __init__(self, screen: BrowseScreen) -> None:
         self.screen = screen
 
     @property

@@ -134,7 +134,8 @@ class MainScreen(BrowseScreen):
     def action_toggle_not_layoff(self) -> None:
         """Mark the story not a layoff (or undo that)."""
         article_id = self._current_article_id()
-        row = self.table.rows_by_id.get(article_id) if self.table.selected_article_id is not None else None
+        on_table = article_id is not None and self.table.selected_article_id is not None
+        row = self.table.rows_by_id.get(article_id) if on_table and article_id is not None else None
         layoff = row.layoff if row is not None else bool(self.reader.detail and self.reader.detail.layoff)
         if article_id is not None:
             self.layoffs_app.story_editor.set_not_layoff(article_id, layoff)

@@ -35,7 +35,11 @@ class RowSource(Protocol):
     """``stories`` or ``cuts``: what the view is called (the table's title, the filter line's count)."""
     noun: tuple[str, str]
     """(singular, plural), for "12 stories" / "1 cut"."""
-    columns: Sequence[tuple[str, str, int]]
+
+    @property
+    def columns(self) -> Sequence[tuple[str, str, int]]:
+        """(key, label, width) of each column."""
+        ...
 
     def widths(self, total: int) -> list[int]: ...
 

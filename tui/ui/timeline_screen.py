@@ -123,11 +123,11 @@ class TimelineScreen(Screen[None]):
                 plt.bar(shown, [values[i] for i in shown], width=BAR_WIDTH / gap, reset_ticks=False)
             plt.xlim(-0.5, len(values) - 0.5)
             ticks = tick_positions([month.month for month in self.months], plot.size.width or 80)
-            plt.xticks(ticks, [self.months[i].month for i in ticks])
+            plt.xticks([float(i) for i in ticks], [self.months[i].month for i in ticks])
             levels = value_ticks(max(values))
             plt.ylim(0, levels[-1])
             width = len(f"{levels[-1]:,}")  # labels of one width keep the axis line straight
-            plt.yticks(levels, [f"{level:,}".rjust(width) for level in levels])
+            plt.yticks([float(level) for level in levels], [f"{level:,}".rjust(width) for level in levels])
         else:
             plt.title("No cut under this filter")
         plot.refresh()
