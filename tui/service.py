@@ -21,6 +21,7 @@ from tui.store import corrections
 from tui.store.changes import ChangeWatcher
 from tui.store.cut_queries import CutRow, CutStory
 from tui.store.cut_view import (
+    CUT_PAGE_SIZE,
     CutPage,
     MonthTotal,
     cut_page,
@@ -108,7 +109,7 @@ class LayoffsService:
         except QueryCancelled:
             return None
 
-    def cut_page(self, flt: Filter, offset: int = 0, limit: int = 200) -> CutPage:
+    def cut_page(self, flt: Filter, offset: int = 0, limit: int = CUT_PAGE_SIZE) -> CutPage:
         """A page of the cuts table for ``flt``."""
         return cut_page(thread_db(self.db_path), flt, offset, limit)
 
@@ -119,14 +120,14 @@ class LayoffsService:
         db = thread_db(self.db_path)
         if cuts:
             return cut_pane_counts(db, flt)
+        if stopped is None:
+            return with_cut_headcounts(db, flt, pane_counts(db, flt))
         try:
-            with cancellable(db, stopped or (lambda: False)):
+            with cancellable(db, stopped):
                 counts = pane_counts(db, flt)
         except QueryCancelled:
             return None
-        if stopped is not None and stopped():
-            return None
-        return with_cut_headcounts(db, flt, counts)
+        return None if stopped() else with_cut_headcounts(db, flt, counts)
 
     def summary(self, enabled_urls: Iterable[str]) -> StoreSummary:
         """What is stored and how the enabled feeds fared (why the table is empty)."""

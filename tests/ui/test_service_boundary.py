@@ -5,12 +5,14 @@ helpers reach the app through its type, not through mixins that need ``type: ign
 from __future__ import annotations
 
 import ast
+import sqlite3
 from pathlib import Path
 
 import pytest
 from textual.app import App
 
 import tui.service
+from tui.service import Filter, LayoffsService
 from tui.ui.app import LayoffsApp
 
 UI_DIR = Path(__file__).resolve().parents[2] / "tui" / "ui"
@@ -69,3 +71,28 @@ def test_the_app_is_an_app_without_mixins() -> None:
     for name in ("polling.py", "editing.py", "feed_list_edits.py"):
         text = (UI_DIR / name).read_text(encoding="utf-8")
         assert "type: ignore" not in text, name
+
+
+def test_a_superseded_count_comes_back_as_none(sample_db: Path) -> None:
+    """The panes' counts of a filter the user has left are dropped, not posted (``stopped``)."""
+    service = LayoffsService(sample_db)
+    try:
+        assert service.pane_counts(Filter(), cuts=False, stopped=lambda: True) is None
+        counts = service.pane_counts(Filter(), cuts=False, stopped=lambda: False)
+        assert counts is not None and counts == service.pane_counts(Filter(), cuts=False)
+        assert service.article_page(Filter(), stopped=lambda: False) == service.article_page(Filter())
+    finally:
+        service.close()
+
+
+def test_the_service_notices_another_programs_write_until_closed(sample_db: Path) -> None:
+    service = LayoffsService(sample_db)
+    assert service.changed() is False  # the first look is the baseline
+    with sqlite3.connect(sample_db) as other:
+        other.execute("UPDATE articles SET is_read = 1 WHERE id = 1")
+    assert service.changed() is True
+    assert service.changed() is False
+    service.close()
+    with sqlite3.connect(sample_db) as other:
+        other.execute("UPDATE articles SET is_read = 0 WHERE id = 1")
+    assert service.changed() is False
