@@ -10,7 +10,7 @@ from tui.demo import build_demo_db
 from tui.store import open_db
 from tui.store.facets import company_facets, month_facets
 from tui.store.filters import Filter
-from tui.store.queries import article_page, format_headcount
+from tui.store.queries import StoryFigure, article_page, story_figure
 
 
 @pytest.fixture(scope="module")
@@ -20,19 +20,21 @@ def db(tmp_path_factory: pytest.TempPathFactory):
     return open_db(path)
 
 
-@pytest.mark.parametrize(("events", "cell"), [
-    ([(1200, "exact", None, "")], "1,200"),
-    ([(1000, "approx", None, ""), (200, "exact", None, "")], "~1,200"),
-    ([(None, "percent_only", 10.0, "")], "10%"),
-    ([(None, "percent_only", 8.5, "")], "8.5%"),
-    ([(None, "vague", None, "Acme let go several hundred workers")], "hundreds"),
-    ([(None, "vague", None, "Dozens of staff were let go")], "dozens"),
-    ([(None, "vague", None, "Thousands of jobs will go")], "thousands"),
-    ([(None, "none", None, "")], ""),
-    ([], ""),
+@pytest.mark.parametrize(("events", "figure"), [
+    ([(1200, "exact", None, "")], StoryFigure(1200)),
+    ([(1000, "approx", None, ""), (200, "exact", None, "")], StoryFigure(1200, approx=True)),
+    ([(None, "percent_only", 10.0, "")], StoryFigure(percent=10.0)),
+    ([(None, "percent_only", 8.5, ""), (None, "percent_only", 5.0, "")], StoryFigure(percent=8.5)),
+    ([(None, "vague", None, "Acme let go several hundred workers")], StoryFigure(vague="hundreds")),
+    ([(None, "vague", None, "Dozens of staff were let go")], StoryFigure(vague="dozens")),
+    ([(None, "vague", None, "Thousands of jobs will go")], StoryFigure(vague="thousands")),
+    ([(None, "vague", None, "Acme cut jobs")], StoryFigure(vague="")),
+    ([(None, "none", None, "")], StoryFigure()),
+    ([], StoryFigure()),
 ])
-def test_headcount_cell(events, cell: str) -> None:
-    assert format_headcount(events) == cell
+def test_headcount_figure(events, figure: StoryFigure) -> None:
+    """The store hands over the numbers and kinds; the UI words them (tests/ui/test_table_lines.py)."""
+    assert story_figure(events) == figure
 
 
 def _row(db, flt: Filter, title_start: str):
@@ -43,9 +45,9 @@ def test_filtered_by_company_a_roundup_shows_that_companys_name_and_figure(db) -
     everyone = _row(db, Filter(), "Tech layoffs roundup")
     amazon = _row(db, Filter(companies=("Amazon",)), "Tech layoffs roundup")
     discord = _row(db, Filter(companies=("Discord",)), "Tech layoffs roundup")
-    assert (discord.companies[0], discord.headcount) == ("Discord", "~170")
-    assert (amazon.companies[0], amazon.headcount) == ("Amazon", "hundreds")
-    assert (everyone.companies[0], everyone.headcount) == ("Discord", "~170")  # the first with a number
+    assert (discord.companies[0], discord.figure) == ("Discord", StoryFigure(170, approx=True))
+    assert (amazon.companies[0], amazon.figure) == ("Amazon", StoryFigure(vague="hundreds"))
+    assert (everyone.companies[0], everyone.figure) == ("Discord", StoryFigure(170, approx=True))  # the first with a number
     assert set(amazon.companies) == set(everyone.companies)  # the row still names every company in the story
 
 

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from tests.ui.conftest import SIZE, settle, titles
+from tui.service import StoryFigure
 from tui.ui.export_dialog import ExportDialog
 from tui.ui.tag_dialog import TagDialog
 
@@ -26,7 +27,7 @@ async def test_edit_an_event_from_the_reader(app_factory, sample_db: Path) -> No
         await pilot.press("tab", *"600", "enter")  # company kept, headcount 600
         await settle(pilot)
         assert app.screen is app.main
-        assert app.main.table.rows_by_id[1].headcount == "600"
+        assert app.main.table.rows_by_id[1].figure == StoryFigure(600)
         assert "Amazon: 600 jobs" in app.main.reader.text()
     assert stored(sample_db, "SELECT company, headcount, source FROM events WHERE article_id = 1") == [
         ("Amazon", 600, "manual")
@@ -187,5 +188,5 @@ async def test_undoing_not_a_layoff_in_the_app_brings_the_companies_back(app_fac
         await pilot.press("l")
         await settle(pilot)
         row = app.main.table.rows_by_id[1]
-        assert row.companies[0] == "Amazon" and row.headcount  # the extractor's figure, whatever it is now
+        assert row.companies[0] == "Amazon" and row.figure != StoryFigure()  # the extractor figure, whatever now
     assert stored(sample_db, "SELECT layoff, layoff_manual FROM articles WHERE id = 1") == [(1, None)]

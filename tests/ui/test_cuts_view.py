@@ -120,3 +120,28 @@ async def test_reader_names_the_other_outlets_of_the_cut(app_factory, sample_db:
         await pilot.press("j", "enter")  # Twitch: a cut of one story, nothing more to say
         await settle(pilot)
         assert "Also reported" not in app.main.reader.text()
+
+
+async def test_export_in_the_cuts_view_writes_one_row_per_cut(app_factory, tmp_path: Path) -> None:
+    """The app's export offers ``--cuts``: in the cuts view, ``e`` writes the cuts the filters show."""
+    from tui.ui.export_dialog import ExportDialog
+
+    app = app_factory()
+    target = tmp_path / "cuts.csv"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("v", "c", "j", "enter")  # the cuts view, then Amazon
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog) and dialog.cuts
+        dialog.query_one("#path").value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any(f"Wrote 3 cuts to {target}" == n.message for n in app._notifications)
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert (
+        lines[0] == "cut_id,company,parent,announced,month,headcount,headcount_kind,percent,sources,first_url"
+    )
+    assert sorted(line.split(",")[1] for line in lines[1:]) == ["Amazon", "Amazon", "Twitch"]

@@ -8,6 +8,7 @@ from pathlib import Path
 from tests.ui.conftest import SIZE, Recorder, settle, titles
 from tests.ui.sample_db import sample_config
 from tui.config import Config
+from tui.service import StoryFigure
 from tui.ui.messages import ArticleLoaded, ArticlesLoaded, FacetsLoaded
 
 ALL_LAYOFFS = 9
@@ -279,11 +280,11 @@ async def test_the_jobs_cell_speaks_for_the_company_it_names(app_factory) -> Non
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         row = app.main.table.rows_by_id[6]
-        assert (row.companies, row.headcount) == (("Amazon", "Google"), "1,200")
+        assert (row.companies, row.figure) == (("Amazon", "Google"), StoryFigure(1200))
         app.main.flt = app.main.flt.but(companies=("Google",))
         await settle(pilot)
         row = app.main.table.rows_by_id[6]
-        assert (row.companies, row.headcount) == (("Google", "Amazon"), "1,000")
+        assert (row.companies, row.figure) == (("Google", "Amazon"), StoryFigure(1000))
         line = app.main.table._row_line(app.main.table.rows.index(row)).text
         assert "Google +1            1,000  Amazon and Google" in line
 

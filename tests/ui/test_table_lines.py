@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from rich.style import Style
 
-from tui.store.queries import ArticleRow
+from tui.service import ArticleRow, StoryFigure
+from tui.ui.figures import story_figure_text
 from tui.ui.table_lines import COLUMNS, column_widths, companies_cell, fit, line_segments, row_cells
 
 
@@ -34,7 +35,7 @@ def test_a_line_is_exactly_the_table_width_and_feed_text_stays_literal() -> None
         starred=True,
         layoff=True,
         companies=("Acme [Corp]",),
-        headcount="42",
+        figure=StoryFigure(42),
     )
     for total in (80, 87, 200):  # from 78 up; narrower, the widget crops the line
         widths = column_widths(total)
@@ -77,6 +78,22 @@ def test_columns_give_way_so_the_title_keeps_thirty_cells(total: int, companies:
     """Issue 10: at 80x24 the Title column was 3 cells wide and the Feed column off screen."""
     widths = dict(zip([key for key, _, _ in COLUMNS], column_widths(total)))
     assert (widths["companies"], widths["title"], widths["feed"]) == (companies, title, feed)
-    row = ArticleRow(1, "2024-01-10T07:00:00Z", "T" * 200, "Feed", False, False, True, ("Acme",), "42")
+    row = ArticleRow(1, "2024-01-10T07:00:00Z", "T" * 200, "Feed", False, False, True, ("Acme",), StoryFigure(42))
     cells = row_cells(row, column_widths(total), dim=Style(), strong=Style(), star=Style())
     assert sum(len(segment.text) for segment in line_segments(cells, column_widths(total), total)) == max(total, 1)
+
+
+@pytest.mark.parametrize(
+    ("figure", "cell"),
+    [
+        (StoryFigure(1200), "1,200"),
+        (StoryFigure(1200, approx=True), "~1,200"),
+        (StoryFigure(percent=10.0), "10%"),
+        (StoryFigure(percent=8.5), "8.5%"),
+        (StoryFigure(vague="hundreds"), "hundreds"),
+        (StoryFigure(vague=""), "some"),
+        (StoryFigure(), ""),
+    ],
+)
+def test_a_story_figure_as_the_jobs_cell_says_it(figure: StoryFigure, cell: str) -> None:
+    assert story_figure_text(figure) == cell

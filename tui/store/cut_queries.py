@@ -56,9 +56,15 @@ def cut_where(flt: Filter) -> tuple[str, list[object]]:
     clauses: list[str] = []
     params: list[object] = []
     if flt.companies:
+        # The cuts of the companies and of their units, each found through its index: an OR over the two
+        # columns scanned every cut (20-50 ms at 100,000 articles). The company index is NOCASE: the
+        # exact test follows it.
         marks = ", ".join("?" for _ in flt.companies)
-        clauses.append(f"(c.company IN ({marks}) OR c.parent IN ({marks}))")
-        params += [*flt.companies, *flt.companies]
+        clauses.append(
+            f"c.id IN (SELECT id FROM cuts WHERE company COLLATE NOCASE IN ({marks}) AND company IN ({marks}) "
+            f"UNION ALL SELECT id FROM cuts WHERE parent IN ({marks}))"
+        )
+        params += [*flt.companies, *flt.companies, *flt.companies]
     if flt.months:
         clauses.append(f"c.month IN ({', '.join('?' for _ in flt.months)})")
         params += list(flt.months)
@@ -71,30 +77,32 @@ def cut_where(flt: Filter) -> tuple[str, list[object]]:
     return (" AND ".join(clauses) or "1"), params
 
 
-_ROW_SQL = (
+CUT_ROW_SQL = (
     "SELECT c.id, c.company, c.parent, c.announced, c.month, c.headcount, c.headcount_kind, c.percent, "
     "c.sources, a.link FROM cuts AS c LEFT JOIN articles AS a ON a.id = c.first_article_id"
 )
+"""The columns ``cut_row`` reads, over ``cuts AS c``: callers add the WHERE, ORDER BY and LIMIT."""
 
 
-def _row(row: tuple[Any, ...]) -> CutRow:
+def cut_row(row: tuple[Any, ...]) -> CutRow:
+    """A ``CUT_ROW_SQL`` row as a ``CutRow``."""
     return CutRow(row[0], row[1], row[2], row[3], row[4], row[5], row[6], _whole(row[7]), row[8], row[9])
 
 
 def select_cuts(db: sqlite_utils.Database, flt: Filter, limit: int | None = None) -> list[CutRow]:
     """The cuts ``flt`` selects, newest first (then by id)."""
     condition, params = cut_where(flt)
-    sql = f"{_ROW_SQL} WHERE {condition} ORDER BY c.announced DESC, c.id"
+    sql = f"{CUT_ROW_SQL} WHERE {condition} ORDER BY c.announced DESC, c.id"
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    return [_row(row) for row in db.execute(sql, params)]
+    return [cut_row(row) for row in db.execute(sql, params)]
 
 
 def get_cut(db: sqlite_utils.Database, cut_id: int) -> CutRow | None:
     """One cut by id, or None."""
-    row = db.execute(f"{_ROW_SQL} WHERE c.id = ?", [cut_id]).fetchone()
-    return _row(row) if row else None
+    row = db.execute(f"{CUT_ROW_SQL} WHERE c.id = ?", [cut_id]).fetchone()
+    return cut_row(row) if row else None
 
 
 def cut_stories(db: sqlite_utils.Database, cut_ids: Iterable[int]) -> dict[int, list[CutStory]]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 import sqlite_utils
 
-from tui.store.cut_queries import _ROW_SQL, CutRow, CutStory, _row, cut_stories, cut_where
+from tui.store.cut_queries import CUT_ROW_SQL, CutRow, CutStory, cut_row, cut_stories, cut_where
 from tui.store.facets import CompanyFacet, MonthFacet, PaneCounts, group_facets
 from tui.store.filters import Filter, where
 
@@ -79,11 +79,11 @@ def cut_page(db: sqlite_utils.Database, flt: Filter, offset: int = 0, limit: int
     """The cuts ``flt`` selects, newest first, ``limit`` from ``offset``, with their count."""
     condition, params = view_where(flt)
     rows = db.execute(
-        f"{_ROW_SQL} WHERE {condition} ORDER BY c.announced DESC, c.id LIMIT ? OFFSET ?",
+        f"{CUT_ROW_SQL} WHERE {condition} ORDER BY c.announced DESC, c.id LIMIT ? OFFSET ?",
         [*params, limit, offset],
     ).fetchall()
     total = db.execute(f"SELECT count(*) FROM cuts AS c WHERE {condition}", params).fetchone()[0]
-    return CutPage(tuple(_row(row) for row in rows), total, offset)
+    return CutPage(tuple(cut_row(row) for row in rows), total, offset)
 
 
 def stories_of_cut(db: sqlite_utils.Database, cut_id: int) -> list[CutStory]:

@@ -61,6 +61,19 @@ class EventRow:
 
 
 @dataclass(frozen=True)
+class StoryFigure:
+    """What a row's Jobs cell reports, before the UI words it ("1,200", "~1,000", "10%", "hundreds"):
+    the known headcounts summed, failing that the largest percent, failing that a vague figure."""
+
+    headcount: int | None = None
+    approx: bool = False
+    """Any of the summed headcounts is approximate."""
+    percent: float | None = None
+    vague: str | None = None
+    """A vague figure's magnitude ("hundreds", "dozens"), "" when it states none; None: no vague figure."""
+
+
+@dataclass(frozen=True)
 class ArticleRow:
     """One row of the article table."""
 
@@ -72,9 +85,9 @@ class ArticleRow:
     starred: bool
     layoff: bool
     companies: tuple[str, ...]
-    """The story's companies; the first is the one ``headcount`` is about (the filtered one, if any)."""
-    headcount: str
-    """The first company's figure, formatted: "1,200", "~1,000", "hundreds", "10%" or ""."""
+    """The story's companies; the first is the one ``figure`` is about (the filtered one, if any)."""
+    figure: StoryFigure
+    """The first company's figure (display is the UI's: ``tui.ui.figures``)."""
     published_known: bool = True
     """False when the feed gave no date: ``published`` is then the time we fetched it."""
 
@@ -126,25 +139,23 @@ class FeedRow:
     """The ``feeds`` row id (None before the feed's first poll), for a feed filter."""
 
 
-def format_headcount(events: Sequence[tuple[int | None, str, float | None, str]]) -> str:
-    """The table's headcount cell from (headcount, kind, percent, evidence) of a story's events.
+def story_figure(events: Sequence[tuple[int | None, str, float | None, str]]) -> StoryFigure:
+    """The Jobs cell's figure from (headcount, kind, percent, evidence) of one company's events in a story.
 
-    Known headcounts are summed ("~" when any is approximate); failing that, a percent; failing
-    that, the vague words of the evidence ("hundreds"), so the cell says what the story says.
+    Known headcounts are summed (approximate when any is); failing that, a percent; failing that, the
+    magnitude a vague figure's evidence states ("hundreds"), so the cell says what the story says.
     """
     known = [(count, kind) for count, kind, _, _ in events if count is not None]
     if known:
-        total = sum(count for count, _ in known)
         approx = any(kind == "approx" for _, kind in known)
-        return ("~" if approx else "") + f"{total:,}"
+        return StoryFigure(sum(count for count, _ in known), approx=approx)
     percents = [percent for _, _, percent, _ in events if percent is not None]
     if percents:
-        value = max(percents)
-        return f"{value:g}%"
+        return StoryFigure(percent=max(percents))
     for _, kind, _, evidence in events:
         if kind == "vague":
-            return vague_magnitude(evidence) or "some"
-    return ""
+            return StoryFigure(vague=vague_magnitude(evidence) or "")
+    return StoryFigure()
 
 
 _ROW_COLUMNS = (
@@ -216,7 +227,7 @@ def article_page(
     return ArticlePage(tuple(page), offset + len(page) + more, offset, counted=False)
 
 
-def _lead_company(story: list[tuple]) -> tuple[tuple[str, ...], str]:
+def _lead_company(story: list[tuple]) -> tuple[tuple[str, ...], StoryFigure]:
     """A row's companies, the one its Jobs cell speaks for first, and that company's figure.
 
     ``story`` holds (company, headcount, kind, percent, evidence, chosen) per event. The lead is a
@@ -225,13 +236,13 @@ def _lead_company(story: list[tuple]) -> tuple[tuple[str, ...], str]:
     different companies' cuts into one figure.
     """
     if not story:
-        return (), ""
+        return (), StoryFigure()
     candidates = [event for event in story if event[5]] or story
     lead = next((e for e in candidates if e[1] is not None or e[3] is not None), None) or next(
         (e for e in candidates if e[2] == "vague"), candidates[0]
     )
     companies = tuple(dict.fromkeys([lead[0], *(event[0] for event in story)]))
-    figure = format_headcount([event[1:5] for event in story if event[0] == lead[0]])
+    figure = story_figure([event[1:5] for event in story if event[0] == lead[0]])
     return companies, figure
 
 

@@ -14,18 +14,26 @@ from typing import Any
 from textual import work
 from textual.app import App
 from textual.notifications import SeverityLevel
+from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from tui.config import Config
 from tui.service import LayoffsService
-from tui.store.changes import ChangeWatcher
 from tui.ui.commands import LayoffsCommands
-from tui.ui.editing import EditingMixin
+from tui.ui.editing import StoryEditor
 from tui.ui.failures import failure_text
+from tui.ui.feed_list_edits import FeedListEditor
 from tui.ui.keys import APP_BINDINGS
 from tui.ui.main_screen import MainScreen
-from tui.ui.messages import ArticlesChanged, DatabaseChanged
-from tui.ui.polling import Poller, PollingMixin
+from tui.ui.messages import (
+    AlertsGiven,
+    ArticlesChanged,
+    DatabaseChanged,
+    FeedPolled,
+    PollFinished,
+    PollStarted,
+)
+from tui.ui.polling import Poller, PollRunner
 
 RELOAD_DELAY = 2.0
 """Seconds between table reloads while a poll brings new stories in (a final one follows the poll)."""
@@ -35,7 +43,7 @@ CHANGE_CHECK_SECONDS = 2.0
 """How often the app asks SQLite whether another program wrote (a cron poll): microseconds each time."""
 
 
-class LayoffsApp(PollingMixin, EditingMixin, App[None]):
+class LayoffsApp(App[None]):
     """Browse layoff stories by company and month while feeds poll in the background."""
 
     CSS_PATH = "app.tcss"
@@ -66,13 +74,15 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
         self.poll_on_start = poll_on_start and allow_poll
         self.allow_poll = allow_poll
         """False in the demo: its feeds are samples with no server behind them."""
-        self.poller = poller
-        self.open_url = open_url or _open_in_browser
-        self._reload_timer: Any = None
-        self.unrecorded_polls = {}
-        self.change_watcher = ChangeWatcher(db_path)
+        self._reload_timer: Timer | None = None
         self.service = LayoffsService(db_path)
-        """The one door to the domain for the screens' workers (the cuts view so far)."""
+        """The one door to the database: every screen and helper asks it, from thread workers."""
+        self.polls = PollRunner(self, poller)
+        """Starts polls and shows their progress."""
+        self.story_editor = StoryEditor(self, open_url or _open_in_browser)
+        """Opens links, corrects tags, exports."""
+        self.feed_list = FeedListEditor(self)
+        """Edits feeds.toml (feeds, the watchlist)."""
         if title:
             self.sub_title = title
 
@@ -129,6 +139,43 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
         if not isinstance(self.screen, FeedsScreen):
             self.push_screen(FeedsScreen())
 
+    # -- polls -----------------------------------------------------------------------------------
+
+    @property
+    def polling(self) -> bool:
+        """True while a poll runs."""
+        return self.polls.running
+
+    def action_poll(self) -> None:
+        """Poll every enabled feed now, in the background."""
+        self.polls.start(only_due=False)
+
+    def poll_due_feeds(self) -> None:
+        """The schedule's poll: the feeds whose interval has passed, quietly."""
+        self.polls.poll_due()
+
+    def on_poll_started(self, message: PollStarted) -> None:
+        self.polls.started(message)
+
+    def on_feed_polled(self, message: FeedPolled) -> None:
+        self.polls.feed_polled(message)
+
+    def on_poll_finished(self, message: PollFinished) -> None:
+        self.polls.finished(message)
+
+    def on_alerts_given(self, message: AlertsGiven) -> None:
+        self.polls.alerts_given(message)
+
+    def reload_feeds_screens(self) -> None:
+        """The feed list or the feeds' states changed: the feeds screen (if open) reads them again."""
+        from tui.ui.feeds_screen import FeedsScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, FeedsScreen):
+                screen.reload()
+
+    # -- changes ---------------------------------------------------------------------------------
+
     def on_articles_changed(self, message: ArticlesChanged) -> None:
         """Stories changed: reload the main screen soon (at most every ``RELOAD_DELAY``) keeping its place."""
         if not self.polling:
@@ -139,7 +186,7 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
     @work(thread=True, exclusive=True, group="changes", exit_on_error=False)
     def watch_changes(self) -> None:
         """Ask SQLite whether another program committed since the last look (``DatabaseChanged``)."""
-        if self.change_watcher.changed():
+        if self.service.changed():
             self.post_message(DatabaseChanged())
 
     def on_database_changed(self) -> None:
@@ -148,15 +195,11 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
         if self.polling:
             return
         self.post_message(ArticlesChanged())
-        from tui.ui.feeds_screen import FeedsScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, FeedsScreen):
-                screen.reload()
+        self.reload_feeds_screens()
 
     def on_unmount(self) -> None:
         """The watcher's connection closes with the app."""
-        self.change_watcher.close()
+        self.service.close()
 
     def _reload_now(self) -> None:
         if self._reload_timer is not None:
@@ -173,8 +216,8 @@ class LayoffsApp(PollingMixin, EditingMixin, App[None]):
         if event.state != WorkerState.ERROR or event.worker.error is None:
             return
         if event.worker.group == "poll":
-            self._end_poll()
-        self.notify(failure_text(event.worker, self.db_path), title="Error", severity="error")
+            self.polls.end()
+        self.notify(failure_text(event.worker, self.service), title="Error", severity="error")
 
 
 def tune_gc() -> None:

@@ -27,7 +27,9 @@ class LayoffsCommands(Provider):
 
     def _commands(self) -> list[tuple[str, str, str]]:
         """(title, action, help) for the palette; Quit is left to Textual's own entry, so it shows once."""
-        keymap = self.app.config.key_map if hasattr(self.app, "config") else {}  # type: ignore[attr-defined]
+        from tui.ui.app import LayoffsApp
+
+        keymap = self.app.config.key_map if isinstance(self.app, LayoffsApp) else {}
         commands = []
         for prefix, bindings in (("app", APP_BINDINGS), ("screen", screen_bindings(self.screen))):
             for binding in bindings:

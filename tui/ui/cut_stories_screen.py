@@ -15,7 +15,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 from textual.worker import Worker
 
-from tui.store.cut_queries import CutStory
+from tui.service import CutStory
 from tui.ui.keys import vim_bindings
 from tui.ui.safe import clean
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.store.filters import Filter
-from tui.store.summary import StoreSummary
+from tui.service import Filter, StoreSummary
 from tui.wording import plural
 
 DEMO_HINT = "No network? `layoffs-tui demo` opens the app on sample stories."

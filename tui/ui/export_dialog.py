@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
 
-from tui.store.filters import Filter
+from tui.service import Filter
 from tui.ui.form_dialog import Apply, FormDialog
 from tui.ui.safe import clean
 
@@ -24,18 +24,21 @@ class ExportDialog(FormDialog[tuple[str, Path] | None]):
         formats: tuple[str, ...],
         default_path: Callable[[str], Path],
         apply: Apply | None = None,
+        *,
+        cuts: bool = False,
     ) -> None:
         super().__init__(apply)
         self.flt = flt
+        self.cuts = cuts
+        """One row per cut (the cuts view) instead of one per story."""
         self.formats = formats
         self.default_path = default_path
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
-            box.border_title = "Export"
-            yield Static(
-                Text("What the filters show: " + clean(self.flt.describe(), single_line=True), style="dim")
-            )
+            box.border_title = "Export cuts" if self.cuts else "Export"
+            what = "The cuts the filters show: " if self.cuts else "What the filters show: "
+            yield Static(Text(what + clean(self.flt.describe(), single_line=True), style="dim"))
             yield Label("Format")
             yield Select(
                 [(fmt, fmt) for fmt in self.formats], value=self.formats[0], allow_blank=False, id="format"

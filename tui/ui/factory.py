@@ -32,13 +32,7 @@ def make_app(
     ``open_url`` the browser, for tests; ``allow_poll`` False turns ``r`` off (the demo);
     ``created_config`` is the feed list this run created (the first run), which the app points out.
     """
-    if isinstance(now, datetime):
-        fixed = now
-
-        def clock() -> datetime:
-            return fixed
-    else:
-        clock = now or utcnow  # type: ignore[assignment]
+    clock = _fixed_clock(now) if isinstance(now, datetime) else (now or utcnow)
     return LayoffsApp(
         config,
         Path(db_path),
@@ -50,3 +44,12 @@ def make_app(
         allow_poll=allow_poll,
         created_config=created_config,
     )
+
+
+def _fixed_clock(moment: datetime) -> Callable[[], datetime]:
+    """A clock that always says ``moment`` (snapshots, screenshots)."""
+
+    def clock() -> datetime:
+        return moment
+
+    return clock

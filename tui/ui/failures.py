@@ -8,12 +8,14 @@ disk or a held lock are said in words; anything else is a bug and is shown with 
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.worker import Worker
 
 from tui.errors import LayoffsError
-from tui.store.db import store_error
+
+if TYPE_CHECKING:
+    from tui.service import LayoffsService
 
 WHAT_FAILED = {
     "write_read": "store the read mark",
@@ -35,14 +37,14 @@ WHAT_FAILED = {
 """Worker (method) name -> what it was doing, for "Could not store the read mark: ..."."""
 
 
-def failure_text(worker: Worker, db_path: Path) -> str:
+def failure_text(worker: Worker, service: LayoffsService) -> str:
     """The sentence for a failed worker, e.g. "Could not store the star: PATH: the disk is full; ..."."""
     error = worker.error
     what = WHAT_FAILED.get(worker.name, worker.name.replace("_", " ").strip())
     if isinstance(error, LayoffsError):
         reason = str(error)
-    elif (problem := store_error(db_path, error)) is not None:
-        reason = str(problem)
+    elif error is not None and (problem := service.failure_reason(error)) is not None:
+        reason = problem
     else:
         reason = f"{type(error).__name__}: {error}"
     return f"Could not {what}: {reason}"

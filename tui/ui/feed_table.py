@@ -12,7 +12,7 @@ from datetime import datetime
 from rich.text import Text
 from textual.widgets import DataTable
 
-from tui.store.queries import FeedRow
+from tui.service import FeedRow
 from tui.timeutil import parse_iso
 from tui.ui.keys import vim_bindings
 from tui.ui.safe import plain
@@ -87,8 +87,8 @@ class FeedTable(DataTable):
 
     BINDINGS = vim_bindings("cursor_down", "cursor_up", "scroll_top", "scroll_bottom")
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row")
         self._shown: tuple[list[FeedRow], datetime] | None = None
         self._columns: list[tuple[str, str, int]] = []
 

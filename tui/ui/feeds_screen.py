@@ -15,8 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 from textual.worker import Worker
 
-from tui.store.feeds import removed_feeds
-from tui.store.queries import FeedRow, feed_rows, thread_db
+from tui.service import FeedRow
 from tui.ui.feed_table import FeedTable
 from tui.ui.footer import FittedFooter
 from tui.ui.keys import FEEDS_BINDINGS
@@ -46,7 +45,7 @@ class FeedsScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="feeds-title")
-        yield FeedTable(id="feeds", cursor_type="row")
+        yield FeedTable(id="feeds")
         yield PollStatus(id="feeds-poll-status")
         yield FittedFooter()
 
@@ -64,10 +63,8 @@ class FeedsScreen(Screen):
     def load_rows(self) -> None:
         """Read the feed rows in a thread with its own connection; they come back as ``FeedsLoaded``."""
         app = self.layoffs_app
-        db = thread_db(app.db_path)
-        removed = removed_feeds(db, (feed.url for feed in app.config.feeds))
-        rows = feed_rows(db, app.config, unrecorded=dict(app.unrecorded_polls))
-        self.post_message(FeedsLoaded(rows, len(removed)))
+        feeds = app.service.feed_list(app.config, app.polls.unrecorded)
+        self.post_message(FeedsLoaded(feeds.rows, feeds.removed))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Worker messages do not bubble: this screen's failures go to the app's one handler."""
@@ -150,19 +147,19 @@ class FeedsScreen(Screen):
 
     def action_add_feed(self) -> None:
         """Ask for a feed and add it to feeds.toml."""
-        self.layoffs_app.add_feed()
+        self.layoffs_app.feed_list.add_feed()
 
     def action_remove_feed(self) -> None:
         """Remove the feed under the cursor from feeds.toml, after a yes."""
         if (row := self._selected_row()) is not None:
-            self.layoffs_app.remove_feed(row.url, row.articles)
+            self.layoffs_app.feed_list.remove_feed(row.url, row.articles)
 
     def action_toggle_feed(self) -> None:
         """Enable or disable the feed under the cursor in feeds.toml."""
         url = self.selected_url
         row = next((row for row in self.rows if row.url == url), None)
         if row is not None:
-            self.layoffs_app.enable_feed(row.url, not row.enabled)
+            self.layoffs_app.feed_list.enable_feed(row.url, not row.enabled)
 
     def action_close(self) -> None:
         self.app.pop_screen()

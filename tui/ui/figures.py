@@ -1,8 +1,9 @@
-"""A cut's figure as the tables show it: "12,000", "~1,000", "some", "10%" (display belongs to the UI)."""
+"""Figures as the tables show them: "12,000", "~1,000", "some", "10%", "hundreds" (display belongs to the
+UI; the store hands over the numbers and kinds)."""
 
 from __future__ import annotations
 
-from tui.store.cut_queries import CutRow
+from tui.service import CutRow, StoryFigure
 
 
 def cut_headcount(cut: CutRow) -> str:
@@ -15,3 +16,15 @@ def cut_headcount(cut: CutRow) -> str:
 def cut_percent(cut: CutRow) -> str:
     """``10%`` (as given), or empty."""
     return f"{cut.percent:g}%" if cut.percent is not None else ""
+
+
+def story_figure_text(figure: StoryFigure) -> str:
+    """A story row's Jobs cell: the headcount ("~" when approximate), else the percent, else the vague
+    figure's magnitude ("hundreds", or "some"), else empty."""
+    if figure.headcount is not None:
+        return ("~" if figure.approx else "") + f"{figure.headcount:,}"
+    if figure.percent is not None:
+        return f"{figure.percent:g}%"
+    if figure.vague is not None:
+        return figure.vague or "some"
+    return ""

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tui.store.filters import Filter
+from tui.service import Filter
 from tui.ui.safe import clean
 
 

@@ -56,6 +56,3 @@ class HelpScreen(ModalScreen[None]):
             box.border_title = "Keys"
             box.border_subtitle = "Esc closes · remap a key by its id in the \\[keys] table of feeds.toml"
             yield Static(help_table(self.keymap), id="help-body")
-
-    def action_dismiss(self) -> None:  # type: ignore[override]
-        self.dismiss(None)

@@ -7,17 +7,20 @@ only through these.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from textual.message import Message
 
-from tui.store.cut_queries import CutStory
-from tui.store.cut_view import CutPage
-from tui.store.facets import PaneCounts
-from tui.store.filters import Filter
-from tui.store.queries import ArticleDetail, ArticlePage, FeedRow
-from tui.store.summary import StoreSummary
+from tui.service import (
+    ArticleDetail,
+    ArticlePage,
+    CutPage,
+    CutStory,
+    FeedRow,
+    Filter,
+    PaneCounts,
+    StoreSummary,
+)
 
 
 class ArticlesLoaded(Message):
@@ -137,12 +140,3 @@ class FeedsLoaded(Message):
         super().__init__()
         self.rows = rows
         self.removed = removed
-
-
-class ExportWritten(Message):
-    """An export from the app finished."""
-
-    def __init__(self, path: Path, count: int) -> None:
-        super().__init__()
-        self.path = path
-        self.count = count

@@ -1,29 +1,30 @@
 """Background polling for the app: on start, every interval and on ``r``.
 
-``poll_feeds`` runs in a thread worker on an event loop of its own (see ``run_poll``); its results
-arrive as ``FeedPolled`` messages and are drawn at most ten times a second, so a 200-feed poll never
-makes the keys wait. One poll at a time (``exclusive`` in the "poll" group).
+The app owns one ``PollRunner``. The poll runs through the service in an app thread worker, on an
+event loop of its own (see ``_run``); its results arrive as ``FeedPolled`` messages, which the app hands
+to the runner, and are drawn at most ten times a second, so a 200-feed poll never makes the keys wait.
+One poll at a time (``exclusive`` in the "poll" group).
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sys
 from collections.abc import Awaitable, Callable
-from datetime import datetime
-from pathlib import Path
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual.timer import Timer
 
 from tui.errors import LayoffsError
-from tui.store.feeds import PollOutcome
+from tui.service import PollOutcome
 from tui.timeutil import to_iso
 from tui.ui.messages import AlertsGiven, ArticlesChanged, FeedPolled, PollFinished, PollStarted
+from tui.ui.poll_status import PollStatus
 
 if TYPE_CHECKING:
     from tui.config import Config
+    from tui.ui.app import LayoffsApp
 
 log = logging.getLogger(__name__)
 PROGRESS_PERIOD = 0.1
@@ -75,67 +76,66 @@ def ensure_resource_tracker() -> None:
         sys.stderr = saved
 
 
-class PollingMixin:
-    """The poll worker and the handlers of its messages; mixed into ``LayoffsApp``."""
+class PollRunner:
+    """The app's polls: started by the schedule or ``r``, run in a worker, drawn as they progress."""
 
-    config: Config
-    db_path: Path
-    now: Callable[[], datetime]
-    poller: Poller | None
-    polling: bool = False
-    """True while a poll runs (for the palette and the tests)."""
-    unrecorded_polls: dict[str, PollOutcome]
-    """Outcomes the database refused to store (a full disk), by URL, for the feeds screen to show;
-    a feed's entry goes once a later outcome is stored."""
+    def __init__(self, app: LayoffsApp, poller: Poller | None = None) -> None:
+        self.app = app
+        self.poller = poller
+        """Replaces ``tui.poll.poll_feeds`` (tests, bench); None: the real poller."""
+        self.running = False
+        """True while a poll runs (for the palette and the tests)."""
+        self.unrecorded: dict[str, PollOutcome] = {}
+        """Outcomes the database refused to store (a full disk), by URL, for the feeds screen to show;
+        a feed's entry goes once a later outcome is stored."""
+        self._done = 0
+        self._total = 0
+        self._last: Any = None
+        self._pending: list[Any] = []
+        self._flush: Timer | None = None
 
-    def action_poll(self) -> None:
-        """Poll every enabled feed now, in the background."""
-        self.start_poll(only_due=False)
-
-    def poll_due_feeds(self) -> None:
+    def poll_due(self) -> None:
         """The timer's poll (and the one on start): only feeds whose own interval has passed, quietly."""
-        if getattr(self, "allow_poll", True) and not self.polling and self.config.enabled_feeds:
-            self.start_poll(only_due=True)
+        if self.app.allow_poll and not self.running and self.app.config.enabled_feeds:
+            self.start(only_due=True)
 
-    def start_poll(self, *, only_due: bool) -> None:
+    def start(self, *, only_due: bool) -> None:
         """Start the poll worker, or say why not."""
-        if not getattr(self, "allow_poll", True):
-            self.notify("Polling is off in the demo: its feeds are samples shipped in the package.")  # type: ignore[attr-defined]
+        app = self.app
+        if not app.allow_poll:
+            app.notify("Polling is off in the demo: its feeds are samples shipped in the package.")
             return
-        if self.polling:
-            self.notify("A poll is already running.")  # type: ignore[attr-defined]
+        if self.running:
+            app.notify("A poll is already running.")
             return
-        if not self.config.enabled_feeds:
-            self.notify("No enabled feeds to poll; press F to add one.")  # type: ignore[attr-defined]
+        if not app.config.enabled_feeds:
+            app.notify("No enabled feeds to poll; press F to add one.")
             return
-        self.polling = True
-        self._poll_done = 0
-        self._poll_total = len(self.config.enabled_feeds)
-        self._poll_last: Any = None
-        self._poll_pending: list[Any] = []
-        self._poll_flush = self.set_interval(PROGRESS_PERIOD, self._flush_progress)  # type: ignore[attr-defined]
+        self.running = True
+        self._done, self._total = 0, len(app.config.enabled_feeds)
+        self._last, self._pending = None, []
+        self._flush = app.set_interval(PROGRESS_PERIOD, self._flush_progress)
         ensure_resource_tracker()
-        self.run_poll(self.config, only_due)
+        app.run_worker(
+            partial(self._run, app.config, only_due),
+            name="run_poll",
+            group="poll",
+            thread=True,
+            exclusive=True,
+            exit_on_error=False,
+        )
 
-    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
-    def run_poll(self, config: Config, only_due: bool = False) -> None:
-        """The poll, on its own event loop in this worker thread.
+    def _run(self, config: Config, only_due: bool) -> None:
+        """The poll, in a worker thread, through the service (on its own event loop there).
 
         ``poll_feeds`` keeps SQL and parsing off its loop, but its HTTP work (200 feeds: about a second
         of CPU) would still share the app's loop; on a loop of its own the app's keys are answered at
         once. Results come back as messages (``post_message`` is thread-safe).
         """
-        poller = self.poller
-        if poller is None:
-            from tui.poll import poll_feeds
-
-            poller = poll_feeds
-        post = self.post_message  # type: ignore[attr-defined]
+        service, post = self.app.service, self.app.post_message
         if only_due:
-            from tui.poll.schedule import due_config
-
             try:
-                config = due_config(config, self.db_path, self.now())
+                config = service.due_config(config, self.app.now())
             except LayoffsError as error:
                 post(PollFinished(None, str(error)))
                 return
@@ -151,7 +151,7 @@ class PollingMixin:
             post(FeedPolled(result, done, len(config.enabled_feeds)))
 
         try:
-            report = asyncio.run(poller(config, self.db_path, now=self.now, on_result=on_result))
+            report = service.poll(config, now=self.app.now, on_result=on_result, poller=self.poller)
         except LayoffsError as error:
             post(PollFinished(None, str(error)))
             return
@@ -161,12 +161,11 @@ class PollingMixin:
     def _give_alerts(self, post: Callable[[Any], object]) -> None:
         """After the poll, in its worker: the watched companies' new cuts (once per cut, as
         ``layoffs-tui poll`` gives them), the user's ``alert_command`` run for each, and both reported."""
-        from tui.watch.alerts import alerts_after_poll
         from tui.watch.command import run_alert_commands
 
-        watch = self.config.watch
+        watch = self.app.config.watch
         try:
-            alerts = alerts_after_poll(self.db_path, watch.companies)
+            alerts = self.app.service.alerts_after_poll(watch.companies)
         except LayoffsError as error:
             post(AlertsGiven([], [f"the watchlist could not be checked: {error}"]))
             return
@@ -174,88 +173,83 @@ class PollingMixin:
         if alerts or failures:
             post(AlertsGiven(alerts, failures))
 
-    def on_alerts_given(self, message: AlertsGiven) -> None:
+    # -- the worker's messages, handed over by the app -------------------------------------------
+
+    def alerts_given(self, message: AlertsGiven) -> None:
         """One notification per alert, kept until seen (a click dismisses it); command failures warn."""
         for alert in message.alerts:
-            self.notify(alert.message, title="Watched company cuts jobs", timeout=ALERT_SECONDS)  # type: ignore[attr-defined]
+            self.app.notify(alert.message, title="Watched company cuts jobs", timeout=ALERT_SECONDS)
         for failure in message.failures:
-            self.notify(failure, title="Alert command", severity="warning", timeout=ALERT_SECONDS)  # type: ignore[attr-defined]
+            self.app.notify(failure, title="Alert command", severity="warning", timeout=ALERT_SECONDS)
 
-    def on_poll_started(self, message: PollStarted) -> None:
+    def started(self, message: PollStarted) -> None:
         """Reset the progress line on every screen that shows one."""
-        for status in self._poll_statuses():
+        for status in self._statuses():
             status.started(message.total)
 
-    def on_feed_polled(self, message: FeedPolled) -> None:
+    def feed_polled(self, message: FeedPolled) -> None:
         """Noted now, shown by ``_flush_progress`` at most every ``PROGRESS_PERIOD``."""
-        self._poll_done = message.done
-        self._poll_total = message.total
-        self._poll_last = message.result
-        self._poll_pending.append(message.result)
+        self._done, self._total, self._last = message.done, message.total, message.result
+        self._pending.append(message.result)
         self._remember_unrecorded(message.result)
         if getattr(message.result, "new", 0) or getattr(message.result, "updated", 0):
-            self.post_message(ArticlesChanged())  # type: ignore[attr-defined]
+            self.app.post_message(ArticlesChanged())
 
     def _remember_unrecorded(self, result: Any) -> None:
         url = getattr(result, "url", None)
         if url is None:
             return
         if getattr(result, "recorded", True):
-            self.unrecorded_polls.pop(url, None)
+            self.unrecorded.pop(url, None)
         else:
-            self.unrecorded_polls[url] = PollOutcome(
-                to_iso(self.now()), result.status, result.error, result.http_status
+            self.unrecorded[url] = PollOutcome(
+                to_iso(self.app.now()), result.status, result.error, result.http_status
             )
 
     def _flush_progress(self) -> None:
-        if not self._poll_pending:
+        if not self._pending:
             return
-        pending, self._poll_pending = self._poll_pending, []
-        for status in self._poll_statuses():
-            status.progressed(self._poll_done, self._poll_total, self._poll_last)
+        pending, self._pending = self._pending, []
+        for status in self._statuses():
+            status.progressed(self._done, self._total, self._last)
         from tui.ui.feeds_screen import FeedsScreen
 
-        screen = self.screen  # type: ignore[attr-defined]
+        screen = self.app.screen
         if isinstance(screen, FeedsScreen):
             for result in pending:
                 screen.feed_polled(result)
 
-    def on_poll_finished(self, message: PollFinished) -> None:
+    def finished(self, message: PollFinished) -> None:
         """Hide the progress and report the outcome; a quiet (nothing due) poll says nothing."""
-        self._end_poll()
+        self.end()
         if message.quiet:
             return
+        app = self.app
         if message.report is None:
-            self.notify(message.error or "The poll failed.", severity="error")  # type: ignore[attr-defined]
+            app.notify(message.error or "The poll failed.", severity="error")
             return
         failed = int(getattr(message.report, "failed", 0))
-        self.notify(
+        app.notify(
             poll_message(message.report),
-            title="Poll finished",  # type: ignore[attr-defined]
+            title="Poll finished",
             severity="warning" if failed else "information",
         )
-        self.post_message(ArticlesChanged())  # type: ignore[attr-defined]
-        from tui.ui.feeds_screen import FeedsScreen
+        app.post_message(ArticlesChanged())
+        app.reload_feeds_screens()
 
-        for screen in self.screen_stack:  # type: ignore[attr-defined]
-            if isinstance(screen, FeedsScreen):
-                screen.reload()
-
-    def _end_poll(self) -> None:
+    def end(self) -> None:
         """Back to idle: stop the progress timer, hide the bars."""
-        self.polling = False
-        flush = getattr(self, "_poll_flush", None)
-        if flush is not None:
-            flush.stop()
-            self._poll_flush = None
-        self._poll_pending = []
-        for status in self._poll_statuses():
+        self.running = False
+        if self._flush is not None:
+            self._flush.stop()
+            self._flush = None
+        self._pending = []
+        for status in self._statuses():
             status.finished()
 
-    def _poll_statuses(self) -> list[Any]:
-        from tui.ui.poll_status import PollStatus
-
-        found = []
-        for screen in self.screen_stack:  # type: ignore[attr-defined]
+    def _statuses(self) -> list[PollStatus]:
+        """The progress lines of every screen on the stack."""
+        found: list[PollStatus] = []
+        for screen in self.app.screen_stack:
             found += list(screen.query(PollStatus))
         return found

@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tui.store.cut_queries import CutStory
-from tui.store.queries import ArticleDetail, EventRow
+from tui.service import ArticleDetail, CutStory, EventRow
 from tui.ui.keys import vim_bindings
 from tui.ui.safe import clean, plain
 from tui.wording import cut_phrase
@@ -97,14 +97,14 @@ class ReaderPane(VerticalScroll):
 
     BINDINGS = vim_bindings("scroll_down", "scroll_up", "scroll_home", "scroll_end")
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.detail: ArticleDetail | None = None
         self.others: Sequence[CutStory] = ()
         """The other outlets' stories of the shown story's cut."""
         self.border_title = "Reader"
 
-    def compose(self):  # type: ignore[override]
+    def compose(self) -> ComposeResult:
         """Until a story is highlighted, a hint says where stories show."""
         yield Static(Text(HINT, style="dim"), id="reader-body")
 

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from rich.style import Style
 
-from tui.store.cut_queries import CutRow
+from tui.service import CutRow
 from tui.ui.figures import cut_headcount, cut_percent
 from tui.ui.safe import clean
 from tui.ui.table_lines import COLUMNS, GAP, column_widths, row_cells
@@ -35,7 +35,11 @@ class RowSource(Protocol):
     """``stories`` or ``cuts``: what the view is called (the table's title, the filter line's count)."""
     noun: tuple[str, str]
     """(singular, plural), for "12 stories" / "1 cut"."""
-    columns: Sequence[tuple[str, str, int]]
+
+    @property
+    def columns(self) -> Sequence[tuple[str, str, int]]:
+        """(key, label, width) of each column."""
+        ...
 
     def widths(self, total: int) -> list[int]: ...
 

@@ -14,7 +14,8 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from tui.store.queries import ArticleRow
+from tui.service import ArticleRow
+from tui.ui.figures import story_figure_text
 from tui.ui.safe import clean
 
 COLUMNS: list[tuple[str, str, int]] = [
@@ -120,7 +121,7 @@ def row_cells(
         (mark(row), star if row.starred else emphasis, False),
         (date_cell(row), dim, False),
         (companies_cell(row.companies, widths[2]), Style(), False),
-        (row.headcount, Style(), True),
+        (story_figure_text(row.figure), Style(), True),
         (clean(row.title, single_line=True), emphasis, False),
         (clean(row.feed, single_line=True), dim, False),
     ]

@@ -1,6 +1,6 @@
 """Correct a story's tags: add an event, edit one, or remove one; stored as manual by the app.
 
-The dialog only collects what the user wants; the app applies it through ``tui.store.corrections``.
+The dialog only collects what the user wants; the app applies it through the service.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
 
-from tui.store.queries import ArticleDetail
+from tui.service import ArticleDetail
 from tui.ui.form_dialog import Apply, FormDialog
 from tui.ui.safe import clean
 

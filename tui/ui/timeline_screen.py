@@ -17,13 +17,42 @@ from textual.widgets import Static
 from textual.worker import Worker
 from textual_plotext import PlotextPlot
 
-from tui.store.cut_view import MonthTotal
-from tui.store.filters import Filter
+from tui.service import Filter, MonthTotal
 from tui.ui.footer import FittedFooter
 from tui.ui.safe import clean
 
 if TYPE_CHECKING:
     from tui.ui.app import LayoffsApp
+
+
+BAR_WIDTH = 0.5
+"""A bar's width in months: plotext rounds a bar's edges out to whole cells, so half a month leaves a
+gap between two busy months even at 80 columns."""
+LABEL_STEPS = (1, 2, 3, 4, 6, 12, 24, 36, 60, 120)
+"""Months between two labels: divisors of a year (then whole years), so the labels fall on the same
+months every year."""
+
+
+def tick_positions(months: list[str], width: int) -> list[int]:
+    """The months (by index) that get a label: every ``step`` months, as few steps as fit ``width``
+    columns with a gap between two labels, on January and every ``step`` months from it."""
+    if not months:
+        return []
+    room = max(1, width - 8)  # the y axis and the frame take a few columns
+    needed = (len(months[0]) + 3) * len(months) / room  # months per label for the labels to fit
+    step = next((s for s in LABEL_STEPS if s >= needed), LABEL_STEPS[-1])
+    first_month = int(months[0][5:7])
+    return [i for i in range(len(months)) if (first_month - 1 + i) % step == 0 or step == 1]
+
+
+def value_ticks(top: int) -> list[int]:
+    """Up to about five round levels from 0 to at least ``top``: steps of 1, 2 or 5 times a power of ten
+    (whole numbers: there is no 0.67 of a cut)."""
+    rough = max(1, top) / 5
+    power = 10 ** max(0, len(str(int(rough))) - 1)
+    step = next(power * n for n in (1, 2, 5, 10) if power * n >= rough)
+    last = -(-max(1, top) // step) * step
+    return list(range(0, last + step, step))
 
 
 class TimelineScreen(Screen[None]):
@@ -85,18 +114,28 @@ class TimelineScreen(Screen[None]):
         plt.clear_data()
         plt.clear_figure()
         if self.months:
-            labels = [month.month for month in self.months]
             values = [month.cuts if self.measure == "cuts" else month.jobs for month in self.months]
-            positions = list(range(len(labels)))
-            plt.bar(positions, values, width=0.8)
-            step = max(1, len(labels) // 12)  # a label every few months when there are many
-            plt.xticks(positions[::step], labels[::step])
-            top = max(values) or 1
-            step = max(1, -(-top // 5))  # whole numbers on the axis: there is no 0.67 of a cut
-            plt.yticks(list(range(0, top + step, step)))
+            # A quiet month has no bar at all (a bar of 0 is a sliver on the axis). Plotext sizes bars by
+            # the mean gap between the x values given, so the width is scaled back to ``BAR_WIDTH`` of a month.
+            shown = [position for position, value in enumerate(values) if value]
+            if shown:
+                gap = (shown[-1] - shown[0]) / (len(shown) - 1) if len(shown) > 1 else 1
+                plt.bar(shown, [values[i] for i in shown], width=BAR_WIDTH / gap, reset_ticks=False)
+            plt.xlim(-0.5, len(values) - 0.5)
+            ticks = tick_positions([month.month for month in self.months], plot.size.width or 80)
+            plt.xticks([float(i) for i in ticks], [self.months[i].month for i in ticks])
+            levels = value_ticks(max(values))
+            plt.ylim(0, levels[-1])
+            width = len(f"{levels[-1]:,}")  # labels of one width keep the axis line straight
+            plt.yticks([float(level) for level in levels], [f"{level:,}".rjust(width) for level in levels])
         else:
             plt.title("No cut under this filter")
         plot.refresh()
+
+    def on_resize(self) -> None:
+        """The labels are chosen for the width: a new width draws them again."""
+        if self.loaded:
+            self.draw()
 
     def action_switch_measure(self) -> None:
         """Cuts or jobs cut."""
