@@ -44,3 +44,16 @@ async def test_a_poll_from_another_process_shows_up_in_the_open_app(
         await settle(pilot)
         assert len(titles(app)) == before + 2
         assert app.main.table.selected_id == selected  # the cursor stayed on the same story
+
+
+async def test_a_change_noticed_while_the_app_closes_is_ignored(app_factory) -> None:
+    """The change watch can report another program's write after the screens are gone (a race seen in
+    the full suite: StopIteration from looking for the main screen); it must not crash the exit."""
+    from tui.ui.main_screen import MainScreen
+    from tui.ui.messages import ArticlesChanged
+
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+    assert not [screen for screen in app.screen_stack if isinstance(screen, MainScreen)]
+    app.on_articles_changed(ArticlesChanged())  # no screen to refresh: nothing happens

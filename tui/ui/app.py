@@ -205,7 +205,9 @@ class LayoffsApp(App[None]):
         if self._reload_timer is not None:
             self._reload_timer.stop()
             self._reload_timer = None
-        self.main.reload("refresh")
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        if main is not None:  # None: the app is closing, and a change noticed late has no screen to refresh
+            main.reload("refresh")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The app's own workers; the screens hand theirs to ``worker_failed`` (these do not bubble)."""
