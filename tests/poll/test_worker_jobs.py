@@ -20,6 +20,7 @@ import pytest
 from tests.poll.conftest import make_config
 from tests.poll.feeds import item, rss
 from tests.poll.server import FeedServer, static
+from tui.extract import EXTRACTOR_VERSION
 from tui.poll import poll_feeds, workers
 from tui.store import open_db
 
@@ -92,3 +93,28 @@ def test_workers_do_not_run_the_main_script_again(server: FeedServer, tmp_path: 
 def test_one_core_is_left_to_the_polling_process(cores: int, expected: int) -> None:
     """The poll itself (HTTP, SQLite) keeps a core busy: workers take the others, at least one, at most 4."""
     assert workers.default_workers(cores) == expected
+
+
+def test_the_polling_process_never_loads_the_extractor(server: FeedServer, tmp_path: Path) -> None:
+    """The workers tag; the polling process only stamps the extractor's version on what it stores, and
+    importing the extractor to read that string cost a cold poll's busiest process 0.2 s of CPU."""
+    server.routes["/f"] = static(rss(item(1, title=LAYOFF), item(2)))
+    script = tmp_path / "poller.py"
+    script.write_text(textwrap.dedent(f"""
+        import asyncio, sys
+        from pathlib import Path
+        from tests.poll.conftest import make_config
+        from tui.poll import poll_feeds
+        if __name__ == "__main__":
+            config = make_config({server.url("/f")!r})
+            report = asyncio.run(poll_feeds(config, Path({str(tmp_path / "l.db")!r}), parse_mode="process"))
+            print(report.new_layoffs, sorted(m for m in ("tui.extract.extractor", "wordfreq") if m in sys.modules))
+    """))
+    repo = Path(__file__).parents[2]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(repo), os.environ.get("PYTHONPATH")]))}
+    done = subprocess.run([sys.executable, str(script)], check=False, cwd=repo, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["1", "[]"]
+    versions = open_db(tmp_path / "l.db").execute("SELECT DISTINCT extractor_version FROM articles").fetchall()
+    assert versions == [(EXTRACTOR_VERSION,)]
