@@ -32,3 +32,20 @@ def test_a_url_with_a_broken_port_still_gets_a_client() -> None:
             assert clients.for_url("http://example.org:99999999/feed") is not None
 
     asyncio.run(run())
+
+
+def test_a_sites_client_closes_after_its_last_feed() -> None:
+    """A poll of a thousand sites must not keep a thousand sites' idle connections open to the end."""
+    urls = ["https://a.example/1", "https://a.example/2", "https://b.example/1"]
+
+    async def run() -> None:
+        async with SiteClients(Settings(), urls) as clients:
+            a, b = clients.for_url(urls[0]), clients.for_url(urls[2])
+            await clients.finished(urls[0])
+            assert not a.is_closed and clients.for_url(urls[1]) is a  # one feed of a.example still to go
+            await clients.finished(urls[1])
+            assert a.is_closed and not b.is_closed
+            assert list(clients.clients) == [("https", "b.example", None)]
+        assert b.is_closed
+
+    asyncio.run(run())

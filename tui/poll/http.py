@@ -14,6 +14,8 @@ import http
 import os
 import ssl
 import sys
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Self
@@ -105,19 +107,26 @@ class SiteClients:
 
     PER_SITE = 2
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, urls: Iterable[str] = ()) -> None:
         self.settings = settings
         self.clients: dict[tuple[str, str, int | None], httpx.AsyncClient] = {}
         self.ssl_context: ssl.SSLContext | None = None
+        self.remaining = Counter(self._site(url) for url in urls)
+        """Feeds of each site not yet finished: a site's client (and its kept-alive connections) is
+        closed after its last feed, so a poll of a thousand sites never holds a thousand idle sockets."""
 
-    def for_url(self, url: str) -> httpx.AsyncClient:
-        """The client of ``url``'s site."""
+    @staticmethod
+    def _site(url: str) -> tuple[str, str, int | None]:
         parts = urlsplit(url)
         try:
             port = parts.port
         except ValueError:
             port = None
-        site = (parts.scheme.lower(), (parts.hostname or "").lower(), port)
+        return parts.scheme.lower(), (parts.hostname or "").lower(), port
+
+    def for_url(self, url: str) -> httpx.AsyncClient:
+        """The client of ``url``'s site."""
+        site = self._site(url)
         client = self.clients.get(site)
         if client is None:
             if self.ssl_context is None:
@@ -125,6 +134,13 @@ class SiteClients:
             client = make_client(self.settings, self.ssl_context, connections=self.PER_SITE + 2)
             self.clients[site] = client
         return client
+
+    async def finished(self, url: str) -> None:
+        """One feed of ``url``'s site is done; after the site's last one its client is closed."""
+        site = self._site(url)
+        self.remaining[site] -= 1
+        if self.remaining[site] <= 0 and (client := self.clients.pop(site, None)) is not None:
+            await client.aclose()
 
     async def __aenter__(self) -> Self:
         return self

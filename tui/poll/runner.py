@@ -97,7 +97,10 @@ class _Poll:
                 if self.on_start:
                     self.on_start(feed)
                 started = time.monotonic()
-                fetched = await self.fetch(feed, state, now)
+                try:
+                    fetched = await self.fetch(feed, state, now)
+                finally:
+                    await self.clients.finished(feed.url)
             if isinstance(fetched, FetchError):
                 await self.store.write(write_outcome, state.id, now=now, status="error",
                                       http_status=fetched.http_status, error=str(fetched),
@@ -196,7 +199,7 @@ async def poll_feeds(config: Config, db_path: Path, *, now: Callable[[], datetim
             states = await store.call(sync_feeds, feeds)
         except sqlite3.Error as error:
             raise StoreError(describe_sqlite_error(db_path, error)) from None
-        async with SiteClients(config.settings) as clients:
+        async with SiteClients(config.settings, (feed.url for feed in feeds)) as clients:
             poll = _Poll(config, store, parser, clients, now, tagger, on_start)
             warming = None
             if poll.tag_in_workers and any(states[feed.url].body_hash is None for feed in feeds):
