@@ -43,9 +43,10 @@ NAMES = REAL + [f"{a} {b}" for a in FIRST for b in SECOND + EXTRA]
 FEEDS, ITEMS, ADDRESSES, PORT = 200, 50, 50, 18_412
 
 
-def layoff_feed_document(number: int, items: int) -> bytes:
+def layoff_feed_document(number: int, items: int, layoff_share: float = 1.0) -> bytes:
     """An RSS feed of ``items`` new layoff stories about known companies, dated October 2024. A company's
-    stories in every feed report one cut (one figure, told several ways), as a week of news does."""
+    stories in every feed report one cut (one figure, told several ways), as a week of news does. Every
+    story is a layoff story (``layoff_share``, which bench/feedserver.py passes, is not used)."""
     rng = random.Random(number)
     parts = [
         (
