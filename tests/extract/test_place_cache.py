@@ -30,10 +30,11 @@ def test_the_table_is_built_once_then_read(fresh_table: Path, monkeypatch: pytes
     assert commonness._places_and_peoples() == built
 
 
-def test_a_damaged_cache_is_rebuilt(fresh_table: Path) -> None:
+@pytest.mark.parametrize("damage", ['["oreg', "[]", "{}", '"canada"', '["oregon", 3]', "[" * 100_000])
+def test_a_damaged_cache_is_rebuilt(fresh_table: Path, damage: str) -> None:
     built = commonness._places_and_peoples()
     [cached] = fresh_table.glob("places-*.json")
-    cached.write_text('["oreg', encoding="utf-8")
+    cached.write_text(damage, encoding="utf-8")
     commonness._places_and_peoples.cache_clear()
     assert commonness._places_and_peoples() == built
     assert sorted(json.loads(cached.read_text(encoding="utf-8"))) == sorted(built)

@@ -193,6 +193,14 @@ def test_generated_documents_read_alike(monkeypatch: pytest.MonkeyPatch) -> None
                  "<itunes:author>A</itunes:author></item></channel></rss>", id="another namespace"),
     pytest.param('<rss version="2.0" xmlns="http://backend.userland.com/rss2"><channel/></rss>',
                  id="default namespace"),
+    pytest.param('<rss version="2.0" xmlns:content="http://purl.org/dc/elements/1.1/" '
+                 'xmlns:c="http://purl.org/rss/1.0/modules/content/"><channel><item><c:encoded>Body</c:encoded>'
+                 "</item></channel></rss>", id="feedparser's prefix bound to another namespace"),
+    pytest.param('<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>'
+                 '<item xmlns:dc="http://search.yahoo.com/mrss/"><title>A</title></item>'
+                 "<item><dc:creator>Jane</dc:creator></item></channel></rss>", id="a prefix rebound inside"),
+    pytest.param('<rss version="2.0" xmlns:dc="http://www.w3.org/2005/Atom" xmlns:d="http://purl.org/dc/elements/1.1/">'
+                 "<channel><item><d:creator>Jane</d:creator></item></channel></rss>", id="dc bound to atom"),
     pytest.param('<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><item>'
                  "<dc:title>A</dc:title></item></channel></rss>", id="an element read as the title"),
     pytest.param('<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><item>'
@@ -252,3 +260,15 @@ def test_the_poll_reads_plain_rss_without_feedparser(monkeypatch: pytest.MonkeyP
     assert (entry.title, entry.link, entry.guid, entry.text) == (
         "Acme to cut 200 jobs", "http://feeds.example.org/acme", "http://feeds.example.org/news/acme-1",
         "Acme will cut 200 jobs.")
+
+
+def test_a_failure_of_the_reader_leaves_the_document_to_feedparser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A case the reader does not foresee must cost speed, never the feed."""
+    def broken(*_: object) -> None:
+        raise KeyError("unforeseen")
+
+    monkeypatch.setattr(plainrss._Reader, "start", broken)
+    body = b'<rss version="2.0"><channel><item><title>Acme cuts 20 jobs</title></item></channel></rss>'
+    assert read_plain_rss(body, {"content-type": "application/rss+xml"}) is None
+    assert [entry.title for entry in parse_feed(body, {"content-type": "application/rss+xml"}, BASE).entries] == [
+        "Acme cuts 20 jobs"]

@@ -33,6 +33,8 @@ _KNOWN_PLACE = 3.0
 _SPLIT = re.compile(r"[\s\-]+")
 
 
+_PLACES_AT_LEAST = 500
+"""A cached table shorter than this (the built one holds about 2,000 names) is damaged: built again."""
 PLACES_CACHE_FORMAT = 1
 """Bump when ``_build_places_and_peoples`` changes what it builds (the cached tables are then rebuilt)."""
 
@@ -46,8 +48,10 @@ def _places_and_peoples() -> frozenset[str]:
     under a name that changes with countryinfo's and wordfreq's versions and the threshold.
     """
     path = _places_cache_path()
-    with contextlib.suppress(OSError, ValueError, TypeError):
-        return frozenset(json.loads(path.read_text(encoding="utf-8")))
+    with contextlib.suppress(OSError, ValueError, TypeError, RecursionError):
+        cached = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(cached, list) and len(cached) >= _PLACES_AT_LEAST and all(isinstance(n, str) for n in cached):
+            return frozenset(cached)
     names = _build_places_and_peoples()
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -17,6 +17,7 @@ own test corpus this path accepts, and on generated documents full of the cases 
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 from xml.parsers import expat
@@ -26,6 +27,8 @@ from feedparser.encodings import convert_to_utf8
 from feedparser.html import _cp1252
 from feedparser.sanitizer import replace_doctype
 from feedparser.urls import _urljoin, make_safe_absolute_uri
+
+log = logging.getLogger(__name__)
 
 NAMESPACES = {
     "http://www.w3.org/2005/atom": "atom",
@@ -54,6 +57,7 @@ ITEM_FIELDS = {
 }
 """Item elements read here and their attributes (None: any but ``base`` and ``lang``, which feedparser
 reads as xml:base and xml:lang)."""
+_OWN_PREFIXES = frozenset(NAMESPACES.values())
 REPEATABLE = frozenset({"category", "enclosure", "media:content", "media:thumbnail"})
 SAME_FIELD = {"dc:creator": "author"}
 """Elements feedparser reads as another: an item with both is left to it."""
@@ -87,6 +91,9 @@ def read_plain_rss(body: bytes, response_headers: dict[str, str]) -> dict[str, A
     try:
         reader.read(data)
     except (_NotPlain, expat.ExpatError, ValueError):
+        return None
+    except Exception:  # a case this reader does not foresee: feedparser, the parser of record, reads it
+        log.warning("the plain RSS reader failed on a document; feedparser reads it", exc_info=True)
         return None
     if reader.version is None:
         return None
@@ -132,9 +139,13 @@ class _Reader:
     def refuse(self, *_: object) -> None:
         raise _NotPlain
 
-    def namespace(self, prefix: str | None, uri: str) -> None:
-        """Only named prefixes for the namespaces read here (a default namespace changes every element)."""
-        if not prefix or uri.lower() not in NAMESPACES:
+    def namespace(self, prefix: str | None, uri: str | None) -> None:
+        """Only named prefixes for the namespaces read here (a default namespace changes every element),
+        and none of feedparser's own prefixes bound to another of them: feedparser renames its prefix
+        through a map of the document's prefixes that it never scopes ("xmlns:dc" bound to the content
+        namespace anywhere turns every Dublin Core element of the document into an unknown one)."""
+        known = NAMESPACES.get((uri or "").lower())
+        if not prefix or known is None or (prefix in _OWN_PREFIXES and prefix != known):
             raise _NotPlain
 
     @staticmethod
