@@ -79,3 +79,25 @@ def test_user_agent_and_accept_encoding(server: FeedServer, db_path) -> None:
     sent = server.requests_to("/f")[0].headers
     assert sent["user-agent"].startswith("layoffs-tui/") and "feed reader" in sent["user-agent"]
     assert sent["accept-encoding"] == "gzip, deflate"
+
+
+def test_a_skipped_feed_lets_its_sites_client_close(server: FeedServer, db_path, monkeypatch) -> None:
+    """A feed skipped for Retry-After counts as finished for its site, so the site's client (and its
+    kept-alive connections) closes after the site's other feeds instead of at the end of the poll."""
+    from tui.poll.http import SiteClients
+
+    server.routes["/busy"] = static(b"", status=503, Retry_After="600")
+    server.routes["/ok"] = static(BODY)
+    config = make_config(server.url("/busy"), server.url("/ok"))
+    run_poll(config, db_path)
+    finished: list[str] = []
+    real = SiteClients.finished
+
+    async def spy(self: SiteClients, url: str) -> None:
+        finished.append(url)
+        await real(self, url)
+
+    monkeypatch.setattr(SiteClients, "finished", spy)
+    report = run_poll(config, db_path, now=NOW + timedelta(seconds=60))
+    assert sorted(result.status for result in report.results) == ["skipped", "unchanged"]
+    assert sorted(finished) == sorted([server.url("/busy"), server.url("/ok")])

@@ -13,7 +13,7 @@ import pytest
 import sqlite_utils
 
 from tests import diskfull
-from tui.poll.storing import StoreThread
+from tui.poll.storing import BATCH_WRITES, StoreThread
 from tui.store.db import open_db, write_transaction
 
 
@@ -121,3 +121,28 @@ def test_a_write_whose_error_ends_the_transaction_fails_the_writes_before_it(tmp
         store.close()
     assert [type(result).__name__ for result in results] == ["OperationalError", "OperationalError", "str"]
     assert _labels(path) == ["after"]
+
+
+def test_closing_with_many_writes_waiting_writes_them_all(tmp_path: Path) -> None:
+    """A poll cancelled with more than a batch of writes waiting (Ctrl-C, quitting the app) closes the
+    store thread; what was queued is still written, not dropped with the batches not yet begun."""
+    path = tmp_path / "batch.db"
+    _prepare(path)
+    store = StoreThread(path)
+    waiting = BATCH_WRITES * 2 + 5
+
+    async def run() -> None:
+        hold = threading.Event()
+        held = asyncio.ensure_future(store.call(lambda db: hold.wait(5)))
+        tasks = [asyncio.ensure_future(store.write(_note, f"feed {n}")) for n in range(waiting)]
+        await asyncio.sleep(0.05)
+        for task in tasks:
+            task.cancel()
+        store.close()
+        hold.set()
+        await asyncio.gather(held, *tasks, return_exceptions=True)
+
+    asyncio.run(run())
+    for thread in list(store.executor._threads):  # type: ignore[attr-defined]
+        thread.join(10)
+    assert len(_labels(path)) == waiting

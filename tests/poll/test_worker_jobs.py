@@ -63,6 +63,19 @@ def test_a_first_document_is_parsed_and_tagged_in_one_job(server: FeedServer, db
     assert db.execute("SELECT count(*) FROM articles WHERE layoff = 1").fetchone()[0] == 2
 
 
+def test_a_feed_that_keeps_failing_does_not_start_a_worker_on_every_poll(
+        server: FeedServer, db_path: Path, jobs: list[tuple[str, int]]) -> None:
+    """The worker is started ahead only for a feed never polled; one that answers 404 every time never
+    gets a body to parse, and must not cost every later poll a worker and the extractor."""
+    server.routes["/gone"] = static(b"no such feed", status=404)
+    config = make_config(server.url("/gone"))
+    asyncio.run(poll_feeds(config, db_path, parse_mode="thread"))
+    assert jobs == [("ready_to_tag", 0)]  # never polled: it might have had a body
+    jobs.clear()
+    asyncio.run(poll_feeds(config, db_path, parse_mode="thread"))
+    assert jobs == []
+
+
 def test_workers_do_not_run_the_main_script_again(server: FeedServer, tmp_path: Path) -> None:
     """With "spawn" a worker re-runs the parent's main file as ``__mp_main__``; the ``layoffs-tui``
     script would import the whole command line in each worker, for nothing."""

@@ -90,6 +90,7 @@ class _Poll:
         try:
             now = self.now()
             if state.retry_after_until and state.retry_after_until > now:
+                await self.clients.finished(feed.url)  # its site's client need not wait for it
                 return self.result(feed, "skipped", 0.0, error="the server asked us to wait until "
                                    f"{state.retry_after_until:%Y-%m-%d %H:%M} UTC")
             host = (urlsplit(feed.url).hostname or "").lower()
@@ -202,8 +203,9 @@ async def poll_feeds(config: Config, db_path: Path, *, now: Callable[[], datetim
         async with SiteClients(config.settings, (feed.url for feed in feeds)) as clients:
             poll = _Poll(config, store, parser, clients, now, tagger, on_start)
             warming = None
-            if poll.tag_in_workers and any(states[feed.url].body_hash is None for feed in feeds):
-                warming = asyncio.create_task(parser.start_tagging())  # a new feed: its body will need it
+            if poll.tag_in_workers and any(states[feed.url].last_polled_at is None for feed in feeds):
+                # A feed never polled (not one that keeps failing): its body will need the worker.
+                warming = asyncio.create_task(parser.start_tagging())
             tasks = [asyncio.create_task(poll.poll(feed, states[feed.url])) for feed in feeds]
             try:
                 for next_done in asyncio.as_completed(tasks):

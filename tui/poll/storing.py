@@ -68,17 +68,36 @@ class StoreThread:
             start = not self.draining
             self.draining = True
         if start:
-            self.executor.submit(self._drain)
+            try:
+                self.executor.submit(self._drain)
+            except RuntimeError:  # closed: nothing will write it
+                with self.lock:
+                    self.pending.remove(write)
+                    self.draining = False
+                raise
         return await write.future
 
     def _drain(self) -> None:
-        """In the store thread: the waiting writes (up to ``BATCH_WRITES``) in one transaction."""
-        with self.lock:
-            batch, self.pending = self.pending[:BATCH_WRITES], self.pending[BATCH_WRITES:]
-            if self.pending:
+        """In the store thread: the waiting writes, ``BATCH_WRITES`` at a time, one transaction each.
+
+        Between batches the thread takes its other work (reads) in turn; once the poll is closing and
+        the thread takes no new work, the rest is written at once rather than dropped.
+        """
+        while True:
+            with self.lock:
+                batch, self.pending = self.pending[:BATCH_WRITES], self.pending[BATCH_WRITES:]
+            self._write_batch(batch)
+            with self.lock:
+                if not self.pending:
+                    self.draining = False
+                    return
+            try:
                 self.executor.submit(self._drain)
-            else:
-                self.draining = False
+                return
+            except RuntimeError:  # close() was called: no new work is taken, so finish here
+                continue
+
+    def _write_batch(self, batch: list[_Write]) -> None:
         outcomes: list[list[Any]] = []  # [write, result, failure]
 
         def fail_stored(error: BaseException) -> None:
@@ -96,10 +115,12 @@ class StoreThread:
                 try:
                     outcomes.append([write, write.function(db, *write.args, **write.kwargs), None])
                 except Exception as error:  # noqa: BLE001 - handed to its caller
-                    if not db.conn.in_transaction:  # SQLite undid the whole batch (a full disk)
+                    undone = not db.conn.in_transaction  # SQLite undid the whole batch (a full disk)
+                    if undone:
                         fail_stored(error)
-                        db.execute("BEGIN IMMEDIATE")
                     outcomes.append([write, None, error])
+                    if undone:
+                        db.execute("BEGIN IMMEDIATE")
             db.execute("COMMIT")
         except Exception as error:  # noqa: BLE001 - the batch could not begin or commit: none of it landed
             if db is not None and db.conn.in_transaction:
@@ -108,7 +129,8 @@ class StoreThread:
             fail_stored(error)
             outcomes += [[write, None, error] for write in batch[len(outcomes):]]
         for write, result, failure in outcomes:
-            write.loop.call_soon_threadsafe(write.settle, result, failure)
+            with contextlib.suppress(RuntimeError):  # the caller's loop has closed (a cancelled poll)
+                write.loop.call_soon_threadsafe(write.settle, result, failure)
 
     def _close(self) -> None:
         if self.db is not None:
