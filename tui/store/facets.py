@@ -14,9 +14,10 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from tui.store.counting import count_articles, counted_conditions, has_search, marks, narrows_only
-from tui.store.filters import Filter, fts_query, where
+from tui.store.filters import Filter, where
 from tui.store.schema_scale import FTS_DAY
 from tui.store.search import MATCHES
+from tui.store.search_terms import search_query
 
 FACET_LIMIT = 1000
 """Companies (top-level groups) in the Companies pane at most."""
@@ -67,13 +68,13 @@ def _company_rows(db: sqlite_utils.Database, flt: Filter, limit: int) -> list[tu
     elif has_search(flt) and narrows_only(flt.but(search="", companies=()), "months"):
         # story_companies knows each story's verdict and month: the matches need not visit articles
         condition, params = counted_conditions(flt, "c.")
-        params = [fts_query(flt.search), *params]
+        params = [search_query(db, flt.search), *params]
         sql = (f"SELECT c.name, c.parent, count(*), sum(c.headcount) FROM articles_fts s CROSS JOIN "
                f"story_companies c ON c.article_id = s.rowid % {FTS_DAY} WHERE s.articles_fts MATCH ? "
                f"AND {condition} GROUP BY c.name, c.parent ORDER BY 3 DESC LIMIT ?")
     elif has_search(flt):
         clause, params = where(flt.but(search="", companies=()))
-        params = [fts_query(flt.search), *params]
+        params = [search_query(db, flt.search), *params]
         sql = (f"SELECT c.name, c.parent, count(*), sum(c.headcount) FROM {MATCHES} "
                "CROSS JOIN story_companies c ON c.article_id = a.id "
                f"WHERE s.articles_fts MATCH ? AND {clause} GROUP BY c.name, c.parent ORDER BY 3 DESC LIMIT ?")
@@ -110,7 +111,7 @@ def month_facets(db: sqlite_utils.Database, flt: Filter, *, limit: int = MONTH_L
                    "ORDER BY month DESC LIMIT ?")
     elif has_search(flt):
         clause, params = where(flt.but(search="", months=()))
-        params = [fts_query(flt.search), *params]
+        params = [search_query(db, flt.search), *params]
         sql = (f"SELECT a.month, count(*) FROM {MATCHES} WHERE s.articles_fts MATCH ? AND {clause} "
                "GROUP BY a.month ORDER BY a.month DESC LIMIT ?")
     else:

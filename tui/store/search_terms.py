@@ -1,0 +1,94 @@
+"""A search's last, half-typed word as the few words the index holds: its matches then stream.
+
+FTS5 answers a prefix query (``"rev"*``) by first merging the lists of every word that starts so into
+one, however many matches there are: 95 ms at a million articles for ``rev``, against 0.3 ms for
+the newest page of one word. Only prefixes of one and two characters have their own index (see
+``tui.store.schema_scale``). So when a longer prefix stands for a few words, the query names them
+instead (``("revenu" OR "revenues")``), and FTS5 streams their matches newest first, stopping after
+a page; counting them is several times cheaper too. The answer is the same set of articles.
+
+The index holds stemmed words (porter: "revenue" is kept as ``revenu``) and FTS5 stems the typed
+prefix too, so the prefix is stemmed here by the same tokenizer: a one-row table in the connection's
+temp schema, read back through ``fts5vocab``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import sqlite_utils
+
+from tui.store.filters import WORDS, fts_query
+
+TOKENIZER = "porter unicode61"
+"""The tokenizer of ``articles_fts`` (migration 5), which the probe must share to stem alike."""
+INDEXED_PREFIX = 2
+"""Prefixes this long or shorter have their own index: queried as they are."""
+MAX_TERMS = 16
+"""A prefix standing for more words than this is left to FTS5's merge (rare past three letters)."""
+
+_PROBE = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_probe USING fts5(word, tokenize='{TOKENIZER}', detail=none)",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_probe_terms USING fts5vocab(temp, search_probe, row)",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_terms USING fts5vocab(main, articles_fts, row)",
+)
+
+
+def _tokens(db: sqlite_utils.Database, text: str) -> list[str]:
+    """The index's words for ``text``, as the tokenizer makes them (sorted, each once)."""
+    for sql in _PROBE:
+        db.execute(sql)
+    db.execute("DELETE FROM temp.search_probe")
+    db.execute("INSERT INTO temp.search_probe (word) VALUES (?)", [text])
+    return [row[0] for row in db.execute("SELECT term FROM temp.search_probe_terms ORDER BY term")]
+
+
+def _next_after(prefix: str) -> str | None:
+    """The smallest string above every string that starts with ``prefix`` (None past the last
+    character)."""
+    last = ord(prefix[-1])
+    return None if last >= 0x10FFFF else prefix[:-1] + chr(last + 1)
+
+
+def prefix_terms(db: sqlite_utils.Database, word: str) -> list[str] | None:
+    """The stored words that the prefix query ``"word"*`` matches, when they are few (at most
+    ``MAX_TERMS``) and each, quoted, stays itself when stemmed again; None otherwise (query the
+    prefix as it is)."""
+    stems = _tokens(db, word)
+    if len(stems) != 1 or len(stems[0]) <= INDEXED_PREFIX:
+        return None
+    stem = stems[0]
+    upper = _next_after(stem)
+    if upper is None:
+        return None
+    terms = [
+        row[0]
+        for row in db.execute(
+            "SELECT term FROM temp.articles_terms WHERE term >= ? AND term < ? LIMIT ?",
+            [stem, upper, MAX_TERMS + 1],
+        )
+    ]
+    if len(terms) > MAX_TERMS or not all(term.startswith(stem) for term in terms):
+        return None
+    if terms and _tokens(db, " ".join(terms)) != sorted(terms):
+        return None  # a stored word the stemmer would change again: a quoted word would miss it
+    return terms
+
+
+def search_query(db: sqlite_utils.Database, text: str) -> str | None:
+    """``fts_query(text)`` with its last word's prefix spelled out as the words it stands for, when
+    that is cheaper to answer (see the module's docstring); None when ``text`` holds no word."""
+    query = fts_query(text)
+    if query is None:
+        return None
+    words = WORDS.findall(text)
+    try:
+        terms = prefix_terms(db, words[-1])
+    except sqlite3.OperationalError as error:
+        if "interrupted" in str(error):
+            raise  # a cancelled read: the caller stops
+        return query  # no temp schema to probe in (a read-only connection): the prefix as typed
+    if terms is None or not terms:  # no stored word starts so: the prefix is as cheap as anything
+        return query
+    whole = [f'"{word}"' for word in words[:-1]]
+    return " AND ".join([*whole, "(" + " OR ".join(f'"{term}"' for term in terms) + ")"])
