@@ -14,8 +14,9 @@ import sqlite_utils
 
 from tui.store.counting import has_search
 from tui.store.cut_queries import _ROW_SQL, CutRow, CutStory, _row, cut_stories, cut_where
-from tui.store.facets import CompanyFacet, MonthFacet, PaneCounts, group_facets
+from tui.store.facets import CompanyFacet, MonthFacet, PaneCounts, counted_filter, group_facets
 from tui.store.filters import Filter, where
+from tui.store.memo import remembered
 from tui.store.search import MATCHES
 from tui.store.search_terms import search_query
 
@@ -136,7 +137,13 @@ def _with_empty_months(months: list[MonthTotal]) -> list[MonthTotal]:
 
 
 def cut_facets(db: sqlite_utils.Database, flt: Filter, limit: int = FACET_LIMIT) -> list[CutFacet]:
-    """Each company's (and unit's) cuts and summed best figures under every filter but the company one."""
+    """Each company's (and unit's) cuts and summed best figures under every filter but the company one,
+    remembered until the database changes (a search's cuts read every match)."""
+    key = ("cut_facets", counted_filter(db, flt), limit)
+    return list(remembered(db, key, lambda: _cut_facets(db, flt, limit)))
+
+
+def _cut_facets(db: sqlite_utils.Database, flt: Filter, limit: int) -> list[CutFacet]:
     condition, params = view_where(db, flt, skip="companies")
     rows = db.execute(
         f"SELECT c.company, c.parent, count(*), coalesce(sum(c.headcount), 0) FROM cuts AS c WHERE {condition} "

@@ -9,12 +9,13 @@ over the articles ``filters.where(flt, skip=...)`` selects. Every query carries 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sqlite_utils
 
 from tui.store.counting import count_articles, counted_conditions, has_search, marks, narrows_only
 from tui.store.filters import Filter, where
+from tui.store.memo import remembered
 from tui.store.schema_scale import FTS_DAY
 from tui.store.search import MATCHES
 from tui.store.search_terms import search_query
@@ -135,7 +136,19 @@ class PaneCounts:
     """Stories under the whole filter (the filter line, and how far the table can page)."""
 
 
+def counted_filter(db: sqlite_utils.Database, flt: Filter) -> Filter:
+    """``flt`` with its search as the words it stands for: two filters alike so count alike, so the
+    counts of "reven" are remembered for "revenue" (``tui.store.memo``)."""
+    return flt.but(search=search_query(db, flt.search) or "") if has_search(flt) else flt
+
+
 def pane_counts(db: sqlite_utils.Database, flt: Filter) -> PaneCounts:
+    """The panes' lines and totals for ``flt``, remembered until the database changes."""
+    counts = remembered(db, ("pane_counts", counted_filter(db, flt)), lambda: _pane_counts(db, flt))
+    return replace(counts, companies=list(counts.companies), months=list(counts.months))
+
+
+def _pane_counts(db: sqlite_utils.Database, flt: Filter) -> PaneCounts:
     """The panes' lines and totals, reusing one count for another where they are the same number:
     under a search each count reads every match, so the month lines also give the totals."""
     companies = company_facets(db, flt)

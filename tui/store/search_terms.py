@@ -8,17 +8,20 @@ instead (``("revenu" OR "revenues")``), and FTS5 streams their matches newest fi
 a page; counting them is several times cheaper too. The answer is the same set of articles.
 
 The index holds stemmed words (porter: "revenue" is kept as ``revenu``) and FTS5 stems the typed
-prefix too, so the prefix is stemmed here by the same tokenizer: a one-row table in the connection's
-temp schema, read back through ``fts5vocab``.
+prefix too, so the prefix is stemmed here by the same tokenizer, in a table of a private in-memory
+database (the reader's connection writes nothing). What a search stands for is remembered until the
+database changes (``tui.store.memo``).
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 
 import sqlite_utils
 
 from tui.store.filters import WORDS, fts_query
+from tui.store.memo import remembered
 
 TOKENIZER = "porter unicode61"
 """The tokenizer of ``articles_fts`` (migration 5), which the probe must share to stem alike."""
@@ -27,20 +30,22 @@ INDEXED_PREFIX = 2
 MAX_TERMS = 16
 """A prefix standing for more words than this is left to FTS5's merge (rare past three letters)."""
 
-_PROBE = (
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_probe USING fts5(word, tokenize='{TOKENIZER}', detail=none)",
-    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_probe_terms USING fts5vocab(temp, search_probe, row)",
-    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_terms USING fts5vocab(main, articles_fts, row)",
-)
+_TERMS = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_terms USING fts5vocab(main, articles_fts, row)"
+_stemmer_lock = threading.Lock()
+_stemmer: sqlite3.Connection | None = None
 
 
-def _tokens(db: sqlite_utils.Database, text: str) -> list[str]:
+def _tokens(text: str) -> list[str]:
     """The index's words for ``text``, as the tokenizer makes them (sorted, each once)."""
-    for sql in _PROBE:
-        db.execute(sql)
-    db.execute("DELETE FROM temp.search_probe")
-    db.execute("INSERT INTO temp.search_probe (word) VALUES (?)", [text])
-    return [row[0] for row in db.execute("SELECT term FROM temp.search_probe_terms ORDER BY term")]
+    global _stemmer
+    with _stemmer_lock:
+        if _stemmer is None:
+            _stemmer = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+            _stemmer.execute(f"CREATE VIRTUAL TABLE probe USING fts5(word, tokenize='{TOKENIZER}', detail=none)")
+            _stemmer.execute("CREATE VIRTUAL TABLE probe_terms USING fts5vocab(probe, row)")
+        _stemmer.execute("DELETE FROM probe")
+        _stemmer.execute("INSERT INTO probe (word) VALUES (?)", [text])
+        return [row[0] for row in _stemmer.execute("SELECT term FROM probe_terms ORDER BY term")]
 
 
 def _next_after(prefix: str) -> str | None:
@@ -54,13 +59,14 @@ def prefix_terms(db: sqlite_utils.Database, word: str) -> list[str] | None:
     """The stored words that the prefix query ``"word"*`` matches, when they are few (at most
     ``MAX_TERMS``) and each, quoted, stays itself when stemmed again; None otherwise (query the
     prefix as it is)."""
-    stems = _tokens(db, word)
+    stems = _tokens(word)
     if len(stems) != 1 or len(stems[0]) <= INDEXED_PREFIX:
         return None
     stem = stems[0]
     upper = _next_after(stem)
     if upper is None:
         return None
+    db.execute(_TERMS)
     terms = [
         row[0]
         for row in db.execute(
@@ -70,7 +76,7 @@ def prefix_terms(db: sqlite_utils.Database, word: str) -> list[str] | None:
     ]
     if len(terms) > MAX_TERMS or not all(term.startswith(stem) for term in terms):
         return None
-    if terms and _tokens(db, " ".join(terms)) != sorted(terms):
+    if terms and _tokens(" ".join(terms)) != sorted(terms):
         return None  # a stored word the stemmer would change again: a quoted word would miss it
     return terms
 
@@ -81,14 +87,18 @@ def search_query(db: sqlite_utils.Database, text: str) -> str | None:
     query = fts_query(text)
     if query is None:
         return None
+    return remembered(db, ("search", text), lambda: _spelled_out(db, text, query))
+
+
+def _spelled_out(db: sqlite_utils.Database, text: str, query: str) -> str:
     words = WORDS.findall(text)
     try:
         terms = prefix_terms(db, words[-1])
     except sqlite3.OperationalError as error:
         if "interrupted" in str(error):
             raise  # a cancelled read: the caller stops
-        return query  # no temp schema to probe in (a read-only connection): the prefix as typed
-    if terms is None or not terms:  # no stored word starts so: the prefix is as cheap as anything
+        return query  # no temp table allowed (a connection asked to write nothing): the prefix as typed
+    if not terms:  # no stored word starts so, or too many do: the prefix as typed
         return query
     whole = [f'"{word}"' for word in words[:-1]]
     return " AND ".join([*whole, "(" + " OR ".join(f'"{term}"' for term in terms) + ")"])
