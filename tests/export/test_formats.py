@@ -159,10 +159,12 @@ class TestFormulaNeutralising:
         db.execute("UPDATE articles SET title = ? WHERE id = 1", [start + "cmd|' /C calc'!A0"])
         db.execute("UPDATE events SET company = ? WHERE article_id = 1", [start + "Evil"])
         db.execute("UPDATE feeds SET name = ? WHERE id = 1", [start + "Feed"])
+        db.execute("UPDATE articles SET link = ? WHERE id = 1", [start + "HYPERLINK(1)"])
         rows = list(csv.reader(io.StringIO(render(select_stories(db, Filter()), "csv"), newline="")))
         google = next(row for row in rows if row[0] == "1")
         assert google[7] == "'" + start + "cmd|' /C calc'!A0"
         assert google[3] == "'" + start + "Evil"
+        assert google[8] == "'" + start + "HYPERLINK(1)"
         assert google[9] == "'" + start + "Feed"
 
     def test_json_keeps_the_text_as_stored(self, db):
