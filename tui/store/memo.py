@@ -38,12 +38,21 @@ def _version(db: sqlite_utils.Database) -> tuple[int, int]:
     return db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes
 
 
+_files: weakref.WeakKeyDictionary[sqlite_utils.Database, str] = weakref.WeakKeyDictionary()
+"""Each connection's file, asked once (every statement from a worker thread waits for the GIL, which
+the app's thread holds while it paints)."""
+
+
 def _file(db: sqlite_utils.Database) -> str:
     """The database file of ``db`` ("" for one in memory)."""
-    for _, name, file in db.execute("PRAGMA database_list"):
-        if name == "main":
-            return file or ""
-    return ""
+    with _lock:
+        known = _files.get(db)
+    if known is not None:
+        return known
+    file = next((file or "" for _, name, file in db.execute("PRAGMA database_list") if name == "main"), "")
+    with _lock:
+        _files[db] = file
+    return file
 
 
 def _forget(path: str) -> None:
