@@ -15,6 +15,7 @@ database changes (``tui.store.memo``).
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import threading
 
@@ -30,22 +31,38 @@ INDEXED_PREFIX = 2
 MAX_TERMS = 16
 """A prefix standing for more words than this is left to FTS5's merge (rare past three letters)."""
 
-_TERMS = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_terms USING fts5vocab(main, articles_fts, row)"
+_TERMS = "CREATE VIRTUAL TABLE temp.articles_terms USING fts5vocab(main, articles_fts, row)"
 _stemmer_lock = threading.Lock()
 _stemmer: sqlite3.Connection | None = None
 
 
-def _tokens(text: str) -> list[str]:
-    """The index's words for ``text``, as the tokenizer makes them (sorted, each once)."""
+@functools.lru_cache(maxsize=1024)
+def _tokens(text: str) -> tuple[str, ...]:
+    """The index's words for ``text``, as the tokenizer makes them (sorted, each once). Remembered: a
+    word always stems alike, and every statement a worker runs waits for the GIL while the app paints."""
     global _stemmer
     with _stemmer_lock:
         if _stemmer is None:
             _stemmer = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
-            _stemmer.execute(f"CREATE VIRTUAL TABLE probe USING fts5(word, tokenize='{TOKENIZER}', detail=none)")
+            _stemmer.execute(
+                f"CREATE VIRTUAL TABLE probe USING fts5(word, tokenize='{TOKENIZER}', detail=none)"
+            )
             _stemmer.execute("CREATE VIRTUAL TABLE probe_terms USING fts5vocab(probe, row)")
-        _stemmer.execute("DELETE FROM probe")
-        _stemmer.execute("INSERT INTO probe (word) VALUES (?)", [text])
-        return [row[0] for row in _stemmer.execute("SELECT term FROM probe_terms ORDER BY term")]
+        _stemmer.execute("INSERT OR REPLACE INTO probe (rowid, word) VALUES (1, ?)", [text])
+        return tuple(row[0] for row in _stemmer.execute("SELECT term FROM probe_terms ORDER BY term"))
+
+
+def _stored_terms(db: sqlite_utils.Database, low: str, high: str) -> list[str]:
+    """The index's words from ``low`` up to (not including) ``high``, at most ``MAX_TERMS + 1``."""
+    sql = "SELECT term FROM temp.articles_terms WHERE term >= ? AND term < ? LIMIT ?"
+    try:
+        rows = db.execute(sql, [low, high, MAX_TERMS + 1]).fetchall()
+    except sqlite3.OperationalError as error:
+        if "no such table" not in str(error):
+            raise
+        db.execute(_TERMS)  # once per connection
+        rows = db.execute(sql, [low, high, MAX_TERMS + 1]).fetchall()
+    return [row[0] for row in rows]
 
 
 def _next_after(prefix: str) -> str | None:
@@ -66,17 +83,10 @@ def prefix_terms(db: sqlite_utils.Database, word: str) -> list[str] | None:
     upper = _next_after(stem)
     if upper is None:
         return None
-    db.execute(_TERMS)
-    terms = [
-        row[0]
-        for row in db.execute(
-            "SELECT term FROM temp.articles_terms WHERE term >= ? AND term < ? LIMIT ?",
-            [stem, upper, MAX_TERMS + 1],
-        )
-    ]
+    terms = _stored_terms(db, stem, upper)
     if len(terms) > MAX_TERMS or not all(term.startswith(stem) for term in terms):
         return None
-    if terms and _tokens(" ".join(terms)) != sorted(terms):
+    if terms and list(_tokens(" ".join(terms))) != sorted(terms):
         return None  # a stored word the stemmer would change again: a quoted word would miss it
     return terms
 
