@@ -12,6 +12,7 @@ from tui.errors import ExportError
 from tui.export import CSV_COLUMNS, FORMATS, render, select_stories
 from tui.export.formats import neutralise
 from tui.store.filters import Filter
+from tui.store.queries import article_page
 
 GOLDEN_CSV = (
     "article_id,published,month,company,headcount,headcount_kind,percent,title,url,feed\r\n"
@@ -76,9 +77,12 @@ class TestSelection:
     def test_all_includes_non_layoff_articles(self, db):
         assert [story.id for story in select_stories(db, Filter(layoffs_only=False))] == [2, 1, 5, 3, 4]
 
-    def test_same_published_time_orders_by_id(self, db):
+    def test_same_published_time_orders_as_the_app_table(self, db):
+        """Ties by the later stored first, as the app lists them (and as the index gives them)."""
         db.execute("UPDATE articles SET published = '2024-03-10T08:00:00Z' WHERE id = 1")
-        assert [story.id for story in select_stories(db, Filter())][:2] == [1, 2]
+        assert [story.id for story in select_stories(db, Filter())][:2] == [2, 1]
+        page = article_page(db, Filter())
+        assert [row.id for row in page.rows] == [story.id for story in select_stories(db, Filter())]
 
     def test_parent_includes_units_and_lists_only_their_events(self, db):
         stories = select_stories(db, Filter(companies=("Amazon",)))

@@ -59,7 +59,9 @@ BATCH = 500
 
 
 def iter_stories(db: sqlite_utils.Database, flt: Filter) -> Iterator[Story]:
-    """The stories ``flt`` selects, newest first (then by id, so the order is stable), one at a time.
+    """The stories ``flt`` selects, newest first (then the later stored first), one at a time: the app's
+    table order, which the indexes give without sorting (a sort of a million rows was a tenth of an
+    export).
 
     One query streams each story's row with its events joined (a story's rows come together, its
     events in order), so an export of a million stories holds a few hundred rows in memory, never the
@@ -78,7 +80,7 @@ def iter_stories(db: sqlite_utils.Database, flt: Filter) -> Iterator[Story]:
         "SELECT a.id, a.published, a.month, a.title, a.link, coalesce(f.name, ''), a.layoff, e.id, "
         f"{', '.join('e.' + name for name in EVENT_FIELDS)} "
         f"FROM articles AS a LEFT JOIN feeds AS f ON f.id = a.feed_id LEFT JOIN events AS e ON {event_join} "
-        f"WHERE {condition} ORDER BY a.published DESC, a.id, e.id",
+        f"WHERE {condition} ORDER BY a.published DESC, a.id DESC, e.id",
         [*event_params, *params],
     )
     story: Story | None = None
