@@ -86,13 +86,14 @@ def summary(name: str, values: list[float]) -> dict:
 
 async def filter_changes(app, pilot, changes: int) -> dict:
     """Choose companies and months with real keys (``c``/``M``, ``j``, Enter), one after the other."""
-    timings, counts = [], []
+    timings, counts, slowest = [], [], []
     for index in range(changes):
         pane = "c" if index % 2 == 0 else "M"
         await pilot.press(pane, "j")
         await pilot.pause(HUMAN_PAUSE_S)  # the screen shows the moved highlight before Enter, as for a person
         began = post_key(app, "enter")
         timings.append((await wait_ready(app) - began) * 1000)
+        slowest.append((round(timings[-1], 1), app.main.flt.describe()))
         # Let the panes catch up before the next key, as a person would.
         counts.append((await wait_counts(app) - began) * 1000)
         await pilot.pause()
@@ -100,6 +101,7 @@ async def filter_changes(app, pilot, changes: int) -> dict:
         **summary("filter_change_ms", timings),
         **summary("filter_counts_ms", counts),
         "filter_changes": len(timings),
+        "filter_change_slowest": sorted(slowest, reverse=True)[:5],
     }
 
 

@@ -12,6 +12,7 @@ from tui.errors import ExportError
 from tui.export import CSV_COLUMNS, FORMATS, render, select_stories
 from tui.export.formats import neutralise
 from tui.store.filters import Filter
+from tui.store.queries import article_page
 
 GOLDEN_CSV = (
     "article_id,published,month,company,headcount,headcount_kind,percent,title,url,feed\r\n"
@@ -76,9 +77,12 @@ class TestSelection:
     def test_all_includes_non_layoff_articles(self, db):
         assert [story.id for story in select_stories(db, Filter(layoffs_only=False))] == [2, 1, 5, 3, 4]
 
-    def test_same_published_time_orders_by_id(self, db):
+    def test_same_published_time_orders_as_the_app_table(self, db):
+        """Ties by the later stored first, as the app lists them (and as the index gives them)."""
         db.execute("UPDATE articles SET published = '2024-03-10T08:00:00Z' WHERE id = 1")
-        assert [story.id for story in select_stories(db, Filter())][:2] == [1, 2]
+        assert [story.id for story in select_stories(db, Filter())][:2] == [2, 1]
+        page = article_page(db, Filter())
+        assert [row.id for row in page.rows] == [story.id for story in select_stories(db, Filter())]
 
     def test_parent_includes_units_and_lists_only_their_events(self, db):
         stories = select_stories(db, Filter(companies=("Amazon",)))
@@ -159,10 +163,12 @@ class TestFormulaNeutralising:
         db.execute("UPDATE articles SET title = ? WHERE id = 1", [start + "cmd|' /C calc'!A0"])
         db.execute("UPDATE events SET company = ? WHERE article_id = 1", [start + "Evil"])
         db.execute("UPDATE feeds SET name = ? WHERE id = 1", [start + "Feed"])
+        db.execute("UPDATE articles SET link = ? WHERE id = 1", [start + "HYPERLINK(1)"])
         rows = list(csv.reader(io.StringIO(render(select_stories(db, Filter()), "csv"), newline="")))
         google = next(row for row in rows if row[0] == "1")
         assert google[7] == "'" + start + "cmd|' /C calc'!A0"
         assert google[3] == "'" + start + "Evil"
+        assert google[8] == "'" + start + "HYPERLINK(1)"
         assert google[9] == "'" + start + "Feed"
 
     def test_json_keeps_the_text_as_stored(self, db):

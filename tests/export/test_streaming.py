@@ -83,3 +83,20 @@ def test_streamed_json_is_the_bytes_of_the_whole_array(db) -> None:
         == json.dumps([s.as_dict() for s in stories], ensure_ascii=False, indent=2) + "\n"
     )
     assert render([], "json") == "[]\n"
+
+
+@pytest.mark.parametrize(
+    "flt",
+    [Filter(), Filter(layoffs_only=False), Filter(companies=("Amazon",)), Filter(months=("2024-03",)),
+     Filter(search="cuts")],
+    ids=lambda flt: flt.describe(),
+)
+def test_a_csv_file_is_the_bytes_the_stories_render_to(db, tmp_path: Path, flt: Filter) -> None:
+    """The export writes CSV straight from the rows (no record per story): the same bytes, whatever the
+    filter, events or none, percents stored as REAL, formula-like text."""
+    db.execute("UPDATE articles SET title = '=cmd' WHERE id = 1")
+    db.execute("UPDATE events SET percent = 10.0 WHERE id = (SELECT min(id) FROM events)")
+    written = write_export(db, flt, "csv", tmp_path / "out.csv")
+    stories = select_stories(db, flt)
+    assert written == len(stories)
+    assert (tmp_path / "out.csv").read_bytes() == render(stories, "csv").encode()

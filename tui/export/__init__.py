@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import platformdirs
 import sqlite_utils
@@ -19,9 +19,9 @@ import sqlite_utils
 from tui.atomic import atomic_open, describe_write_error
 from tui.errors import ExportError
 from tui.export.companies import resolve_companies
-from tui.export.formats import CSV_COLUMNS, write_csv, write_json, write_jsonl
+from tui.export.formats import CSV_COLUMNS, write_csv, write_csv_story_rows, write_json, write_jsonl
 from tui.export.markdown import render_markdown, write_markdown
-from tui.export.stories import Story, count_stories, iter_stories, select_stories
+from tui.export.stories import Story, count_stories, iter_stories, select_stories, story_rows
 from tui.store.filters import Filter
 
 __all__ = ["CSV_COLUMNS", "FORMATS", "Story", "default_export_path", "iter_stories", "render", "resolve_companies",
@@ -85,9 +85,24 @@ def write_export(db: sqlite_utils.Database, flt: Filter, fmt: str, path: Path | 
             counter[0] += 1
             yield story
 
+    def rows() -> Iterator[tuple[Any, ...]]:
+        """``story_rows``, counting the stories as ``stories()`` does."""
+        story_id = None
+        for row in story_rows(db, flt):
+            if row[0] != story_id:
+                story_id = row[0]
+                counter[0] += 1
+                if progress is not None and counter[0] % 500 == 0:
+                    progress(counter[0], totals[0])
+            yield row
+        if progress is not None:
+            progress(counter[0], totals[0])
+
     def write(out: TextIO) -> None:
         if fmt == "md":
             write_markdown(stories(), out, totals)
+        elif fmt == "csv":  # straight from the rows: no record per story (a fifth of a million-story export)
+            write_csv_story_rows(rows(), out)
         else:
             _writer(fmt)(stories(), out)
 

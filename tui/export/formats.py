@@ -9,10 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
-from tui.export.stories import Story
+from tui.export.stories import EVENT_FIELDS, EVENT_START, Story, plain_number
 
 CSV_COLUMNS = ("article_id", "published", "month", "company", "headcount", "headcount_kind", "percent",
                "title", "url", "feed")
@@ -33,15 +33,29 @@ def neutralise(cell: Any) -> Any:
 
 
 def csv_rows(stories: Iterable[Story]) -> Iterable[list[Any]]:
-    """One row per event; a story without events is one row with the event columns empty."""
+    """One row per event; a story without events is one row with the event columns empty.
+
+    The text others wrote (title, link, feed name, company) is neutralised; the other cells are our
+    own numbers, ISO dates and words, which never start a formula (neutralising every cell was a
+    fifth of a million-story export's time)."""
     for story in stories:
-        head = [story.id, story.published, story.month]
-        tail = [story.title, story.url or "", story.feed]
+        tail = _story_tail(story.title, story.url, story.feed)
         if not story.events:
-            yield head + ["", "", "", ""] + tail
+            yield _csv_row(story.id, story.published, story.month, None, None, None, None, tail)
         for event in story.events:
-            yield head + [event["company"], _blank(event["headcount"]), event["headcount_kind"],
-                          _blank(event["percent"])] + tail
+            yield _csv_row(story.id, story.published, story.month, event["company"], event["headcount"],
+                           event["headcount_kind"], event["percent"], tail)
+
+
+def _story_tail(title: str, url: str | None, feed: str) -> tuple[Any, Any, Any]:
+    return neutralise(title), neutralise(url or ""), neutralise(feed)
+
+
+def _csv_row(article_id: int, published: str, month: str, company: str | None, headcount: int | None,
+             kind: str | None, percent: float | None, tail: tuple[Any, Any, Any]) -> list[Any]:
+    """A CSV row in ``CSV_COLUMNS`` order (event cells None: an event-less story's row)."""
+    return [article_id, published, month, "" if company is None else neutralise(company), _blank(headcount),
+            "" if kind is None else kind, _blank(plain_number(percent)), *tail]
 
 
 def _blank(value: Any) -> Any:
@@ -52,8 +66,25 @@ def write_csv(stories: Iterable[Story], out: TextIO) -> None:
     """RFC 4180: a header row, CRLF line ends, fields quoted when they need it; row by row."""
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(CSV_COLUMNS)
-    for row in csv_rows(stories):
-        writer.writerow([neutralise(cell) for cell in row])
+    writer.writerows(csv_rows(stories))
+
+
+def write_csv_story_rows(rows: Iterable[tuple[Any, ...]], out: TextIO) -> None:
+    """``write_csv`` straight from ``story_rows`` (the same bytes): a million-story export makes no
+    story record and no event dict, a fifth of its time."""
+    company, headcount, kind, percent = (EVENT_START + 1 + EVENT_FIELDS.index(name)
+                                         for name in ("company", "headcount", "headcount_kind", "percent"))
+
+    def lines() -> Iterator[list[Any]]:
+        story_id, tail = None, ("", "", "")
+        for row in rows:
+            if row[0] != story_id:
+                story_id, tail = row[0], _story_tail(row[3], row[4], row[5])
+            yield _csv_row(row[0], row[1], row[2], row[company], row[headcount], row[kind], row[percent], tail)
+
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(lines())
 
 
 def write_json(stories: Iterable[Story], out: TextIO) -> None:

@@ -12,9 +12,13 @@ from dataclasses import dataclass, replace
 
 import sqlite_utils
 
+from tui.store.counting import has_search
 from tui.store.cut_queries import CUT_ROW_SQL, CutRow, CutStory, cut_row, cut_stories, cut_where
-from tui.store.facets import CompanyFacet, MonthFacet, PaneCounts, group_facets
+from tui.store.facets import CompanyFacet, MonthFacet, PaneCounts, counted_filter, group_facets
 from tui.store.filters import Filter, where
+from tui.store.memo import remembered
+from tui.store.search import MATCHES
+from tui.store.search_terms import search_query
 
 CUT_PAGE_SIZE = 200
 """Rows per page of the cuts table."""
@@ -58,7 +62,9 @@ def _story_narrowing(flt: Filter) -> bool:
     return bool(flt.search.strip() or flt.feed_ids or flt.unread_only or flt.starred_only)
 
 
-def view_where(flt: Filter, *, skip: str | None = None) -> tuple[str, list[object]]:
+def view_where(
+    db: sqlite_utils.Database, flt: Filter, *, skip: str | None = None
+) -> tuple[str, list[object]]:
     """SQL condition over ``cuts AS c`` for the whole filter; ``skip`` ("companies", "months") leaves one
     dimension out, as the panes count."""
     cut_flt = flt.but(
@@ -66,18 +72,30 @@ def view_where(flt: Filter, *, skip: str | None = None) -> tuple[str, list[objec
     )
     condition, params = cut_where(cut_flt)
     if _story_narrowing(flt):
-        story_clause, story_params = where(flt.but(companies=(), months=(), since=None, until=None))
-        condition += (
-            " AND c.id IN (SELECT e.cut_id FROM events AS e JOIN articles AS a ON a.id = e.article_id "
-            f"WHERE e.cut_id IS NOT NULL AND {story_clause})"
-        )
-        params += story_params
+        story_flt = flt.but(companies=(), months=(), since=None, until=None)
+        if has_search(story_flt):
+            # From each match to its events' cuts through two indexes: the search drives, as it is the
+            # narrowest part (asking every event whether its story matches read them all).
+            story_clause, story_params = where(story_flt.but(search=""))
+            condition += (
+                f" AND c.id IN (SELECT e.cut_id FROM {MATCHES} CROSS JOIN events AS e "
+                "INDEXED BY idx_events_article_cut ON e.article_id = a.id "
+                f"WHERE s.articles_fts MATCH ? AND e.cut_id IS NOT NULL AND {story_clause})"
+            )
+            params += [search_query(db, story_flt.search), *story_params]
+        else:
+            story_clause, story_params = where(story_flt)
+            condition += (
+                " AND c.id IN (SELECT e.cut_id FROM events AS e JOIN articles AS a ON a.id = e.article_id "
+                f"WHERE e.cut_id IS NOT NULL AND {story_clause})"
+            )
+            params += story_params
     return condition, params
 
 
 def cut_page(db: sqlite_utils.Database, flt: Filter, offset: int = 0, limit: int = CUT_PAGE_SIZE) -> CutPage:
     """The cuts ``flt`` selects, newest first, ``limit`` from ``offset``, with their count."""
-    condition, params = view_where(flt)
+    condition, params = view_where(db, flt)
     rows = db.execute(
         f"{CUT_ROW_SQL} WHERE {condition} ORDER BY c.announced DESC, c.id LIMIT ? OFFSET ?",
         [*params, limit, offset],
@@ -93,7 +111,7 @@ def stories_of_cut(db: sqlite_utils.Database, cut_id: int) -> list[CutStory]:
 
 def cut_timeline(db: sqlite_utils.Database, flt: Filter) -> list[MonthTotal]:
     """Cuts and jobs cut per month under the whole filter, oldest month first, quiet months at zero."""
-    condition, params = view_where(flt)
+    condition, params = view_where(db, flt)
     rows = db.execute(
         f"SELECT c.month, count(*), coalesce(sum(c.headcount), 0) FROM cuts AS c WHERE {condition} "
         "GROUP BY c.month ORDER BY c.month DESC LIMIT ?",
@@ -119,8 +137,14 @@ def _with_empty_months(months: list[MonthTotal]) -> list[MonthTotal]:
 
 
 def cut_facets(db: sqlite_utils.Database, flt: Filter, limit: int = FACET_LIMIT) -> list[CutFacet]:
-    """Each company's (and unit's) cuts and summed best figures under every filter but the company one."""
-    condition, params = view_where(flt, skip="companies")
+    """Each company's (and unit's) cuts and summed best figures under every filter but the company one,
+    remembered until the database changes (a search's cuts read every match)."""
+    key = ("cut_facets", counted_filter(db, flt), limit)
+    return list(remembered(db, key, lambda: _cut_facets(db, flt, limit)))
+
+
+def _cut_facets(db: sqlite_utils.Database, flt: Filter, limit: int) -> list[CutFacet]:
+    condition, params = view_where(db, flt, skip="companies")
     rows = db.execute(
         f"SELECT c.company, c.parent, count(*), coalesce(sum(c.headcount), 0) FROM cuts AS c WHERE {condition} "
         "GROUP BY c.company, c.parent ORDER BY 3 DESC LIMIT ?",
@@ -172,7 +196,7 @@ def cut_pane_counts(db: sqlite_utils.Database, flt: Filter) -> PaneCounts:
     """The panes' lines in the cuts view: cuts and the sums of their best figures, each pane under every
     filter but its own, and the number of cuts the whole filter selects."""
     companies = _company_lines(cut_facets(db, flt), FACET_LIMIT)
-    month_condition, month_params = view_where(flt, skip="months")
+    month_condition, month_params = view_where(db, flt, skip="months")
     months = [
         MonthFacet(month, cuts)
         for month, cuts in db.execute(
@@ -183,7 +207,7 @@ def cut_pane_counts(db: sqlite_utils.Database, flt: Filter) -> PaneCounts:
     ]
 
     def count(selection: Filter) -> int:
-        condition, params = view_where(selection)
+        condition, params = view_where(db, selection)
         return db.execute(f"SELECT count(*) FROM cuts AS c WHERE {condition}", params).fetchone()[0]
 
     total = count(flt)

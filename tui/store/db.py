@@ -125,7 +125,9 @@ def open_db(path: Path | str, *, migrate_schema: bool = True) -> sqlite_utils.Da
         _enable_wal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
-        db = sqlite_utils.Database(conn)
+        # No sqlite-utils plugins: looking for them reads every installed package's metadata, tens of
+        # milliseconds of the app's start spent on the worker thread that opens the database.
+        db = sqlite_utils.Database(conn, execute_plugins=False)
         if migrate_schema:
             migrate(db)
     except sqlite3.Error as error:

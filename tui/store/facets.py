@@ -9,14 +9,16 @@ over the articles ``filters.where(flt, skip=...)`` selects. Every query carries 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sqlite_utils
 
 from tui.store.counting import count_articles, counted_conditions, has_search, marks, narrows_only
-from tui.store.filters import Filter, fts_query, where
+from tui.store.filters import Filter, where
+from tui.store.memo import remembered
 from tui.store.schema_scale import FTS_DAY
 from tui.store.search import MATCHES
+from tui.store.search_terms import search_query
 
 FACET_LIMIT = 1000
 """Companies (top-level groups) in the Companies pane at most."""
@@ -67,13 +69,13 @@ def _company_rows(db: sqlite_utils.Database, flt: Filter, limit: int) -> list[tu
     elif has_search(flt) and narrows_only(flt.but(search="", companies=()), "months"):
         # story_companies knows each story's verdict and month: the matches need not visit articles
         condition, params = counted_conditions(flt, "c.")
-        params = [fts_query(flt.search), *params]
+        params = [search_query(db, flt.search), *params]
         sql = (f"SELECT c.name, c.parent, count(*), sum(c.headcount) FROM articles_fts s CROSS JOIN "
                f"story_companies c ON c.article_id = s.rowid % {FTS_DAY} WHERE s.articles_fts MATCH ? "
                f"AND {condition} GROUP BY c.name, c.parent ORDER BY 3 DESC LIMIT ?")
     elif has_search(flt):
         clause, params = where(flt.but(search="", companies=()))
-        params = [fts_query(flt.search), *params]
+        params = [search_query(db, flt.search), *params]
         sql = (f"SELECT c.name, c.parent, count(*), sum(c.headcount) FROM {MATCHES} "
                "CROSS JOIN story_companies c ON c.article_id = a.id "
                f"WHERE s.articles_fts MATCH ? AND {clause} GROUP BY c.name, c.parent ORDER BY 3 DESC LIMIT ?")
@@ -110,7 +112,7 @@ def month_facets(db: sqlite_utils.Database, flt: Filter, *, limit: int = MONTH_L
                    "ORDER BY month DESC LIMIT ?")
     elif has_search(flt):
         clause, params = where(flt.but(search="", months=()))
-        params = [fts_query(flt.search), *params]
+        params = [search_query(db, flt.search), *params]
         sql = (f"SELECT a.month, count(*) FROM {MATCHES} WHERE s.articles_fts MATCH ? AND {clause} "
                "GROUP BY a.month ORDER BY a.month DESC LIMIT ?")
     else:
@@ -134,7 +136,19 @@ class PaneCounts:
     """Stories under the whole filter (the filter line, and how far the table can page)."""
 
 
+def counted_filter(db: sqlite_utils.Database, flt: Filter) -> Filter:
+    """``flt`` with its search as the words it stands for: two filters alike so count alike, so the
+    counts of "reven" are remembered for "revenue" (``tui.store.memo``)."""
+    return flt.but(search=search_query(db, flt.search) or "") if has_search(flt) else flt
+
+
 def pane_counts(db: sqlite_utils.Database, flt: Filter) -> PaneCounts:
+    """The panes' lines and totals for ``flt``, remembered until the database changes."""
+    counts = remembered(db, ("pane_counts", counted_filter(db, flt)), lambda: _pane_counts(db, flt))
+    return replace(counts, companies=list(counts.companies), months=list(counts.months))
+
+
+def _pane_counts(db: sqlite_utils.Database, flt: Filter) -> PaneCounts:
     """The panes' lines and totals, reusing one count for another where they are the same number:
     under a search each count reads every match, so the month lines also give the totals."""
     companies = company_facets(db, flt)

@@ -58,14 +58,14 @@ class Filter:
         return " · ".join(parts)
 
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+WORDS = re.compile(r"[^\W_]+", re.UNICODE)
 """Letters and digits, as FTS5's unicode61 tokenizer splits: each quoted word is one token, never a
 phrase (the index keeps no positions, so it cannot answer phrases)."""
 
 
 def fts_query(text: str) -> str | None:
     """User text as a safe FTS5 query: each word quoted (no syntax errors), the last one a prefix."""
-    words = _WORD.findall(text)
+    words = WORDS.findall(text)
     if not words:
         return None
     quoted = [f'"{word}"' for word in words]

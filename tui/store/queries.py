@@ -16,7 +16,7 @@ from pathlib import Path
 import sqlite_utils
 
 from tui.config import Config
-from tui.store.counting import count_articles, has_search
+from tui.store.counting import count_articles, counted_conditions, has_search
 from tui.store.db import open_db, write_transaction
 from tui.store.feeds import FeedStatus, PollOutcome, feed_statuses
 from tui.store.filters import Filter, where
@@ -170,13 +170,15 @@ def _page_rows(db: sqlite_utils.Database, flt: Filter, offset: int, limit: int) 
         return search_rows(db, flt, _ROW_COLUMNS, offset=offset, limit=limit)
     if len(flt.companies) == 1:
         clause, params = where(flt, skip="companies")
-        verdict = "AND c.layoff = 1" if flt.layoffs_only else ""
+        # story_companies repeats each story's verdict and month, so its index finds a company's stories
+        # of a month without visiting its other months (the articles' own conditions still hold).
+        narrowing, narrowing_params = counted_conditions(flt, "c.")
         return db.execute(
             f"SELECT DISTINCT {_ROW_COLUMNS} FROM story_companies c "
             f"CROSS JOIN articles a ON a.id = c.article_id LEFT JOIN feeds f ON f.id = a.feed_id "
-            f"WHERE c.name = ? {verdict} AND {clause} ORDER BY c.published DESC, c.article_id DESC "
+            f"WHERE c.name = ? AND {narrowing} AND {clause} ORDER BY c.published DESC, c.article_id DESC "
             f"LIMIT ? OFFSET ?",
-            [flt.companies[0], *params, limit, offset],
+            [flt.companies[0], *narrowing_params, *params, limit, offset],
         ).fetchall()
     clause, params = where(flt)
     return db.execute(

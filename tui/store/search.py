@@ -13,8 +13,9 @@ from collections.abc import Iterator
 
 import sqlite_utils
 
-from tui.store.filters import Filter, fts_query, where
+from tui.store.filters import Filter, where
 from tui.store.schema_scale import FTS_DAY
+from tui.store.search_terms import search_query
 
 MATCHES = f"articles_fts s CROSS JOIN articles a ON a.id = s.rowid % {FTS_DAY}"
 """The matches of ``s.articles_fts MATCH ?`` joined to their articles, driven by the index (CROSS JOIN
@@ -27,7 +28,7 @@ def _rows(db: sqlite_utils.Database, flt: Filter, columns: str) -> Iterator[tupl
     yield from db.execute(
         f"SELECT {columns}, s.rowid / {FTS_DAY} FROM {MATCHES} LEFT JOIN feeds f ON f.id = a.feed_id "
         f"WHERE s.articles_fts MATCH ? AND {clause} ORDER BY s.rowid DESC",
-        [fts_query(flt.search), *params],
+        [search_query(db, flt.search), *params],
     )
 
 
@@ -56,5 +57,5 @@ def count_matches(db: sqlite_utils.Database, flt: Filter) -> int:
     clause, params = where(flt.but(search=""))
     return db.execute(
         f"SELECT count(*) FROM {MATCHES} WHERE s.articles_fts MATCH ? AND {clause}",
-        [fts_query(flt.search), *params],
+        [search_query(db, flt.search), *params],
     ).fetchone()[0]
