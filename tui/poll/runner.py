@@ -104,8 +104,8 @@ class _Poll:
                     await self.clients.finished(feed.url)
             if isinstance(fetched, FetchError):
                 await self.store.write(write_outcome, state.id, now=now, status="error",
-                                      http_status=fetched.http_status, error=str(fetched),
-                                      retry_after_until=fetched.retry_after)
+                                       http_status=fetched.http_status, error=str(fetched),
+                                       retry_after_until=fetched.retry_after)
                 return self.result(feed, "error", started, http_status=fetched.http_status, error=str(fetched))
             return await self.stored(feed, state, fetched, now, started)
         except asyncio.CancelledError:
@@ -128,8 +128,8 @@ class _Poll:
         timeout = self.settings.timeout_seconds
         try:
             async with asyncio.timeout(timeout):
-                return await fetch(self.clients.for_url(feed.url), feed.url, etag=state.etag, last_modified=state.last_modified,
-                                   now=now, timeout=timeout)
+                return await fetch(self.clients.for_url(feed.url), feed.url, etag=state.etag,
+                                   last_modified=state.last_modified, now=now, timeout=timeout)
         except TimeoutError:
             return FetchError(f"timed out after {timeout:g} s")
         except FetchError as error:
@@ -150,14 +150,14 @@ class _Poll:
         """Record a 304 or a 200 (parsing it unless the bytes are the ones we already have)."""
         if fetched.status == 304:
             await self.store.write(write_outcome, state.id, now=now, status="not_modified", http_status=304,
-                                  etag=fetched.etag or state.etag,
-                                  last_modified=fetched.last_modified or state.last_modified)
+                                   etag=fetched.etag or state.etag,
+                                   last_modified=fetched.last_modified or state.last_modified)
             return self.result(feed, "not_modified", started, http_status=304)
         body_hash = hashlib.sha256(fetched.body).hexdigest()
         if body_hash == state.body_hash:
             await self.store.write(write_outcome, state.id, now=now, status="unchanged",
-                                  http_status=fetched.status, etag=fetched.etag,
-                                  last_modified=fetched.last_modified)
+                                   http_status=fetched.status, etag=fetched.etag,
+                                   last_modified=fetched.last_modified)
             return self.result(feed, "unchanged", started, http_status=fetched.status)
         # A feed never stored before (a first poll) has no fingerprints to compare: parse and tag at once.
         first = self.tag_in_workers and state.body_hash is None
@@ -167,13 +167,13 @@ class _Poll:
             parsed = await self.parser.parse(fetched.body, fetched.headers, fetched.url)
         if parsed.error:
             await self.store.write(write_outcome, state.id, now=now, status="error",
-                                  http_status=fetched.status, error=parsed.error)
+                                   http_status=fetched.status, error=parsed.error)
             return self.result(feed, "error", started, http_status=fetched.status, error=parsed.error)
         if self.tag_in_workers and not first:
             parsed = await self.tagged(state, parsed, now)
         counts = await self.store.write(write_feed, state.id, parsed, now=now, tagger=self.tagger,
-                                       http_status=fetched.status, etag=fetched.etag,
-                                       last_modified=fetched.last_modified, body_hash=body_hash)
+                                        http_status=fetched.status, etag=fetched.etag,
+                                        last_modified=fetched.last_modified, body_hash=body_hash)
         status = "new" if counts.new else "updated" if counts.updated else "unchanged"
         capped = parsed.total_entries > len(parsed.entries)
         note = f"kept the newest {len(parsed.entries):,} of {parsed.total_entries:,} items" if capped else None
