@@ -17,6 +17,7 @@ from tui.store.cut_queries import CUT_ROW_SQL, CutRow, CutStory, cut_row, cut_st
 from tui.store.facets import CompanyFacet, MonthFacet, PaneCounts, counted_filter, group_facets
 from tui.store.filters import Filter, where
 from tui.store.memo import remembered
+from tui.store.packed import packed_rows
 from tui.store.search import MATCHES
 from tui.store.search_terms import search_query
 
@@ -145,11 +146,13 @@ def cut_facets(db: sqlite_utils.Database, flt: Filter, limit: int = FACET_LIMIT)
 
 def _cut_facets(db: sqlite_utils.Database, flt: Filter, limit: int) -> list[CutFacet]:
     condition, params = view_where(db, flt, skip="companies")
-    rows = db.execute(
-        f"SELECT c.company, c.parent, count(*), coalesce(sum(c.headcount), 0) FROM cuts AS c WHERE {condition} "
-        "GROUP BY c.company, c.parent ORDER BY 3 DESC LIMIT ?",
+    rows = packed_rows(
+        db,
+        "SELECT c.company AS name, c.parent AS parent, count(*) AS cuts, coalesce(sum(c.headcount), 0) "
+        f"AS jobs FROM cuts AS c WHERE {condition} GROUP BY c.company, c.parent ORDER BY 3 DESC LIMIT ?",
         [*params, limit * 5],
-    ).fetchall()
+        ("name", "parent", "cuts", "jobs"),
+    )
     return [CutFacet(name, parent, cuts, headcount) for name, parent, cuts, headcount in rows]
 
 

@@ -16,6 +16,7 @@ import sqlite_utils
 from tui.store.counting import count_articles, counted_conditions, has_search, marks, narrows_only
 from tui.store.filters import Filter, where
 from tui.store.memo import remembered
+from tui.store.packed import packed_rows
 from tui.store.schema_scale import FTS_DAY
 from tui.store.search import MATCHES
 from tui.store.search_terms import search_query
@@ -64,27 +65,30 @@ def _company_rows(db: sqlite_utils.Database, flt: Filter, limit: int) -> list[tu
     """(name, parent or '', stories, headcount) of every company line under ``flt`` minus its companies."""
     if narrows_only(flt.but(companies=()), "months"):
         condition, params = counted_conditions(flt)
-        sql = (f"SELECT name, parent, sum(stories), sum(headcount) FROM company_counts WHERE {condition} "
-               "GROUP BY name, parent ORDER BY 3 DESC LIMIT ?")
+        sql = ("SELECT name, parent, sum(stories) AS stories, sum(headcount) AS jobs FROM company_counts "
+               f"WHERE {condition} GROUP BY name, parent ORDER BY 3 DESC LIMIT ?")
     elif has_search(flt) and narrows_only(flt.but(search="", companies=()), "months"):
         # story_companies knows each story's verdict and month: the matches need not visit articles
         condition, params = counted_conditions(flt, "c.")
         params = [search_query(db, flt.search), *params]
-        sql = (f"SELECT c.name, c.parent, count(*), sum(c.headcount) FROM articles_fts s CROSS JOIN "
-               f"story_companies c ON c.article_id = s.rowid % {FTS_DAY} WHERE s.articles_fts MATCH ? "
-               f"AND {condition} GROUP BY c.name, c.parent ORDER BY 3 DESC LIMIT ?")
+        sql = ("SELECT c.name AS name, c.parent AS parent, count(*) AS stories, sum(c.headcount) AS jobs "
+               f"FROM articles_fts s CROSS JOIN story_companies c ON c.article_id = s.rowid % {FTS_DAY} "
+               f"WHERE s.articles_fts MATCH ? AND {condition} GROUP BY c.name, c.parent "
+               "ORDER BY 3 DESC LIMIT ?")
     elif has_search(flt):
         clause, params = where(flt.but(search="", companies=()))
         params = [search_query(db, flt.search), *params]
-        sql = (f"SELECT c.name, c.parent, count(*), sum(c.headcount) FROM {MATCHES} "
-               "CROSS JOIN story_companies c ON c.article_id = a.id "
+        sql = ("SELECT c.name AS name, c.parent AS parent, count(*) AS stories, sum(c.headcount) AS jobs "
+               f"FROM {MATCHES} CROSS JOIN story_companies c ON c.article_id = a.id "
                f"WHERE s.articles_fts MATCH ? AND {clause} GROUP BY c.name, c.parent ORDER BY 3 DESC LIMIT ?")
     else:
         clause, params = where(flt, skip="companies")
-        sql = ("SELECT c.name, c.parent, count(*), sum(c.headcount) FROM story_companies c "
+        sql = ("SELECT c.name AS name, c.parent AS parent, count(*) AS stories, sum(c.headcount) AS jobs "
+               "FROM story_companies c "
                f"JOIN articles a ON a.id = c.article_id WHERE {clause} GROUP BY c.name, c.parent "
                "ORDER BY 3 DESC LIMIT ?")
-    return db.execute(sql, [*params, limit * 5]).fetchall()
+    rows = packed_rows(db, sql, [*params, limit * 5], ("name", "parent", "stories", "jobs"))
+    return [(name, parent, stories, jobs) for name, parent, stories, jobs in rows]
 
 
 def company_facets(db: sqlite_utils.Database, flt: Filter, *, limit: int = FACET_LIMIT) -> list[CompanyFacet]:
@@ -104,22 +108,23 @@ def month_facets(db: sqlite_utils.Database, flt: Filter, *, limit: int = MONTH_L
     if narrows_only(flt.but(months=()), "companies"):
         condition, params = counted_conditions(flt.but(months=()))
         if flt.companies:
-            sql = (f"SELECT month, count(DISTINCT article_id) FROM story_companies WHERE name IN "
+            sql = ("SELECT month, count(DISTINCT article_id) AS stories FROM story_companies WHERE name IN "
                    f"({marks(flt.companies)}) AND {condition} GROUP BY month ORDER BY month DESC LIMIT ?")
             params = [*flt.companies, *params]
         else:
-            sql = (f"SELECT month, sum(stories) FROM month_counts WHERE {condition} GROUP BY month "
-                   "ORDER BY month DESC LIMIT ?")
+            sql = (f"SELECT month, sum(stories) AS stories FROM month_counts WHERE {condition} "
+                   "GROUP BY month ORDER BY month DESC LIMIT ?")
     elif has_search(flt):
         clause, params = where(flt.but(search="", months=()))
         params = [search_query(db, flt.search), *params]
-        sql = (f"SELECT a.month, count(*) FROM {MATCHES} WHERE s.articles_fts MATCH ? AND {clause} "
-               "GROUP BY a.month ORDER BY a.month DESC LIMIT ?")
+        sql = (f"SELECT a.month AS month, count(*) AS stories FROM {MATCHES} WHERE s.articles_fts MATCH ? "
+               f"AND {clause} GROUP BY a.month ORDER BY a.month DESC LIMIT ?")
     else:
         clause, params = where(flt, skip="months")
-        sql = (f"SELECT a.month, count(*) FROM articles a WHERE {clause} GROUP BY a.month "
-               "ORDER BY a.month DESC LIMIT ?")
-    return [MonthFacet(month, count) for month, count in db.execute(sql, [*params, limit]).fetchall()]
+        sql = (f"SELECT a.month AS month, count(*) AS stories FROM articles a WHERE {clause} "
+               "GROUP BY a.month ORDER BY a.month DESC LIMIT ?")
+    rows = packed_rows(db, sql, [*params, limit], ("month", "stories"))
+    return [MonthFacet(month, count) for month, count in rows]
 
 
 @dataclass(frozen=True)
