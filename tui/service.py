@@ -10,6 +10,8 @@ this module, never from ``tui.store``, so this file is the whole list of what th
 from __future__ import annotations
 
 import asyncio
+import threading
+from concurrent.futures import Future, wait
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,7 +33,7 @@ from tui.store.cut_view import (
     stories_of_cut,
     with_cut_headcounts,
 )
-from tui.store.db import QueryCancelled, cancellable, store_error
+from tui.store.db import QueryCancelled, cancellable, schema_behind, store_error
 from tui.store.facets import CompanyFacet, MonthFacet, PaneCounts, pane_counts
 from tui.store.feeds import PollOutcome, removed_feeds
 from tui.store.filters import Filter
@@ -92,6 +94,10 @@ class LayoffsService:
     def __init__(self, db_path: Path) -> None:
         self.db_path = db_path
         self._changes = ChangeWatcher(db_path)
+        self._ahead: tuple[Filter, Future[PaneCounts | None]] | None = None
+        """``count_ahead``'s filter and its counts, until they are taken."""
+        self._ahead_lock = threading.Lock()
+        """The app's thread and a worker may both reach for the counts counted ahead; one gets them."""
 
     # -- the stories table and the panes -------------------------------------------------------
 
@@ -117,6 +123,10 @@ class LayoffsService:
         """The panes' counts, each under every filter but its own, and the filter's total. In the cuts
         view cuts and their jobs; in the stories view stories, with each company's jobs summed over its
         cuts (never its stories). None when ``stopped()`` turned True on the way."""
+        if not cuts and (ahead := self._take_ahead(flt)) is not None:
+            wait([ahead])  # being counted ahead: wait for those rather than count twice
+            if ahead.exception() is None and (counted := ahead.result()) is not None:
+                return counted
         db = thread_db(self.db_path)
         if cuts:
             return cut_pane_counts(db, flt)
@@ -128,6 +138,58 @@ class LayoffsService:
         except QueryCancelled:
             return None
         return None if stopped() else with_cut_headcounts(db, flt, counts)
+
+    def count_ahead(self, flt: Filter) -> None:
+        """Start counting the stories view's panes for ``flt`` now, in a thread of its own.
+
+        The app calls it as it starts, before Textual has drawn anything: the counts' queries then run
+        beside the start-up's Python instead of after the first page is on screen, and are ready with
+        it (issue 11: the panes' counts 0.5 s after start at a million articles). The change watch takes
+        its baseline first, so a commit made after these counts were read is noticed and refreshed.
+        """
+        future: Future[PaneCounts | None] = Future()
+        with self._ahead_lock:
+            if self._ahead is not None and self._ahead[0] == flt:
+                return  # counting already
+            self._ahead = (flt, future)
+
+        def count() -> None:
+            try:
+                future.set_result(self._count_ahead(flt))
+            except BaseException as error:  # the counts are counted again, and a failure said, by the taker
+                future.set_exception(error)
+
+        threading.Thread(target=count, name="count-ahead", daemon=True).start()
+
+    def _count_ahead(self, flt: Filter) -> PaneCounts | None:
+        """None when there is nothing to count yet: no database, or one the app's first load migrates
+        (which can take minutes at a million stories, and is said first)."""
+        if not self.db_path.is_file() or schema_behind(self.db_path):
+            return None
+        self._changes.take_baseline()
+        return self._count(flt)
+
+    def _count(self, flt: Filter) -> PaneCounts | None:
+        db = thread_db(self.db_path)
+        return with_cut_headcounts(db, flt, pane_counts(db, flt))
+
+    def counted_ahead(self, flt: Filter) -> PaneCounts | None:
+        """``count_ahead``'s counts for ``flt`` if they are ready now (once; None otherwise, and then
+        ``pane_counts`` waits for them). Never waits, so the app's thread may ask."""
+        with self._ahead_lock:
+            ahead = self._ahead
+            if ahead is None or ahead[0] != flt or not ahead[1].done() or ahead[1].exception() is not None:
+                return None
+            self._ahead = None
+        return ahead[1].result()
+
+    def _take_ahead(self, flt: Filter) -> Future[PaneCounts | None] | None:
+        """The counts being counted ahead for ``flt``, if any (taken: later calls count afresh)."""
+        with self._ahead_lock:
+            ahead, self._ahead = self._ahead, None
+        if ahead is not None and ahead[0] == flt:
+            return ahead[1]
+        return None
 
     def summary(self, enabled_urls: Iterable[str]) -> StoreSummary:
         """What is stored and how the enabled feeds fared (why the table is empty)."""

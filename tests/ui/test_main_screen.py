@@ -34,7 +34,23 @@ async def test_first_paint_shows_stored_stories(app_factory, recorder: Recorder)
         companies = app.main.query_one("#companies").names
         assert companies[:3] == [None, "Amazon", "Twitch"]  # the unit under its parent
         assert app.main.query_one("#months").months == [None, "2024-03", "2024-02", "2024-01", "2023-12"]
-        assert recorder.of(ArticlesLoaded) and recorder.of(FacetsLoaded)
+        assert recorder.of(ArticlesLoaded)
+
+
+async def test_the_first_counts_are_shown_with_the_first_page(app_factory, recorder: Recorder) -> None:
+    """``make_app`` counts the panes while Textual starts (``LayoffsService.count_ahead``); once they
+    are ready, the first page brings them along instead of asking a worker after its repaint."""
+    app = app_factory()
+    assert app.service._ahead is not None
+    app.service._ahead[1].result(timeout=10)  # ready first, as when Textual's import is the slower
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await settle(pilot)
+        assert app.main.facets_ready
+        assert not recorder.of(FacetsLoaded)  # no worker was asked
+        assert app.main.query_one("#companies").names[:3] == [None, "Amazon", "Twitch"]
+        await pilot.press("c", "j", "enter")  # a filter change counts in a worker as before
+        await settle(pilot)
+        assert recorder.of(FacetsLoaded)
 
 
 async def test_filter_by_company_includes_units(app_factory) -> None:

@@ -33,6 +33,13 @@ class ChangeWatcher:
             self._db = open_db(self.path, migrate_schema=False)
         return self._db.execute("PRAGMA data_version").fetchone()[0]
 
+    def take_baseline(self) -> None:
+        """Remember the database's version now, unless one is remembered already: what is read after
+        this call is then never newer than what ``changed()`` compares against."""
+        with self._lock:
+            if not self._closed and self._version is None:
+                self._version = self._data_version()
+
     def changed(self) -> bool:
         """Whether the database changed since the last call (False on the first, and once closed)."""
         with self._lock:

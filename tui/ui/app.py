@@ -5,7 +5,6 @@ Build it with ``tui.ui.make_app`` (the CLI, the tests and the screenshot script 
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +22,7 @@ from tui.ui.commands import LayoffsCommands
 from tui.ui.editing import StoryEditor
 from tui.ui.failures import failure_text
 from tui.ui.feed_list_edits import FeedListEditor
+from tui.ui.gc_tuning import SETTLED_AFTER_S, freeze_start_up
 from tui.ui.keys import APP_BINDINGS
 from tui.ui.main_screen import MainScreen
 from tui.ui.messages import (
@@ -63,6 +63,7 @@ class LayoffsApp(App[None]):
         title: str | None = None,
         allow_poll: bool = True,
         created_config: Path | None = None,
+        service: LayoffsService | None = None,
     ) -> None:
         super().__init__()
         self.created_config = created_config
@@ -75,7 +76,7 @@ class LayoffsApp(App[None]):
         self.allow_poll = allow_poll
         """False in the demo: its feeds are samples with no server behind them."""
         self._reload_timer: Timer | None = None
-        self.service = LayoffsService(db_path)
+        self.service = service or LayoffsService(db_path)
         """The one door to the database: every screen and helper asks it, from thread workers."""
         self.polls = PollRunner(self, poller)
         """Starts polls and shows their progress."""
@@ -109,7 +110,7 @@ class LayoffsApp(App[None]):
 
     def on_mount(self) -> None:
         """Apply the user's ``[keys]`` and, when asked, start the poll schedule."""
-        tune_gc()
+        self.set_timer(SETTLED_AFTER_S, freeze_start_up)
         self.set_keymap(self.config.key_map)
         self.watch_changes()  # the baseline, now: a write made before the first look would go unnoticed
         self.set_interval(CHANGE_CHECK_SECONDS, self.watch_changes)
@@ -220,19 +221,6 @@ class LayoffsApp(App[None]):
         if event.worker.group == "poll":
             self.polls.end()
         self.notify(failure_text(event.worker, self.service), title="Error", severity="error")
-
-
-def tune_gc() -> None:
-    """Fewer, cheaper garbage collections while the app runs.
-
-    A full collection over the ~100,000 objects of a running Textual app takes 40-150 ms, and with
-    the default thresholds one lands every few filter changes, right in the repaint the user waits
-    for. Objects alive at start (modules, widgets, styles) are frozen out of the scan, and young
-    collections run less often; reference counting still frees almost everything at once.
-    """
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(50_000, 20, 100)
 
 
 def _open_in_browser(url: str) -> bool:

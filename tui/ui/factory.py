@@ -1,16 +1,22 @@
-"""``make_app``: the one way to build the app, shared by the CLI, the tests, the screenshots and the bench."""
+"""``make_app``: the one way to build the app, shared by the CLI, the tests, the screenshots and the bench.
+
+It imports the app only once the panes' first counts are on their way: Textual's import takes a few
+hundred milliseconds of the start, which the counts' queries spend on the other core.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.config import Config
 from tui.timeutil import utcnow
-from tui.ui.app import LayoffsApp
-from tui.ui.polling import Poller
+
+if TYPE_CHECKING:
+    from tui.ui.app import LayoffsApp
+    from tui.ui.polling import Poller
 
 
 def make_app(
@@ -32,10 +38,20 @@ def make_app(
     ``open_url`` the browser, for tests; ``allow_poll`` False turns ``r`` off (the demo);
     ``created_config`` is the feed list this run created (the first run), which the app points out.
     """
+    from tui.ui.gc_tuning import fewer_collections
+
+    fewer_collections()
+    from tui.service import Filter, LayoffsService
+
+    service = LayoffsService(Path(db_path))
+    service.count_ahead(Filter())  # the main screen's first filter
+    from tui.ui.app import LayoffsApp
+
     clock = _fixed_clock(now) if isinstance(now, datetime) else (now or utcnow)
     return LayoffsApp(
         config,
         Path(db_path),
+        service=service,
         now=clock,
         poll_on_start=poll_on_start,
         poller=poller,
