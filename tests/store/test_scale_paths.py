@@ -90,6 +90,27 @@ def test_a_longer_prefix_is_asked_as_the_words_it_stands_for(db: sqlite_utils.Da
     assert search_query(db, "!!") is None
 
 
+@pytest.mark.parametrize(
+    ("typed", "whole"),
+    [("restructuri", "restructuring"), ("restructurin", "restructuring"), ("cutt", "cutting"),
+     ("cutti", "cutting"), ("Restructuri", "restructuring"), ("acme agreei", "acme agreeing")],
+)
+def test_a_word_typed_past_its_stem_finds_what_the_whole_word_finds(
+    db: sqlite_utils.Database, typed: str, whole: str
+) -> None:
+    """The index keeps "restructuring" as "restructur": as a prefix, "restructuri" matches nothing and
+    the table would blink empty while the user types on; completed, it finds the word's stories."""
+    assert ids_of(db, fts_query(typed)) == set()  # what the plain prefix finds
+    found = ids_of(db, search_query(db, typed))
+    assert found and found == ids_of(db, fts_query(whole))
+
+
+def test_a_word_no_ending_completes_stays_as_typed(db: sqlite_utils.Database) -> None:
+    assert search_query(db, "zzzq") == '"zzzq"*'
+    assert search_query(db, "cloudx") == '"cloudx"*'  # "cloud" is stored, but "cloudx" never becomes it
+    assert search_query(db, "hiri") == '"hiri"*'  # "hiring" would be "hire", which no story holds
+
+
 def test_a_stored_word_the_stemmer_changes_again_keeps_the_prefix(db: sqlite_utils.Database) -> None:
     """Porter keeps "agreed" as "agre", but a quoted "agre" is stemmed to "agr": spelled out, the query
     would miss the story, so the prefix is asked as typed."""

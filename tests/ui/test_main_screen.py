@@ -243,6 +243,19 @@ async def test_command_palette_runs_actions(app_factory) -> None:
         assert not app.main.flt.layoffs_only
 
 
+async def test_a_word_typed_past_its_stem_keeps_its_stories(app_factory) -> None:
+    """"laying" is indexed as "lai": typed letter by letter, "layin" must not empty the table."""
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"layin")
+        await settle(pilot)
+        shown = titles(app)
+        await pilot.press("g")
+        await settle(pilot)
+        assert shown and shown == titles(app)
+
+
 async def test_keys_typed_right_after_slash_go_to_the_search(app_factory) -> None:
     """A paste or a fast typist: the keys arrive before the app has handled "/"."""
     from textual import events
