@@ -183,6 +183,11 @@ class LayoffsService:
             self._ahead = None
         return ahead[1].result()
 
+    def counting_ahead(self, flt: Filter) -> bool:
+        """Whether ``count_ahead`` is still counting ``flt`` (a worker asking now only waits for it)."""
+        with self._ahead_lock:
+            return self._ahead is not None and self._ahead[0] == flt and not self._ahead[1].done()
+
     def _take_ahead(self, flt: Filter) -> Future[PaneCounts | None] | None:
         """The counts being counted ahead for ``flt``, if any (taken: later calls count afresh)."""
         with self._ahead_lock:

@@ -113,3 +113,25 @@ def test_a_database_to_migrate_is_left_to_the_app(sample: Path) -> None:
     ahead_done(service)
     with sqlite3.connect(sample) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION - 1
+
+
+def test_counting_ahead_says_whether_a_filter_is_still_being_counted(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    release = threading.Event()
+    service = LayoffsService(sample)
+    real = service._count
+
+    def slow(flt: Filter):
+        release.wait(10)
+        return real(flt)
+
+    monkeypatch.setattr(service, "_count", slow)
+    service.count_ahead(Filter())
+    assert service.counting_ahead(Filter())
+    assert not service.counting_ahead(Filter(companies=("Amazon",)))
+    release.set()
+    ahead_done(service)
+    assert not service.counting_ahead(Filter())

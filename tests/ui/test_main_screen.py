@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from tests.ui.conftest import SIZE, Recorder, settle, titles
 from tests.ui.sample_db import sample_config
 from tui.config import Config
@@ -241,6 +243,53 @@ async def test_command_palette_runs_actions(app_factory) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert not app.main.flt.layoffs_only
+
+
+async def test_counts_still_being_counted_at_the_first_page_are_waited_for_at_once(
+    app_factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a busy machine the counts started by ``make_app`` may not be ready with the first page: the
+    worker that waits for them starts with the page (it runs no query of its own), not after a repaint."""
+    import threading
+
+    from tui.service import LayoffsService
+    from tui.ui.browse_screen import BrowseScreen
+    from tui.ui.main_loader import MainLoader
+
+    release = threading.Event()
+    real_count = LayoffsService._count
+
+    def slow_count(self: LayoffsService, flt):
+        release.wait(10)
+        return real_count(self, flt)
+
+    monkeypatch.setattr(LayoffsService, "_count", slow_count)
+    inside_page: list[bool] = []
+    asked_in_page: list[bool] = []
+    real_loaded, real_facets = BrowseScreen.on_articles_loaded, MainLoader.facets
+
+    def loaded(self: BrowseScreen, message) -> None:
+        inside_page.append(True)
+        try:
+            real_loaded(self, message)
+        finally:
+            inside_page.pop()
+
+    def facets(self: MainLoader, flt, *, cuts: bool) -> None:
+        asked_in_page.append(bool(inside_page))
+        real_facets(self, flt, cuts=cuts)
+
+    monkeypatch.setattr(BrowseScreen, "on_articles_loaded", loaded)
+    monkeypatch.setattr(MainLoader, "facets", facets)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        while not app.main.articles_ready:
+            await pilot.pause(0.01)
+        assert not app.main.facets_ready
+        release.set()
+        await settle(pilot)
+        assert asked_in_page[:1] == [True]
+        assert app.main.facets_ready and app.main.query_one("#companies").names[:2] == [None, "Amazon"]
 
 
 async def test_a_word_typed_past_its_stem_keeps_its_stories(app_factory) -> None:

@@ -153,9 +153,13 @@ class BrowseScreen(Screen[None]):
         self._show_filter(message.flt, total)
         self.articles_ready = True
         self.articles_shown_at = time.perf_counter()
-        ahead = None if message.cuts else self.layoffs_app.service.counted_ahead(message.flt)
+        service = self.layoffs_app.service
+        ahead = None if message.cuts else service.counted_ahead(message.flt)
         if ahead is not None:  # the app's start counted them already: shown with the first page
             self.on_facets_loaded(FacetsLoaded(message.flt, ahead, cuts=False))
+            return
+        if not message.cuts and service.counting_ahead(message.flt):
+            self.loader.facets(message.flt, cuts=False)  # its worker only waits for them: no query competes
             return
         # The panes' counts are asked for once the table has its rows on screen, so their (heavier)
         # queries never compete with the one the user is waiting for.
