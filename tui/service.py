@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from concurrent.futures import Future, wait
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import Future, wait
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -156,7 +156,7 @@ class LayoffsService:
         def count() -> None:
             try:
                 future.set_result(self._count_ahead(flt))
-            except BaseException as error:  # the counts are counted again, and a failure said, by the taker
+            except Exception as error:  # noqa: BLE001 - the taker counts again, and says a failure
                 future.set_exception(error)
 
         threading.Thread(target=count, name="count-ahead", daemon=True).start()
@@ -169,7 +169,7 @@ class LayoffsService:
         self._changes.take_baseline()
         return self._count(flt)
 
-    def _count(self, flt: Filter) -> PaneCounts | None:
+    def _count(self, flt: Filter) -> PaneCounts:
         db = thread_db(self.db_path)
         return with_cut_headcounts(db, flt, pane_counts(db, flt))
 

@@ -10,8 +10,8 @@ a page; counting them is several times cheaper too. The answer is the same set o
 A word half-typed past its stem finds nothing as a prefix: "restructuring" is kept as ``restructur``,
 so "restructuri" and "restructurin" match no stored word, nor does "cutt" (``cut``) or "hiri"
 (``hire``), and the table would blink empty under the user's fingers. Such a prefix is completed
-with the usual English endings ("-ng", "-ing", "-ion"…) and asked as the stored words those
-completions stem to.
+with the usual English endings ("-ng", "-ing", "-ion"…) and asked as those whole words whose stems
+the index holds ("restructuring", which FTS5 stems as it stemmed the stories).
 
 The index holds stemmed words (porter: "revenue" is kept as ``revenu``) and FTS5 stems the typed
 prefix too, so the prefix is stemmed here by the same tokenizer, in a table of a private in-memory
@@ -101,7 +101,7 @@ def prefix_terms(db: sqlite_utils.Database, word: str) -> list[str] | None:
         return None
     if not terms:
         return _completed_words(db, word, stem)
-    if terms and list(_tokens(" ".join(terms))) != sorted(terms):
+    if list(_tokens(" ".join(terms))) != sorted(terms):
         return None  # a stored word the stemmer would change again: a quoted word would miss it
     return terms
 
