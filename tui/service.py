@@ -55,6 +55,7 @@ from tui.store.queries import (
 from tui.store.summary import StoreSummary, store_summary
 
 __all__ = [
+    "FIRST_FILTER",
     "PAGE_SIZE",
     "ArticleDetail",
     "ArticlePage",
@@ -75,6 +76,9 @@ __all__ = [
     "StoreSummary",
     "StoryFigure",
 ]
+
+FIRST_FILTER = Filter()
+"""What the main screen shows when the app opens, and so what ``make_app`` counts ahead."""
 
 Stopped = Callable[[], bool]
 """True once the caller no longer wants the answer (a worker superseded by the next key)."""

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 from textual.worker import Worker
 
-from tui.service import PAGE_SIZE, Filter
+from tui.service import FIRST_FILTER, PAGE_SIZE, Filter
 from tui.ui.article_table import ArticleTable
 from tui.ui.companies_pane import CompaniesPane
 from tui.ui.empty_state import empty_lines
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 class BrowseScreen(Screen[None]):
     """Stories (or cuts) by company and month, the one under the cursor in the reader."""
 
-    flt: reactive[Filter] = reactive(Filter(), init=False, repaint=False)
+    flt: reactive[Filter] = reactive(FIRST_FILTER, init=False, repaint=False)
     """What the table shows; the panes count under every filter but their own."""
 
     def __init__(self) -> None:
@@ -153,14 +153,14 @@ class BrowseScreen(Screen[None]):
         self._show_filter(message.flt, total)
         self.articles_ready = True
         self.articles_shown_at = time.perf_counter()
-        service = self.layoffs_app.service
-        ahead = None if message.cuts else service.counted_ahead(message.flt)
-        if ahead is not None:  # the app's start counted them already: shown with the first page
-            self.on_facets_loaded(FacetsLoaded(message.flt, ahead, cuts=False))
-            return
-        if not message.cuts and service.counting_ahead(message.flt):
-            self.loader.facets(message.flt, cuts=False)  # its worker only waits for them: no query competes
-            return
+        if not message.cuts:
+            service = self.layoffs_app.service
+            if (ahead := service.counted_ahead(message.flt)) is not None:  # counted at the app's start
+                self.on_facets_loaded(FacetsLoaded(message.flt, ahead, cuts=False))
+                return
+            if service.counting_ahead(message.flt):
+                self.loader.facets(message.flt, cuts=False)  # its worker only waits for them: no query competes
+                return
         # The panes' counts are asked for once the table has its rows on screen, so their (heavier)
         # queries never compete with the one the user is waiting for.
         self.call_after_refresh(self.loader.facets, message.flt, cuts=message.cuts)

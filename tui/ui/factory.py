@@ -41,10 +41,10 @@ def make_app(
     from tui.ui.gc_tuning import fewer_collections
 
     fewer_collections()
-    from tui.service import Filter, LayoffsService
+    from tui.service import FIRST_FILTER, LayoffsService
 
     service = LayoffsService(Path(db_path))
-    service.count_ahead(Filter())  # the main screen's first filter
+    service.count_ahead(FIRST_FILTER)
     from tui.ui.app import LayoffsApp
 
     clock = _fixed_clock(now) if isinstance(now, datetime) else (now or utcnow)
